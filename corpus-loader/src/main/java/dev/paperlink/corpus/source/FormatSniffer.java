@@ -1,0 +1,75 @@
+package dev.paperlink.corpus.source;
+
+import dev.paperlink.corpus.model.SourceFormat;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Recognises a source format from a file's extension and its first characters. This is the one
+ * place where content heuristics live; each is written to say no to look-alikes (a README.txt, a
+ * package.json, a CSL test fixture) rather than to guess.
+ */
+public final class FormatSniffer {
+    private static final Pattern HF_UPVOTES = Pattern.compile("(?m)^\\s*•\\s*\\d+\\s+authors?\\b|(?m)^\\s*\\d+\\s*$");
+    private static final Pattern HF_HEADER = Pattern.compile("Get trending papers in your email inbox|byAK and the research community");
+
+    private FormatSniffer() {
+    }
+
+    public static Optional<SourceFormat> sniff(String ext, String head) {
+        String h = head.stripLeading();
+        switch (ext) {
+            case "yaml", "yml" -> {
+                return looksLikeCslYaml(h) ? Optional.of(SourceFormat.CSL_YAML) : Optional.empty();
+            }
+            case "txt", "" -> {
+                return looksLikeHfPage(h) ? Optional.of(SourceFormat.HF_PAGE_TEXT) : Optional.empty();
+            }
+            default -> {
+                return sniffJson(h);
+            }
+        }
+    }
+
+    private static Optional<SourceFormat> sniffJson(String h) {
+        if (h.startsWith("{") && h.contains("\"authors_parsed\"")) {
+            return Optional.of(SourceFormat.ARXIV_JSONL);
+        }
+        if (h.startsWith("{") && firstLineIsObject(h) && h.contains("\"id\"") && h.contains("\"abstract\"")
+                && (h.contains("\"versions\"") || h.contains("\"categories\""))) {
+            return Optional.of(SourceFormat.ARXIV_JSONL);
+        }
+        if (h.startsWith("{") && h.contains("\"items\"") && (h.contains("\"itemType\"") || h.contains("\"config\"")
+                || h.contains("\"collections\""))) {
+            return Optional.of(SourceFormat.ZOTERO_JSON);
+        }
+        if ((h.contains("\"upvotes\"") || h.contains("\"publishedAt\"")) && (h.contains("\"summary\"") || h.contains("\"abstract\""))
+                && h.contains("\"title\"")) {
+            return Optional.of(SourceFormat.HF_JSON);
+        }
+        if ((h.startsWith("[") || h.startsWith("{")) && h.contains("\"type\"")
+                && (h.contains("\"title\"") || h.contains("\"issued\"") || h.contains("\"author\"") || h.contains("\"id\""))) {
+            return Optional.of(SourceFormat.CSL_JSON);
+        }
+        return Optional.empty();
+    }
+
+    private static boolean firstLineIsObject(String h) {
+        int nl = h.indexOf('\n');
+        String line = (nl < 0 ? h : h.substring(0, nl)).strip();
+        return line.startsWith("{") && line.endsWith("}");
+    }
+
+    private static boolean looksLikeCslYaml(String h) {
+        return (h.startsWith("-") || h.startsWith("---") || h.startsWith("references:"))
+                && h.contains("type:") && (h.contains("title:") || h.contains("id:"));
+    }
+
+    private static boolean looksLikeHfPage(String h) {
+        if (HF_HEADER.matcher(h).find()) {
+            return true;
+        }
+        return h.contains("upvote") && HF_UPVOTES.matcher(h).find();
+    }
+}

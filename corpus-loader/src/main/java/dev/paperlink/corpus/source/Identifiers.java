@@ -1,0 +1,102 @@
+package dev.paperlink.corpus.source;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Normalisation of the identifiers that records are matched on: DOI, arXiv id, title, year. */
+public final class Identifiers {
+    private static final Pattern DOI = Pattern.compile("(10\\.\\d{4,9}/\\S+)");
+    private static final Pattern NEW_ARXIV = Pattern.compile("(?<![\\d.])(\\d{4}\\.\\d{4,5})(v\\d+)?(?![\\d])");
+    private static final Pattern OLD_ARXIV = Pattern.compile("([a-z][a-z-]*(?:\\.[A-Z]{2})?/\\d{7})(v\\d+)?");
+    private static final Pattern YEAR = Pattern.compile("(?<!\\d)(1[5-9]\\d\\d|20\\d\\d|21\\d\\d)(?!\\d)");
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+
+    private Identifiers() {
+    }
+
+    /** A bare lower-case DOI ("10.1000/xyz") from a DOI, a doi: form or a doi.org URL; empty if none. */
+    public static String doi(String value) {
+        if (value == null || value.isBlank()) {
+            return "";
+        }
+        Matcher m = DOI.matcher(value.strip());
+        if (!m.find()) {
+            return "";
+        }
+        String doi = m.group(1);
+        while (!doi.isEmpty() && ".,;)]}>\"'".indexOf(doi.charAt(doi.length() - 1)) >= 0) {
+            doi = doi.substring(0, doi.length() - 1);
+        }
+        return doi.toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * A bare arXiv id without version ("1706.03762", "hep-th/9901001") from an id, an "arXiv:" form
+     * or an arxiv.org URL; empty if none.
+     */
+    public static String arxivId(String value) {
+        if (value == null || value.isBlank()) {
+            return "";
+        }
+        String v = value.strip();
+        Matcher m = NEW_ARXIV.matcher(v);
+        if (m.find()) {
+            return m.group(1);
+        }
+        m = OLD_ARXIV.matcher(v);
+        if (m.find()) {
+            return m.group(1);
+        }
+        return "";
+    }
+
+    /** The first plausible four-digit year in a date string, or empty. */
+    public static String year(String date) {
+        if (date == null) {
+            return "";
+        }
+        Matcher m = YEAR.matcher(date);
+        return m.find() ? m.group(1) : "";
+    }
+
+    /**
+     * A title reduced for matching: accents stripped, lower case, every run of non letters or
+     * digits one space. "BERT: Pre-Training of Deep..." and "{BERT}: pre-training of deep..." match.
+     */
+    public static String normalizedTitle(String title) {
+        if (title == null) {
+            return "";
+        }
+        return foldToAscii(title).toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+    }
+
+    /** Accents removed and ligatures expanded, as far as Unicode decomposition goes; other scripts kept. */
+    public static String foldToAscii(String s) {
+        String d = Normalizer.normalize(s, Normalizer.Form.NFKD);
+        d = MARKS.matcher(d).replaceAll("");
+        StringBuilder sb = new StringBuilder(d.length());
+        for (int i = 0; i < d.length(); i++) {
+            char c = d.charAt(i);
+            switch (c) {
+                case 'ß' -> sb.append("ss");
+                case 'æ' -> sb.append("ae");
+                case 'Æ' -> sb.append("AE");
+                case 'ø' -> sb.append('o');
+                case 'Ø' -> sb.append('O');
+                case 'œ' -> sb.append("oe");
+                case 'Œ' -> sb.append("OE");
+                case 'ł' -> sb.append('l');
+                case 'Ł' -> sb.append('L');
+                case 'đ' -> sb.append('d');
+                case 'Đ' -> sb.append('D');
+                case 'ı' -> sb.append('i');
+                case 'þ' -> sb.append("th");
+                case 'ð' -> sb.append('d');
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,139 @@
+package dev.paperlink.corpus.source;
+
+import dev.paperlink.corpus.model.SourceFormat;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitOption;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Finds source files under the paths a user gives, recognises their format (by extension, then
+ * by content) and opens them, undoing gzip transparently.
+ */
+public final class SourceFiles {
+    private static final int SNIFF_CHARS = 16 * 1024;
+
+    private SourceFiles() {
+    }
+
+    /** A file PaperLink can read, with its format. */
+    public record SourceFile(Path path, SourceFormat format) {
+    }
+
+    /**
+     * Every readable file under the given files and folders (recursively, sorted, hidden folders
+     * skipped). Files named explicitly must be readable; files found in folders are kept only when
+     * their format is recognised.
+     *
+     * @param unrecognised receives explicitly named files whose format is not recognised
+     */
+    public static List<SourceFile> discover(List<Path> roots, List<Path> unrecognised) throws IOException {
+        List<SourceFile> out = new ArrayList<>();
+        for (Path root : roots) {
+            if (Files.isDirectory(root)) {
+                List<Path> files;
+                try (Stream<Path> walk = Files.walk(root, FileVisitOption.FOLLOW_LINKS)) {
+                    files = walk.filter(Files::isRegularFile)
+                            .filter(p -> !isHidden(root, p))
+                            .sorted()
+                            .toList();
+                }
+                for (Path f : files) {
+                    detect(f).ifPresent(format -> out.add(new SourceFile(f, format)));
+                }
+            } else {
+                Optional<SourceFormat> format = detect(root);
+                if (format.isPresent()) {
+                    out.add(new SourceFile(root, format.get()));
+                } else {
+                    unrecognised.add(root);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean isHidden(Path root, Path file) {
+        Path rel = root.relativize(file);
+        for (Path part : rel) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The format of a file, from its extension and first bytes; empty when it is not a corpus file. */
+    public static Optional<SourceFormat> detect(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".gz")) {
+            name = name.substring(0, name.length() - 3);
+        }
+        String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
+        switch (ext) {
+            case "bib", "bibtex", "biblatex" -> {
+                return Optional.of(SourceFormat.BIBTEX);
+            }
+            case "json", "jsonl", "ndjson", "yaml", "yml", "txt", "" -> {
+                String head;
+                try {
+                    head = head(file);
+                } catch (IOException e) {
+                    return Optional.empty();
+                }
+                return FormatSniffer.sniff(ext, head);
+            }
+            default -> {
+                return Optional.empty();
+            }
+        }
+    }
+
+    /** Opens a file as text (UTF-8, invalid bytes replaced), undoing gzip when the file is gzipped. */
+    public static Reader open(Path file) throws IOException {
+        InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        in.mark(2);
+        int b1 = in.read();
+        int b2 = in.read();
+        in.reset();
+        if (b1 == 0x1f && b2 == 0x8b) {
+            in = new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
+        }
+        var decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        return new InputStreamReader(in, decoder);
+    }
+
+    /** The first characters of a file (decompressed), for sniffing its format. */
+    static String head(Path file) throws IOException {
+        try (Reader r = open(file)) {
+            char[] buf = new char[SNIFF_CHARS];
+            int n = 0;
+            while (n < buf.length) {
+                int k = r.read(buf, n, buf.length - n);
+                if (k < 0) {
+                    break;
+                }
+                n += k;
+            }
+            String s = new String(buf, 0, n);
+            return s.startsWith("\uFEFF") ? s.substring(1) : s;
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+}

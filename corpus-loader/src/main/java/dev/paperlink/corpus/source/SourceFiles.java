@@ -104,7 +104,12 @@ public final class SourceFiles {
 
     /** Opens a file as text (UTF-8, invalid bytes replaced), undoing gzip when the file is gzipped. */
     public static Reader open(Path file) throws IOException {
-        InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        return decode(Files.newInputStream(file));
+    }
+
+    /** Text of a stream (UTF-8, invalid bytes replaced), undoing gzip when the stream is gzipped. */
+    public static Reader decode(InputStream raw) throws IOException {
+        InputStream in = new BufferedInputStream(raw, 1 << 16);
         in.mark(2);
         int b1 = in.read();
         int b2 = in.read();

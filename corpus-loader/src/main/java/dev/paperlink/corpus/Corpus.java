@@ -1,0 +1,63 @@
+package dev.paperlink.corpus;
+
+import dev.paperlink.corpus.index.LuceneCorpus;
+import dev.paperlink.corpus.model.Hit;
+import dev.paperlink.corpus.model.Paper;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The corpus: papers from every source file, kept in a persistent index. This is the API the
+ * command line and the language server use; no Lucene type crosses it.
+ *
+ * <p>Searches answer from the last committed index, also while {@link #index} runs.
+ */
+public interface Corpus extends AutoCloseable {
+
+    /** Opens (creating if needed) the index in {@code indexDir} for reading and indexing. */
+    static Corpus open(Path indexDir) throws IOException {
+        return LuceneCorpus.open(indexDir, false);
+    }
+
+    /** Opens an existing index for reading only (no lock taken; another process may index). */
+    static Corpus openReadOnly(Path indexDir) throws IOException {
+        return LuceneCorpus.open(indexDir, true);
+    }
+
+    /**
+     * Brings the index in line with the source files under {@code roots}: new and changed files are
+     * read, files indexed before and no longer found are dropped, unchanged files are not read.
+     */
+    IndexReport index(List<Path> roots, IndexListener listener) throws IOException;
+
+    /** The paper with this key or alias (exact, then ignoring case). */
+    Optional<Paper> byKey(String key);
+
+    /** Papers whose key or alias starts with {@code prefix} (ignoring case); the exact key first. */
+    List<Hit> completeKey(String prefix, int limit);
+
+    /**
+     * Papers matching words typed so far: title words (the last word as a prefix, typos forgiven),
+     * author family names and a year ({@code vaswani 2017}); titles starting with the text first.
+     */
+    List<Hit> completeTitle(String typed, int limit);
+
+    /** BM25 over title, authors and abstract. */
+    List<Hit> search(String text, int limit);
+
+    /** The papers most related to a passage of text (a paragraph of notes, an abstract). */
+    List<Hit> related(String passage, int limit);
+
+    /** Up to {@code n} papers picked at random (seeded: the same seed gives the same papers). */
+    List<Paper> sample(int n, long seed);
+
+    CorpusStats stats() throws IOException;
+
+    Path indexDir();
+
+    @Override
+    void close() throws IOException;
+}

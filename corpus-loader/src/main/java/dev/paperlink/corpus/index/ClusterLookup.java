@@ -1,0 +1,143 @@
+package dev.paperlink.corpus.index;
+
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Finds papers by match term, id or key while an indexing run writes: recent changes live in
+ * memory, older ones are read from a near-real-time reader that is reopened every
+ * {@value #PENDING_LIMIT} changes, so memory stays bounded however big the input.
+ */
+final class ClusterLookup implements AutoCloseable {
+    static final int PENDING_LIMIT = 50_000;
+
+    private final IndexWriter writer;
+    private DirectoryReader reader;
+    private final Map<String, String> pendingMatch = new HashMap<>();
+    private final Map<String, Cluster> pendingClusters = new HashMap<>();
+    private final Set<String> pendingKeys = new HashSet<>();
+    private final Set<String> pendingIds = new HashSet<>();
+    private int changes;
+
+    ClusterLookup(IndexWriter writer) throws IOException {
+        this.writer = writer;
+        this.reader = DirectoryReader.open(writer);
+    }
+
+    /** The id of a paper indexed under this match term, if any. */
+    Optional<String> idByMatch(String term) throws IOException {
+        String id = pendingMatch.get(term);
+        if (id != null) {
+            return Optional.of(id);
+        }
+        return firstDocRef(PaperFields.MATCH, term).map(this::storedId);
+    }
+
+    Optional<Cluster> cluster(String id) throws IOException {
+        Cluster c = pendingClusters.get(id);
+        if (c != null) {
+            return Optional.of(c);
+        }
+        Optional<int[]> doc = firstDocRef(PaperFields.ID, id);
+        if (doc.isEmpty()) {
+            return Optional.empty();
+        }
+        int[] ref = doc.get();
+        LeafReader leaf = reader.leaves().get(ref[0]).reader();
+        return Optional.of(PaperDocuments.fromDocument(leaf.storedFields().document(ref[1])));
+    }
+
+    /** Whether any committed or refreshed paper has a record from this source file. */
+    boolean hasSource(String file) throws IOException {
+        return firstDocRef(PaperFields.SOURCE, file).isPresent();
+    }
+
+    boolean keyTaken(String lowerCaseKey) throws IOException {
+        return pendingKeys.contains(lowerCaseKey) || firstDocRef(PaperFields.KEY_LC, lowerCaseKey).isPresent();
+    }
+
+    boolean idTaken(String id) throws IOException {
+        return pendingIds.contains(id) || firstDocRef(PaperFields.ID, id).isPresent();
+    }
+
+    /** Records a change just written to the index writer. */
+    void changed(Cluster cluster, Iterable<String> matchTerms, Iterable<String> lowerCaseKeys) throws IOException {
+        pendingClusters.put(cluster.id(), cluster);
+        pendingIds.add(cluster.id());
+        matchTerms.forEach(t -> pendingMatch.putIfAbsent(t, cluster.id()));
+        lowerCaseKeys.forEach(pendingKeys::add);
+        if (++changes >= PENDING_LIMIT) {
+            refresh();
+        }
+    }
+
+    /** Makes every change so far visible to the reader and forgets the in-memory copies. */
+    void refresh() throws IOException {
+        DirectoryReader newer = DirectoryReader.openIfChanged(reader, writer);
+        if (newer != null) {
+            reader.close();
+            reader = newer;
+        }
+        pendingMatch.clear();
+        pendingClusters.clear();
+        pendingKeys.clear();
+        pendingIds.clear();
+        changes = 0;
+    }
+
+    DirectoryReader reader() {
+        return reader;
+    }
+
+    private String storedId(int[] ref) {
+        try {
+            return reader.leaves().get(ref[0]).reader().storedFields().document(ref[1]).get(PaperFields.ID);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** {leaf ordinal, doc} of the first live document with this term. */
+    private Optional<int[]> firstDocRef(String field, String term) throws IOException {
+        BytesRef bytes = new BytesRef(term);
+        for (LeafReaderContext ctx : reader.leaves()) {
+            LeafReader leaf = ctx.reader();
+            Terms terms = leaf.terms(field);
+            if (terms == null) {
+                continue;
+            }
+            TermsEnum te = terms.iterator();
+            if (!te.seekExact(bytes)) {
+                continue;
+            }
+            PostingsEnum pe = te.postings(null, PostingsEnum.NONE);
+            Bits live = leaf.getLiveDocs();
+            for (int d = pe.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = pe.nextDoc()) {
+                if (live == null || live.get(d)) {
+                    return Optional.of(new int[] {ctx.ord, d});
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public void close() throws IOException {
+        reader.close();
+    }
+}

@@ -1,0 +1,112 @@
+package dev.paperlink.corpus.index;
+
+import dev.paperlink.corpus.merge.CitationKeys;
+import dev.paperlink.corpus.merge.MatchKeys;
+import dev.paperlink.corpus.model.Paper;
+import dev.paperlink.corpus.source.Identifiers;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.Term;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Adds source records to the index one by one, merging each into the paper it belongs to
+ * ({@link MatchKeys}) or starting a new paper with a stable id and, when it has no key, a
+ * generated one ({@link CitationKeys}).
+ */
+final class ClusterWriter {
+    private final IndexWriter writer;
+    private final ClusterLookup lookup;
+    private long merged;
+
+    ClusterWriter(IndexWriter writer, ClusterLookup lookup) {
+        this.writer = writer;
+        this.lookup = lookup;
+    }
+
+    /** Adds one record; returns true when it joined a paper already known. */
+    boolean add(Paper part) throws IOException {
+        Optional<Cluster> existing = findMatch(part);
+        Cluster cluster;
+        if (existing.isPresent()) {
+            cluster = existing.get().with(part);
+            merged++;
+        } else {
+            cluster = newCluster(part);
+        }
+        write(cluster);
+        return existing.isPresent();
+    }
+
+    long merged() {
+        return merged;
+    }
+
+    /** Writes a cluster (new or changed) and tells the lookup about it. */
+    void write(Cluster cluster) throws IOException {
+        writer.updateDocument(new Term(PaperFields.ID, cluster.id()), PaperDocuments.toDocument(cluster));
+        List<String> terms = new ArrayList<>();
+        cluster.parts().forEach(p -> terms.addAll(MatchKeys.indexTerms(p)));
+        List<String> keys = cluster.merged().allKeys().stream().map(k -> k.toLowerCase(Locale.ROOT)).toList();
+        lookup.changed(cluster, terms, keys);
+    }
+
+    void delete(String id) throws IOException {
+        writer.deleteDocuments(new Term(PaperFields.ID, id));
+    }
+
+    private Optional<Cluster> findMatch(Paper part) throws IOException {
+        for (String term : MatchKeys.lookupTerms(part)) {
+            Optional<String> id = lookup.idByMatch(term);
+            if (id.isEmpty()) {
+                continue;
+            }
+            Optional<Cluster> cluster = lookup.cluster(id.get());
+            if (cluster.isPresent() && MatchKeys.compatible(cluster.get().merged(), part)) {
+                return cluster;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Cluster newCluster(Paper part) throws IOException {
+        String generatedKey = "";
+        if (part.key().isEmpty()) {
+            generatedKey = CitationKeys.unique(CitationKeys.base(part), k -> taken(k));
+        }
+        String id = CitationKeys.unique(baseId(part, generatedKey), this::idTaken);
+        return new Cluster(id, generatedKey, List.of(part));
+    }
+
+    private static String baseId(Paper part, String generatedKey) {
+        String arxiv = Identifiers.arxivId(part.arxivId());
+        if (!arxiv.isEmpty()) {
+            return "arxiv:" + arxiv;
+        }
+        String doi = Identifiers.doi(part.doi());
+        if (!doi.isEmpty()) {
+            return "doi:" + doi;
+        }
+        return "key:" + (part.key().isEmpty() ? generatedKey : part.key());
+    }
+
+    private boolean taken(String key) {
+        try {
+            return lookup.keyTaken(key.toLowerCase(Locale.ROOT));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private boolean idTaken(String id) {
+        try {
+            return lookup.idTaken(id);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package dev.paperlink.corpus.index;
+
+import dev.paperlink.corpus.model.Hit;
+import dev.paperlink.corpus.source.Identifiers;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.QueryBuilder;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * The queries behind completion and search, and the ranking tiers they encode. Each tier is a
+ * constant score far above the next, so a better tier always wins and, inside a tier, word
+ * scores, then popularity and year (the sort's tie-breakers) decide:
+ * exact key ({@value #EXACT_KEY}) &gt; key prefix ({@value #KEY_PREFIX}) &gt; title prefix
+ * ({@value #TITLE_PREFIX}) &gt; word matches (BM25, well under {@value #TITLE_PREFIX}).
+ */
+final class CompletionQueries {
+    static final float EXACT_KEY = 100_000f;
+    static final float KEY_PREFIX = 50_000f;
+    static final float TITLE_PREFIX = 20_000f;
+    private static final Pattern YEAR = Pattern.compile("(19|20)\\d\\d");
+
+    /** A query and the way to tell, from a hit's score, which tier it matched in. */
+    record Built(Query query, Function<Float, Hit.Match> classifier) {
+    }
+
+    private CompletionQueries() {
+    }
+
+    static Hit.Match tierOf(float score) {
+        if (score >= EXACT_KEY) {
+            return Hit.Match.EXACT_KEY;
+        }
+        if (score >= KEY_PREFIX) {
+            return Hit.Match.KEY_PREFIX;
+        }
+        if (score >= TITLE_PREFIX) {
+            return Hit.Match.TITLE_PREFIX;
+        }
+        return Hit.Match.WORDS;
+    }
+
+    static Built keyPrefix(String prefix) {
+        String p = prefix.strip().toLowerCase(Locale.ROOT);
+        if (p.isEmpty()) {
+            return new Built(null, CompletionQueries::tierOf);
+        }
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        b.add(constant(new TermQuery(new Term(PaperFields.KEY_LC, p)), EXACT_KEY - KEY_PREFIX), Occur.SHOULD);
+        b.add(constant(new PrefixQuery(new Term(PaperFields.KEY_LC, p)), KEY_PREFIX), Occur.MUST);
+        return new Built(b.build(), CompletionQueries::tierOf);
+    }
+
+    /**
+     * Title completion: every typed word must match a title word or an author's family name
+     * (the last one as a prefix), with one typo allowed in words of 4+ letters (two in 8+);
+     * a four-digit year must be the year. Titles that start with the typed text rank first.
+     *
+     * @param strict false to let one word go unmatched (the fallback when nothing matches)
+     */
+    static Built title(String typed, Analyzer words, boolean strict) {
+        List<String> tokens = analyze(words, PaperFields.TITLE_WORDS, typed);
+        if (tokens.isEmpty()) {
+            return new Built(null, CompletionQueries::tierOf);
+        }
+        boolean lastIsPartial = !typed.isEmpty() && Character.isLetterOrDigit(typed.charAt(typed.length() - 1));
+        BooleanQuery.Builder wordClauses = new BooleanQuery.Builder();
+        int clauses = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            String w = tokens.get(i);
+            boolean partial = lastIsPartial && i == tokens.size() - 1;
+            Query clause = YEAR.matcher(w).matches() && tokens.size() > 1
+                    ? yearOrWord(w)
+                    : word(w, partial);
+            wordClauses.add(clause, strict ? Occur.MUST : Occur.SHOULD);
+            clauses++;
+        }
+        if (!strict) {
+            if (clauses < 2) {
+                return new Built(null, CompletionQueries::tierOf);
+            }
+            wordClauses.setMinimumNumberShouldMatch(clauses - 1);
+        }
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        b.add(wordClauses.build(), Occur.MUST);
+        String normalized = Identifiers.normalizedTitle(typed);
+        if (!normalized.isEmpty()) {
+            b.add(constant(new PrefixQuery(new Term(PaperFields.TITLE_START, normalized)), TITLE_PREFIX), Occur.SHOULD);
+        }
+        return new Built(b.build(), CompletionQueries::tierOf);
+    }
+
+    /** BM25 over title, authors and abstract, with the key as an exact match. */
+    static Built fullText(String text, Analyzer english, Analyzer words) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        Query title = new QueryBuilder(english).createBooleanQuery(PaperFields.TITLE, text);
+        Query abs = new QueryBuilder(english).createBooleanQuery(PaperFields.ABSTRACT, text);
+        Query authors = new QueryBuilder(words).createBooleanQuery(PaperFields.AUTHORS, text);
+        int n = 0;
+        if (title != null) {
+            b.add(new BoostQuery(title, 3f), Occur.SHOULD);
+            n++;
+        }
+        if (abs != null) {
+            b.add(abs, Occur.SHOULD);
+            n++;
+        }
+        if (authors != null) {
+            b.add(new BoostQuery(authors, 2f), Occur.SHOULD);
+            n++;
+        }
+        String key = text.strip().toLowerCase(Locale.ROOT);
+        if (!key.isEmpty() && !key.contains(" ")) {
+            b.add(constant(new TermQuery(new Term(PaperFields.KEY_LC, key)), EXACT_KEY), Occur.SHOULD);
+            n++;
+        }
+        return new Built(n == 0 ? null : b.build(), s -> s >= EXACT_KEY ? Hit.Match.EXACT_KEY : Hit.Match.WORDS);
+    }
+
+    private static Query word(String w, boolean partial) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        b.add(new TermQuery(new Term(PaperFields.TITLE_WORDS, w)), Occur.SHOULD);
+        b.add(new BoostQuery(new TermQuery(new Term(PaperFields.AUTHOR_FAMILY, w)), 1.5f), Occur.SHOULD);
+        if (partial) {
+            b.add(constant(new PrefixQuery(new Term(PaperFields.TITLE_WORDS, w)), 1f), Occur.SHOULD);
+            b.add(constant(new PrefixQuery(new Term(PaperFields.AUTHOR_FAMILY, w)), 1f), Occur.SHOULD);
+        }
+        int edits = w.length() >= 8 ? 2 : w.length() >= 4 ? 1 : 0;
+        if (edits > 0) {
+            b.add(new BoostQuery(new FuzzyQuery(new Term(PaperFields.TITLE_WORDS, w), edits, 1, 20, true), 0.5f), Occur.SHOULD);
+            b.add(new BoostQuery(new FuzzyQuery(new Term(PaperFields.AUTHOR_FAMILY, w), edits, 1, 20, true), 0.5f), Occur.SHOULD);
+        }
+        return b.build();
+    }
+
+    private static Query yearOrWord(String y) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        b.add(constant(new TermQuery(new Term(PaperFields.YEAR, y)), 2f), Occur.SHOULD);
+        b.add(new TermQuery(new Term(PaperFields.TITLE_WORDS, y)), Occur.SHOULD);
+        return b.build();
+    }
+
+    private static Query constant(Query q, float boost) {
+        return new BoostQuery(new ConstantScoreQuery(q), boost);
+    }
+
+    static List<String> analyze(Analyzer analyzer, String field, String text) {
+        List<String> out = new ArrayList<>();
+        try (TokenStream ts = analyzer.tokenStream(field, text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                out.add(term.toString());
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+}

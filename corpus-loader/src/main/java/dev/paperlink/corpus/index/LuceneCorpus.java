@@ -1,0 +1,171 @@
+package dev.paperlink.corpus.index;
+
+import dev.paperlink.corpus.Corpus;
+import dev.paperlink.corpus.CorpusStats;
+import dev.paperlink.corpus.IndexListener;
+import dev.paperlink.corpus.IndexReport;
+import dev.paperlink.corpus.model.Hit;
+import dev.paperlink.corpus.model.Paper;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexNotFoundException;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/** The Lucene implementation of {@link Corpus}: one directory, one writer, one searcher manager. */
+public final class LuceneCorpus implements Corpus {
+    private final Path dir;
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final PaperSearcher searcher;
+
+    private LuceneCorpus(Path dir, Directory directory, IndexWriter writer) throws IOException {
+        this.dir = dir;
+        this.directory = directory;
+        this.writer = writer;
+        this.searcher = new PaperSearcher(directory);
+    }
+
+    /**
+     * @param readOnly open an existing index without taking the write lock
+     */
+    public static LuceneCorpus open(Path dir, boolean readOnly) throws IOException {
+        Directory directory = FSDirectory.open(dir);
+        try {
+            if (readOnly) {
+                IndexState state = readState(directory).orElseThrow(() -> new IOException(
+                        "no index in " + dir + ": run 'paperlink index PATH...' first"));
+                if (state.schema() != IndexState.SCHEMA_VERSION) {
+                    throw new IOException("the index in " + dir + " was built by another version of PaperLink (schema "
+                            + state.schema() + ", this one reads " + IndexState.SCHEMA_VERSION
+                            + "): run 'paperlink index PATH...' again to rebuild it");
+                }
+                return new LuceneCorpus(dir, directory, null);
+            }
+            Files.createDirectories(dir);
+            Optional<IndexState> state = readState(directory);
+            boolean rebuild = state.isEmpty() || state.get().schema() != IndexState.SCHEMA_VERSION;
+            IndexWriterConfig config = new IndexWriterConfig(Analyzers.perField())
+                    .setOpenMode(rebuild ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                    .setRAMBufferSizeMB(64)
+                    .setCommitOnClose(false);
+            IndexWriter writer = new IndexWriter(directory, config);
+            if (rebuild) {
+                writer.setLiveCommitData(IndexState.empty().toCommitData().entrySet());
+                writer.commit();
+            }
+            return new LuceneCorpus(dir, directory, writer);
+        } catch (IOException | RuntimeException e) {
+            directory.close();
+            throw e;
+        }
+    }
+
+    private static Optional<IndexState> readState(Directory directory) throws IOException {
+        try {
+            return Optional.of(IndexState.fromCommitData(SegmentInfos.readLatestCommit(directory).getUserData()));
+        } catch (IndexNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public synchronized IndexReport index(List<Path> roots, IndexListener listener) throws IOException {
+        if (writer == null) {
+            throw new IllegalStateException("this corpus was opened read-only");
+        }
+        IndexState previous = readState(directory).orElse(IndexState.empty());
+        try {
+            IndexReport report = new Indexer(writer, listener).run(roots, previous);
+            searcher.refresh();
+            return report;
+        } catch (IOException | RuntimeException e) {
+            writer.rollback(); // back to the last commit; nothing committed is lost
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<Paper> byKey(String key) {
+        return searcher.byKey(key);
+    }
+
+    @Override
+    public List<Hit> completeKey(String prefix, int limit) {
+        return searcher.completeKey(prefix, limit);
+    }
+
+    @Override
+    public List<Hit> completeTitle(String typed, int limit) {
+        return searcher.completeTitle(typed, limit);
+    }
+
+    @Override
+    public List<Hit> search(String text, int limit) {
+        return searcher.search(text, limit);
+    }
+
+    @Override
+    public List<Hit> related(String passage, int limit) {
+        return searcher.related(passage, limit);
+    }
+
+    @Override
+    public List<Paper> sample(int n, long seed) {
+        return searcher.sample(n, seed);
+    }
+
+    @Override
+    public CorpusStats stats() throws IOException {
+        searcher.refresh();
+        IndexState state = readState(directory).orElse(IndexState.empty());
+        Map<String, Long> byFormat = new TreeMap<>();
+        List<CorpusStats.SourceStats> sources = new ArrayList<>();
+        state.sources().forEach((file, fp) -> {
+            sources.add(new CorpusStats.SourceStats(file, fp.format(), fp.records(), fp.skips()));
+            byFormat.computeIfAbsent(fp.format(),
+                    f -> searcher.count(new TermQuery(new Term(PaperFields.FORMAT, f))));
+        });
+        long bytes;
+        try (Stream<Path> files = Files.list(dir)) {
+            bytes = files.mapToLong(p -> p.toFile().length()).sum();
+        }
+        return new CorpusStats(dir.toString(), state.schema(), searcher.count(), byFormat, sources, bytes);
+    }
+
+    @Override
+    public Path indexDir() {
+        return dir;
+    }
+
+    @Override
+    public void close() throws IOException {
+        try (directory) {
+            searcher.close();
+            if (writer != null) {
+                writer.rollback(); // closes; every finished run has committed
+            }
+        }
+    }
+
+    /** For tests: whether the index directory holds a readable commit. */
+    static boolean hasCommit(Path dir) throws IOException {
+        try (Directory d = FSDirectory.open(dir)) {
+            return DirectoryReader.indexExists(d);
+        }
+    }
+}

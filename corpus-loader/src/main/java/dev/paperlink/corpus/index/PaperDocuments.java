@@ -1,0 +1,89 @@
+package dev.paperlink.corpus.index;
+
+import dev.paperlink.corpus.merge.MatchKeys;
+import dev.paperlink.corpus.model.Author;
+import dev.paperlink.corpus.model.Paper;
+import dev.paperlink.corpus.model.SourceSpan;
+import dev.paperlink.corpus.source.Identifiers;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.util.BytesRef;
+
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/** A {@link Cluster} to a Lucene document and back. No IO. */
+final class PaperDocuments {
+    private PaperDocuments() {
+    }
+
+    static Document toDocument(Cluster cluster) {
+        Paper p = cluster.merged();
+        Document doc = new Document();
+        doc.add(new StringField(PaperFields.ID, cluster.id(), Field.Store.YES));
+        if (!cluster.generatedKey().isEmpty()) {
+            doc.add(new StoredField(PaperFields.GENERATED_KEY, cluster.generatedKey()));
+        }
+        doc.add(new StoredField(PaperFields.PARTS, new BytesRef(PaperCodec.encode(cluster.parts()))));
+        for (String key : p.allKeys()) {
+            doc.add(new StringField(PaperFields.KEY, key, Field.Store.NO));
+            doc.add(new StringField(PaperFields.KEY_LC, key.toLowerCase(Locale.ROOT), Field.Store.NO));
+        }
+        doc.add(new TextField(PaperFields.TITLE_WORDS, p.title(), Field.Store.NO));
+        doc.add(new TextField(PaperFields.TITLE, p.title(), Field.Store.NO));
+        String normalized = Identifiers.normalizedTitle(p.title());
+        if (!normalized.isEmpty()) {
+            doc.add(new StringField(PaperFields.TITLE_START, normalized, Field.Store.NO));
+        }
+        if (!p.abstractText().isEmpty()) {
+            doc.add(new TextField(PaperFields.ABSTRACT, p.abstractText(), Field.Store.NO));
+        }
+        for (Author a : p.authors()) {
+            if (a.isOthers()) {
+                continue;
+            }
+            doc.add(new TextField(PaperFields.AUTHORS, a.displayName(), Field.Store.NO));
+            String family = a.isLiteral() ? a.literal() : (a.particle() + " " + a.family()).strip();
+            doc.add(new TextField(PaperFields.AUTHOR_FAMILY, family, Field.Store.NO));
+        }
+        if (!p.year().isEmpty()) {
+            doc.add(new StringField(PaperFields.YEAR, p.year(), Field.Store.NO));
+        }
+        doc.add(new NumericDocValuesField(PaperFields.YEAR_DV, parseYear(p.year())));
+        doc.add(new NumericDocValuesField(PaperFields.POPULARITY_DV, p.popularity() == null ? 0 : p.popularity()));
+        Set<String> match = new LinkedHashSet<>();
+        Set<String> sources = new LinkedHashSet<>();
+        Set<String> formats = new LinkedHashSet<>();
+        for (Paper part : cluster.parts()) {
+            match.addAll(MatchKeys.indexTerms(part));
+            for (SourceSpan s : part.sources()) {
+                sources.add(s.file());
+                formats.add(s.format().label());
+            }
+        }
+        match.forEach(m -> doc.add(new StringField(PaperFields.MATCH, m, Field.Store.NO)));
+        sources.forEach(s -> doc.add(new StringField(PaperFields.SOURCE, s, Field.Store.NO)));
+        formats.forEach(f -> doc.add(new StringField(PaperFields.FORMAT, f, Field.Store.NO)));
+        return doc;
+    }
+
+    static Cluster fromDocument(Document doc) {
+        BytesRef parts = doc.getBinaryValue(PaperFields.PARTS);
+        String genKey = doc.get(PaperFields.GENERATED_KEY);
+        return new Cluster(doc.get(PaperFields.ID), genKey == null ? "" : genKey,
+                PaperCodec.decode(parts.bytes, parts.offset, parts.length));
+    }
+
+    private static long parseYear(String year) {
+        try {
+            return year.isEmpty() ? 0 : Long.parseLong(year);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.paperlink.corpus.index;
+
+/**
+ * Every Lucene field name, in one place, with how it is indexed. One Lucene document is one
+ * paper (a cluster of source records); its source records are stored, the merged paper is
+ * computed from them when read.
+ */
+final class PaperFields {
+    /** StringField, stored: the stable id; documents are updated and deleted by it. */
+    static final String ID = "id";
+    /** StoredField: the generated key, kept so that re-merging never renames a paper. */
+    static final String GENERATED_KEY = "genkey";
+    /** StoredField (bytes): JSON array of the source records of this paper. */
+    static final String PARTS = "parts";
+    /** StringField, multi-valued: the key and every alias, exactly as written. */
+    static final String KEY = "key";
+    /** StringField, multi-valued: key and aliases in lower case, for prefix completion. */
+    static final String KEY_LC = "key_lc";
+    /** TextField, words of the title, folded, not stemmed, no stop words removed: completion. */
+    static final String TITLE_WORDS = "title_words";
+    /** StringField: the whole normalised title, for "title starts with" completion. */
+    static final String TITLE_START = "title_start";
+    /** TextField, English analysis: BM25 search and related papers. */
+    static final String TITLE = "title";
+    /** TextField, English analysis of the abstract. */
+    static final String ABSTRACT = "abstract";
+    /** TextField, every author's display name, folded. */
+    static final String AUTHORS = "authors";
+    /** TextField: family names and organisation names, folded, for author + year completion. */
+    static final String AUTHOR_FAMILY = "author_family";
+    /** StringField: the four-digit year. */
+    static final String YEAR = "year";
+    /** NumericDocValues: year as a number (0 when unknown), a tie-breaker. */
+    static final String YEAR_DV = "year_dv";
+    /** NumericDocValues: popularity (HF upvotes, citation counts; 0 when unknown), a tie-breaker. */
+    static final String POPULARITY_DV = "popularity_dv";
+    /** StringField, multi-valued: {@link dev.paperlink.corpus.merge.MatchKeys} terms for de-duplication. */
+    static final String MATCH = "match";
+    /** StringField, multi-valued: the source files of the records, to drop them when a file changes. */
+    static final String SOURCE = "source";
+    /** StringField, multi-valued: the formats of the records, for statistics. */
+    static final String FORMAT = "format";
+
+    private PaperFields() {
+    }
+}

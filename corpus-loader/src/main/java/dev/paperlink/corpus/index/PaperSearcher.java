@@ -1,0 +1,180 @@
+package dev.paperlink.corpus.index;
+
+import dev.paperlink.corpus.model.Hit;
+import dev.paperlink.corpus.model.Paper;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.Directory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Answers questions about the committed index. Searches share one {@link SearcherManager}; every
+ * search acquires a searcher and releases it in {@code finally}. Results are sorted by score, then
+ * popularity, then year (newest first): the tie-breakers of the ranking in docs/ranking.md.
+ */
+final class PaperSearcher implements AutoCloseable {
+    static final Sort RANKING = new Sort(
+            SortField.FIELD_SCORE,
+            new SortField(PaperFields.POPULARITY_DV, SortField.Type.LONG, true),
+            new SortField(PaperFields.YEAR_DV, SortField.Type.LONG, true));
+
+    private final SearcherManager manager;
+    private final Analyzer words = Analyzers.words();
+    private final Analyzer english = Analyzers.english();
+
+    PaperSearcher(Directory directory) throws IOException {
+        this.manager = new SearcherManager(directory, null);
+    }
+
+    /** Picks up the latest commit (cheap when nothing changed). */
+    void refresh() throws IOException {
+        manager.maybeRefresh();
+    }
+
+    <T> T withSearcher(Function<IndexSearcher, T> work) {
+        IndexSearcher searcher;
+        try {
+            searcher = manager.acquire();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            return work.apply(searcher);
+        } finally {
+            try {
+                manager.release(searcher);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    Optional<Paper> byKey(String key) {
+        List<Hit> hits = run(new TermQuery(new Term(PaperFields.KEY, key)), 1, q -> Hit.Match.EXACT_KEY);
+        if (hits.isEmpty()) {
+            hits = run(new TermQuery(new Term(PaperFields.KEY_LC, key.toLowerCase(java.util.Locale.ROOT))), 1,
+                    q -> Hit.Match.EXACT_KEY);
+        }
+        return hits.stream().findFirst().map(Hit::paper);
+    }
+
+    Optional<Paper> byId(String id) {
+        return run(new TermQuery(new Term(PaperFields.ID, id)), 1, q -> Hit.Match.EXACT_KEY).stream()
+                .findFirst().map(Hit::paper);
+    }
+
+    List<Hit> completeKey(String prefix, int limit) {
+        CompletionQueries.Built q = CompletionQueries.keyPrefix(prefix);
+        return run(q.query(), limit, q.classifier());
+    }
+
+    List<Hit> completeTitle(String typed, int limit) {
+        CompletionQueries.Built q = CompletionQueries.title(typed, words, true);
+        List<Hit> hits = run(q.query(), limit, q.classifier());
+        if (hits.isEmpty()) {
+            q = CompletionQueries.title(typed, words, false);
+            hits = run(q.query(), limit, q.classifier());
+        }
+        return hits;
+    }
+
+    List<Hit> search(String text, int limit) {
+        CompletionQueries.Built q = CompletionQueries.fullText(text, english, words);
+        return run(q.query(), limit, q.classifier());
+    }
+
+    List<Hit> related(String paragraph, int limit) {
+        return withSearcher(s -> {
+            try {
+                Query q = RelatedQueries.like(s.getIndexReader(), english, paragraph);
+                if (q == null) {
+                    return List.of();
+                }
+                return collect(s, s.search(q, limit), h -> Hit.Match.RELATED);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    List<Paper> sample(int n, long seed) {
+        return withSearcher(s -> {
+            try {
+                var reader = s.getIndexReader();
+                var random = new java.util.Random(seed);
+                var stored = s.storedFields();
+                List<Paper> out = new ArrayList<>();
+                int max = reader.maxDoc();
+                var live = org.apache.lucene.index.MultiBits.getLiveDocs(reader);
+                for (int tries = 0; out.size() < n && tries < n * 20 && max > 0; tries++) {
+                    int doc = random.nextInt(max);
+                    if (live == null || live.get(doc)) {
+                        out.add(PaperDocuments.fromDocument(stored.document(doc)).merged());
+                    }
+                }
+                return out;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    int count() {
+        return withSearcher(s -> s.getIndexReader().numDocs());
+    }
+
+    long count(Query q) {
+        return withSearcher(s -> {
+            try {
+                return (long) s.count(q);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private List<Hit> run(Query query, int limit, Function<Float, Hit.Match> classifier) {
+        if (query == null) {
+            return List.of();
+        }
+        return withSearcher(s -> {
+            try {
+                TopDocs top = s.search(query, Math.max(1, limit), RANKING, true);
+                return collect(s, top, classifier);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private static List<Hit> collect(IndexSearcher s, TopDocs top, Function<Float, Hit.Match> classifier)
+            throws IOException {
+        StoredFields stored = s.storedFields();
+        List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
+        for (ScoreDoc sd : top.scoreDocs) {
+            Cluster c = PaperDocuments.fromDocument(stored.document(sd.doc));
+            hits.add(new Hit(c.merged(), classifier.apply(sd.score), sd.score));
+        }
+        return hits;
+    }
+
+    @Override
+    public void close() throws IOException {
+        manager.close();
+    }
+}

@@ -1,0 +1,54 @@
+package dev.paperlink.corpus.index;
+
+import com.google.common.hash.Hashing;
+import com.google.common.io.MoreFiles;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * What a source file looked like when it was indexed: size, modification time and content hash,
+ * plus its record and skip counts. Stored in the index's commit data, so it is committed
+ * atomically with the records it describes.
+ */
+record SourceFingerprint(long size, long mtime, String hash, String format, long records, long skips) {
+
+    static SourceFingerprint parse(String s) {
+        String[] p = s.split("\\|", -1);
+        if (p.length != 6) {
+            return new SourceFingerprint(-1, -1, "", "", 0, 0);
+        }
+        try {
+            return new SourceFingerprint(Long.parseLong(p[0]), Long.parseLong(p[1]), p[2], p[3],
+                    Long.parseLong(p[4]), Long.parseLong(p[5]));
+        } catch (NumberFormatException e) {
+            return new SourceFingerprint(-1, -1, "", "", 0, 0);
+        }
+    }
+
+    String serialize() {
+        return size + "|" + mtime + "|" + hash + "|" + format + "|" + records + "|" + skips;
+    }
+
+    boolean sameStat(long otherSize, long otherMtime) {
+        return size == otherSize && mtime == otherMtime;
+    }
+
+    SourceFingerprint withCounts(long newRecords, long newSkips) {
+        return new SourceFingerprint(size, mtime, hash, format, newRecords, newSkips);
+    }
+
+    SourceFingerprint withStat(long newSize, long newMtime) {
+        return new SourceFingerprint(newSize, newMtime, hash, format, records, skips);
+    }
+
+    static long mtime(Path file) throws IOException {
+        return Files.getLastModifiedTime(file).toMillis();
+    }
+
+    @SuppressWarnings("UnstableApiUsage")
+    static String hash(Path file) throws IOException {
+        return MoreFiles.asByteSource(file).hash(Hashing.murmur3_128()).toString();
+    }
+}

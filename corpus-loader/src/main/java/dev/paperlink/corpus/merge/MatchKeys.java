@@ -1,0 +1,91 @@
+package dev.paperlink.corpus.merge;
+
+import dev.paperlink.corpus.model.Paper;
+import dev.paperlink.corpus.source.Identifiers;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The identifiers two records of one paper share, as strings that the index stores and looks up.
+ *
+ * <p>Records match on DOI, then arXiv id, then normalised title plus year when both have a year
+ * (a title with a year also matches the same title without one). Titles shorter than
+ * {@value #MIN_TITLE_CHARS} characters or of one word ("Preface", "Introduction") never match
+ * on title alone. Two records whose DOIs (or arXiv ids, or years) differ never match, whatever
+ * their titles say: see {@link #compatible}.
+ */
+public final class MatchKeys {
+    static final int MIN_TITLE_CHARS = 16;
+
+    private MatchKeys() {
+    }
+
+    /** The terms a record is indexed under. */
+    public static List<String> indexTerms(Paper p) {
+        List<String> out = new ArrayList<>(4);
+        String doi = Identifiers.doi(p.doi());
+        if (!doi.isEmpty()) {
+            out.add("doi:" + doi);
+        }
+        String arxiv = Identifiers.arxivId(p.arxivId());
+        if (!arxiv.isEmpty()) {
+            out.add("arxiv:" + arxiv);
+        }
+        String title = matchableTitle(p);
+        if (!title.isEmpty()) {
+            out.add("t:" + title);
+            out.add(p.year().isEmpty() ? "tn:" + title : "ty:" + title + "|" + p.year());
+        }
+        return out;
+    }
+
+    /** The terms to look a new record up by, strongest first. */
+    public static List<String> lookupTerms(Paper p) {
+        List<String> out = new ArrayList<>(4);
+        String doi = Identifiers.doi(p.doi());
+        if (!doi.isEmpty()) {
+            out.add("doi:" + doi);
+        }
+        String arxiv = Identifiers.arxivId(p.arxivId());
+        if (!arxiv.isEmpty()) {
+            out.add("arxiv:" + arxiv);
+        }
+        String title = matchableTitle(p);
+        if (!title.isEmpty()) {
+            if (p.year().isEmpty()) {
+                out.add("t:" + title);
+            } else {
+                out.add("ty:" + title + "|" + p.year());
+                out.add("tn:" + title);
+            }
+        }
+        return out;
+    }
+
+    /** Whether two records may be the same paper: no conflicting DOI, arXiv id or year. */
+    public static boolean compatible(Paper a, Paper b) {
+        return agree(Identifiers.doi(a.doi()), Identifiers.doi(b.doi()))
+                && agree(Identifiers.arxivId(a.arxivId()), Identifiers.arxivId(b.arxivId()))
+                && (sharesIdentifier(a, b) || agree(a.year(), b.year()));
+    }
+
+    private static boolean sharesIdentifier(Paper a, Paper b) {
+        String doiA = Identifiers.doi(a.doi());
+        String arxivA = Identifiers.arxivId(a.arxivId());
+        return (!doiA.isEmpty() && doiA.equals(Identifiers.doi(b.doi())))
+                || (!arxivA.isEmpty() && arxivA.equals(Identifiers.arxivId(b.arxivId())));
+    }
+
+    private static boolean agree(String x, String y) {
+        return x.isEmpty() || y.isEmpty() || x.equals(y);
+    }
+
+    static String matchableTitle(Paper p) {
+        String t = Identifiers.normalizedTitle(p.title());
+        if (t.length() < MIN_TITLE_CHARS || t.indexOf(' ') < 0) {
+            return "";
+        }
+        return t;
+    }
+}

@@ -1,0 +1,101 @@
+package dev.paperlink.corpus.merge;
+
+import dev.paperlink.corpus.model.Paper;
+import dev.paperlink.corpus.model.PaperBuilder;
+import dev.paperlink.corpus.model.SourceFormat;
+import dev.paperlink.corpus.model.SourceSpan;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Merges the records of one paper from several sources into the one {@link Paper} users see.
+ *
+ * <p>Parts are ranked: records from BibTeX files first (keys written by the user always win),
+ * then records with a key of their own (CSL, Zotero), then the rest, each group in indexing
+ * order. The key is the first part's key, or the generated key when no part has one; every other
+ * key is an alias. Each field takes the first non-empty value in rank order, except popularity
+ * (the largest), keywords and files (the union) and sources (all, the key's source first).
+ */
+public final class RecordMerger {
+    private RecordMerger() {
+    }
+
+    /**
+     * @param id           the paper's stable id
+     * @param generatedKey the key generated for it, used only when no part has a key
+     * @param parts        every source record, in indexing order
+     */
+    public static Paper merge(String id, String generatedKey, List<Paper> parts) {
+        List<Paper> ranked = rank(parts);
+        Paper first = ranked.get(0);
+        PaperBuilder b = first.toBuilder();
+        b.id(id);
+        String key = first.key().isEmpty() ? generatedKey : first.key();
+        b.key(key);
+        Set<String> aliases = new LinkedHashSet<>();
+        for (Paper p : ranked) {
+            if (!p.key().isEmpty() && !p.key().equals(key)) {
+                aliases.add(p.key());
+            }
+            p.aliases().stream().filter(a -> !a.equals(key)).forEach(aliases::add);
+        }
+        b.aliases(new ArrayList<>(aliases));
+        if (ranked.size() == 1) {
+            return b.build();
+        }
+        String year = firstNonEmpty(ranked, Paper::year);
+        b.title(firstNonEmpty(ranked, Paper::title));
+        b.authors(ranked.stream().map(Paper::authors).filter(a -> !a.isEmpty()).findFirst().orElse(List.of()));
+        b.year(year);
+        b.date(ranked.stream().map(Paper::date).filter(d -> d.startsWith(year))
+                .max(Comparator.comparingInt(String::length)).orElse(""));
+        b.venue(firstNonEmpty(ranked, Paper::venue));
+        b.entryType(firstNonEmpty(ranked, Paper::entryType));
+        b.abstractText(firstNonEmpty(ranked, Paper::abstractText));
+        b.doi(firstNonEmpty(ranked, Paper::doi));
+        b.arxivId(firstNonEmpty(ranked, Paper::arxivId));
+        b.url(firstNonEmpty(ranked, Paper::url));
+        b.files(union(ranked, Paper::files));
+        b.keywords(union(ranked, Paper::keywords));
+        b.popularity(ranked.stream().map(Paper::popularity).filter(x -> x != null).max(Long::compare).orElse(null));
+        List<SourceSpan> sources = new ArrayList<>();
+        ranked.forEach(p -> sources.addAll(p.sources()));
+        b.sources(sources);
+        return b.build();
+    }
+
+    static List<Paper> rank(List<Paper> parts) {
+        List<Paper> ranked = new ArrayList<>(parts);
+        ranked.sort(Comparator.comparingInt(RecordMerger::rankOf)); // stable: indexing order within a group
+        return ranked;
+    }
+
+    private static int rankOf(Paper p) {
+        boolean userKey = p.sources().stream().anyMatch(s -> s.format() == SourceFormat.BIBTEX) && !p.key().isEmpty();
+        if (userKey) {
+            return 0;
+        }
+        return p.key().isEmpty() ? 2 : 1;
+    }
+
+    private static String firstNonEmpty(List<Paper> ranked, Function<Paper, String> field) {
+        for (Paper p : ranked) {
+            String v = field.apply(p);
+            if (!v.isEmpty()) {
+                return v;
+            }
+        }
+        return "";
+    }
+
+    private static List<String> union(List<Paper> ranked, Function<Paper, List<String>> field) {
+        Set<String> all = new LinkedHashSet<>();
+        ranked.forEach(p -> all.addAll(field.apply(p)));
+        return new ArrayList<>(all);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.paperlink.corpus.source;
+
+import dev.paperlink.corpus.model.SourceFormat;
+import dev.paperlink.corpus.source.arxiv.ArxivJsonlReader;
+import dev.paperlink.corpus.source.bibtex.BibtexReader;
+import dev.paperlink.corpus.source.csl.CslJsonReader;
+import dev.paperlink.corpus.source.csl.CslYamlReader;
+import dev.paperlink.corpus.source.hf.HfJsonReader;
+import dev.paperlink.corpus.source.hf.HfPageTextReader;
+import dev.paperlink.corpus.source.zotero.ZoteroJsonReader;
+
+/** The reader of each format. Readers are cheap and stateless between files: a new one per file. */
+public final class Readers {
+    private Readers() {
+    }
+
+    public static RecordReader forFormat(SourceFormat format) {
+        return switch (format) {
+            case BIBTEX -> new BibtexReader();
+            case CSL_JSON -> new CslJsonReader();
+            case CSL_YAML -> new CslYamlReader();
+            case ZOTERO_JSON -> new ZoteroJsonReader();
+            case ARXIV_JSONL -> new ArxivJsonlReader();
+            case HF_PAGE_TEXT -> new HfPageTextReader();
+            case HF_JSON -> new HfJsonReader();
+        };
+    }
+}

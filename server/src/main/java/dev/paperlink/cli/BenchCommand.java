@@ -1,0 +1,241 @@
+package dev.paperlink.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.paperlink.cli.bench.BenchQueries;
+import dev.paperlink.cli.bench.BenchQuery;
+import dev.paperlink.cli.bench.Latency;
+import dev.paperlink.corpus.Corpus;
+import dev.paperlink.corpus.IndexReport;
+import dev.paperlink.corpus.model.Hit;
+import dev.paperlink.corpus.model.Paper;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+/** {@code paperlink bench CORPUS...}: indexing speed, index size, start-up, query latency, heap. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Indexes the corpus from scratch into a new index and measures: records/s and MB/s, index size,",
+                "open-to-first-answer time (in a fresh JVM), latency percentiles of each kind of query, and heap after a full GC."})
+final class BenchCommand implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "CORPUS", description = "Files or folders to index.")
+    List<Path> corpus;
+
+    @Option(names = "--queries", defaultValue = "10000", description = "Queries of each kind (default: ${DEFAULT-VALUE}).")
+    int queries;
+
+    @Option(names = "--warmup", defaultValue = "2000", description = "Untimed queries of each kind first (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the query generator (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--work-dir", paramLabel = "DIR", description = "Where to build the index (default: a new temporary folder, deleted afterwards).")
+    Path workDir;
+
+    @Option(names = "--json", description = "Print the figures as JSON.")
+    boolean json;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        Path dir = workDir != null ? Files.createDirectories(workDir).resolve("bench-" + System.currentTimeMillis())
+                : Files.createTempDirectory("paperlink-bench");
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("machine", machine());
+        figures.put("corpus", corpus.stream().map(Path::toString).toList());
+        try {
+            long t0 = System.nanoTime();
+            IndexReport report;
+            try (Corpus c = Corpus.open(dir)) {
+                report = c.index(corpus, new dev.paperlink.corpus.IndexListener() { });
+            }
+            double secs = (System.nanoTime() - t0) / 1e9;
+            figures.put("records", report.recordsRead());
+            figures.put("papers", report.papers());
+            figures.put("skipped", report.skips().size());
+            figures.put("inputMB", report.bytesRead() / 1e6);
+            figures.put("indexSeconds", secs);
+            figures.put("recordsPerSecond", report.recordsRead() / secs);
+            figures.put("mbPerSecond", report.bytesRead() / 1e6 / secs);
+            figures.put("indexMB", size(dir) / 1e6);
+            err.printf("indexed %,d records (%,d papers) in %.2f s%n", report.recordsRead(), report.papers(), secs);
+
+            figures.put("openToFirstAnswer", openInFreshJvm(dir, 5));
+
+            Map<String, Latency> latencies = new LinkedHashMap<>();
+            try (Corpus c = Corpus.openReadOnly(dir)) {
+                List<Paper> sample = c.sample(Math.max(queries, 1000), seed);
+                BenchQueries generator = new BenchQueries(seed);
+                for (BenchQuery.Kind kind : BenchQuery.Kind.values()) {
+                    List<BenchQuery> qs = make(generator, kind, sample, queries + warmup);
+                    if (qs.isEmpty()) {
+                        continue;
+                    }
+                    err.printf("running %,d %s queries%n", qs.size(), kind.label());
+                    latencies.put(kind.label(), time(c, qs.subList(0, Math.min(warmup, qs.size() / 2)), qs.subList(Math.min(warmup, qs.size() / 2), qs.size())));
+                }
+                figures.put("latencyMs", latencies);
+                figures.put("heapAfterGcMB", heapAfterGc() / 1e6);
+                figures.put("maxHeapMB", Runtime.getRuntime().maxMemory() / 1e6);
+            }
+        } finally {
+            if (workDir == null) {
+                delete(dir);
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(json ? Json.write(figures) : text(figures));
+        out.flush();
+        return 0;
+    }
+
+    private static List<BenchQuery> make(BenchQueries generator, BenchQuery.Kind kind, List<Paper> sample, int n) {
+        List<BenchQuery> out = new ArrayList<>();
+        for (int round = 0; out.size() < n && round < 50; round++) {
+            int before = out.size();
+            for (Paper p : sample) {
+                generator.make(kind, p).ifPresent(out::add);
+                if (out.size() >= n) {
+                    break;
+                }
+            }
+            if (out.size() == before) {
+                break;
+            }
+        }
+        return out;
+    }
+
+    private static Latency time(Corpus c, List<BenchQuery> warm, List<BenchQuery> timed) {
+        for (BenchQuery q : warm) {
+            answer(c, q);
+        }
+        long[] nanos = new long[timed.size()];
+        int found = 0;
+        for (int i = 0; i < timed.size(); i++) {
+            BenchQuery q = timed.get(i);
+            long t = System.nanoTime();
+            List<Hit> hits = answer(c, q);
+            nanos[i] = System.nanoTime() - t;
+            String expected = q.expectedKey();
+            if (hits.stream().limit(10).anyMatch(h -> h.paper().allKeys().contains(expected))) {
+                found++;
+            }
+        }
+        return Latency.of(timed.isEmpty() ? "" : timed.get(0).kind().label(), nanos, found);
+    }
+
+    private static List<Hit> answer(Corpus c, BenchQuery q) {
+        return switch (q.kind()) {
+            case KEY_PREFIX -> c.completeKey(q.text(), 50);
+            case TITLE_PREFIX, TITLE_PREFIX_TYPO, AUTHOR_YEAR -> c.completeTitle(q.text(), 50);
+            case RELATED -> c.related(q.text(), 10);
+        };
+    }
+
+    /** Median over {@code runs} fresh JVMs of open-to-first-answer and JVM-start-to-first-answer. */
+    private Map<String, Object> openInFreshJvm(Path dir, int runs) throws IOException, InterruptedException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        String classPath = System.getProperty("java.class.path");
+        List<Long> open = new ArrayList<>();
+        List<Long> start = new ArrayList<>();
+        ObjectMapper mapper = new ObjectMapper();
+        for (int i = 0; i < runs; i++) {
+            Process p = new ProcessBuilder(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", classPath,
+                    Main.class.getName(), "bench-open", "--index-dir", dir.toString(), "--query", "attention")
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String outText = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (p.waitFor() != 0) {
+                throw new IOException("bench-open failed: " + outText);
+            }
+            JsonNode n = mapper.readTree(outText);
+            open.add(n.get("openToAnswerMs").asLong());
+            start.add(n.get("jvmStartToAnswerMs").asLong());
+        }
+        open.sort(Comparator.naturalOrder());
+        start.sort(Comparator.naturalOrder());
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("runs", runs);
+        m.put("openToAnswerMsMedian", open.get(runs / 2));
+        m.put("jvmStartToAnswerMsMedian", start.get(runs / 2));
+        m.put("jvmFlags", "-XX:+UseSerialGC -XX:TieredStopAtLevel=1");
+        return m;
+    }
+
+    private static long heapAfterGc() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static Map<String, Object> machine() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("cores", Runtime.getRuntime().availableProcessors());
+        m.put("cpu", cpuModel());
+        m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        m.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        m.put("jvmArgs", String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
+        return m;
+    }
+
+    private static String cpuModel() {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+            return lines.filter(l -> l.startsWith("model name")).findFirst().map(l -> l.replaceFirst(".*:\\s*", "")).orElse("?");
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String text(Map<String, Object> f) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("machine        ").append(f.get("machine")).append('\n');
+        sb.append("corpus         ").append(f.get("corpus")).append('\n');
+        sb.append(String.format("records        %,d (%,d papers after merging, %,d skipped)%n", f.get("records"), f.get("papers"), f.get("skipped")));
+        sb.append(String.format("index time     %.2f s: %,.0f records/s, %.1f MB/s of input (%.1f MB as stored on disk)%n",
+                f.get("indexSeconds"), f.get("recordsPerSecond"), f.get("mbPerSecond"), f.get("inputMB")));
+        sb.append(String.format("index size     %.1f MB%n", f.get("indexMB")));
+        Map<String, Object> open = (Map<String, Object>) f.get("openToFirstAnswer");
+        sb.append(String.format("first answer   %s ms from open, %s ms from JVM start (median of %s fresh JVMs, %s)%n",
+                open.get("openToAnswerMsMedian"), open.get("jvmStartToAnswerMsMedian"), open.get("runs"), open.get("jvmFlags")));
+        sb.append(String.format("%-28s %8s %8s %8s %8s %8s %8s%n", "latency (ms)", "queries", "p50", "p95", "p99", "max", "top-10"));
+        Map<String, Latency> lat = (Map<String, Latency>) f.get("latencyMs");
+        if (lat != null) {
+            lat.forEach((k, l) -> sb.append(String.format("%-28s %8d %8.3f %8.3f %8.3f %8.2f %7.1f%%%n", k, l.queries(), l.p50(), l.p95(),
+                    l.p99(), l.max(), 100 * l.top10Rate())));
+        }
+        sb.append(String.format("heap after GC  %.1f MB (max heap %.0f MB)%n", f.get("heapAfterGcMB"), f.get("maxHeapMB")));
+        return sb.toString();
+    }
+
+    private static long size(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+
+    private static void delete(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}

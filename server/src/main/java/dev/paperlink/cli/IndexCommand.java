@@ -1,0 +1,86 @@
+package dev.paperlink.cli;
+
+import dev.paperlink.corpus.Corpus;
+import dev.paperlink.corpus.IndexReport;
+import dev.paperlink.corpus.source.Skip;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code paperlink index PATH...}. */
+@Command(name = "index", mixinStandardHelpOptions = true,
+        description = {"Indexes every paper record under the given files and folders (recursively).",
+                "The index mirrors these paths: changed files are re-read, unchanged ones are not, and files indexed before",
+                "that are no longer under them are dropped.",
+                "Exit status: 0 when every record loaded, 2 when some were skipped (the rest are indexed), 1 on errors."})
+final class IndexCommand implements Callable<Integer> {
+    static final int SOME_SKIPPED = 2;
+
+    @Mixin
+    IndexDirOption indexDir;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders of BibTeX, CSL-JSON/YAML, Zotero JSON, arXiv JSONL or Hugging Face pages (.gz too).")
+    List<Path> paths;
+
+    @Option(names = "--json", description = "Print the summary as JSON on stdout.")
+    boolean json;
+
+    @Option(names = "--max-skips-shown", defaultValue = "20", description = "How many skipped records to list (default: ${DEFAULT-VALUE}; all are counted).")
+    int maxSkipsShown;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        for (Path p : paths) {
+            if (!Files.exists(p)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "no such file or folder: " + p);
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        IndexReport report;
+        try (Corpus corpus = Corpus.open(indexDir.resolve());
+             Progress progress = Progress.forTerminal(err)) {
+            report = corpus.index(paths, progress);
+        }
+        if (json) {
+            out.println(Json.write(report));
+        } else {
+            printSummary(report, err);
+        }
+        return report.skips().isEmpty() ? 0 : SOME_SKIPPED;
+    }
+
+    private void printSummary(IndexReport r, PrintWriter w) {
+        w.printf("indexed %,d records from %,d files in %.1f s (%,d unchanged files not read, %,d removed)%n",
+                r.recordsRead(), r.sourcesRead(), r.millis() / 1000.0, r.sourcesUnchanged(), r.sourcesRemoved());
+        w.printf("%,d papers in the index (%,d records merged into papers seen in another record)%n", r.papers(), r.recordsMerged());
+        for (Map.Entry<String, Long> e : r.recordsByFormat().entrySet()) {
+            w.printf("  %-14s %,d records%n", e.getKey(), e.getValue());
+        }
+        if (!r.skips().isEmpty()) {
+            w.printf("%,d records skipped:%n", r.skips().size());
+            r.skipsByReason().forEach((reason, n) -> w.printf("  %-30s %,d%n", reason, n));
+            List<Skip> shown = r.skips().subList(0, Math.min(maxSkipsShown, r.skips().size()));
+            shown.forEach(s -> w.println("  " + s));
+            if (shown.size() < r.skips().size()) {
+                w.printf("  ... and %,d more (--max-skips-shown N to list them)%n", r.skips().size() - shown.size());
+            }
+        }
+        for (String u : r.unrecognised()) {
+            w.println("not a recognised corpus file: " + u);
+        }
+        w.flush();
+    }
+}

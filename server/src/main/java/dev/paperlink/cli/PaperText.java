@@ -1,0 +1,76 @@
+package dev.paperlink.cli;
+
+import dev.paperlink.corpus.model.Author;
+import dev.paperlink.corpus.model.Paper;
+import dev.paperlink.corpus.model.SourceSpan;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Plain-text renderings of papers for the terminal. */
+final class PaperText {
+    private PaperText() {
+    }
+
+    static String authors(List<Author> authors, int max) {
+        List<Author> real = authors.stream().filter(a -> !a.isOthers()).toList();
+        String shown = real.stream().limit(max).map(Author::shortName).collect(Collectors.joining("; "));
+        boolean more = real.size() > max || authors.stream().anyMatch(Author::isOthers);
+        return more ? shown + " et al." : shown;
+    }
+
+    /** One line: key, year, title, first authors. */
+    static String line(Paper p) {
+        String year = p.year().isEmpty() ? "    " : p.year();
+        String authors = authors(p.authors(), 2);
+        return p.key() + "  " + year + "  " + p.title() + (authors.isEmpty() ? "" : " — " + authors);
+    }
+
+    /** The full card of {@code paperlink show}. */
+    static String card(Paper p) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(p.title()).append('\n');
+        field(sb, "key", p.key());
+        field(sb, "aliases", String.join(", ", p.aliases()));
+        field(sb, "authors", authors(p.authors(), 50));
+        field(sb, "date", p.date().isEmpty() ? p.year() : p.date());
+        field(sb, "venue", p.venue());
+        field(sb, "type", p.entryType());
+        field(sb, "doi", p.doi().isEmpty() ? "" : "https://doi.org/" + p.doi());
+        field(sb, "arxiv", p.arxivId().isEmpty() ? "" : "https://arxiv.org/abs/" + p.arxivId());
+        field(sb, "url", p.url());
+        field(sb, "files", String.join(", ", p.files()));
+        field(sb, "keywords", String.join(", ", p.keywords()));
+        field(sb, "popularity", p.popularity() == null ? "" : p.popularity().toString());
+        for (SourceSpan s : p.sources()) {
+            field(sb, "source", s.file() + ":" + s.startLine() + " (" + s.format().label() + ")");
+        }
+        if (!p.abstractText().isEmpty()) {
+            sb.append('\n').append(wrap(p.abstractText(), 100)).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static void field(StringBuilder sb, String name, String value) {
+        if (!value.isEmpty()) {
+            sb.append(String.format("  %-10s %s%n", name, value));
+        }
+    }
+
+    static String wrap(String text, int width) {
+        StringBuilder sb = new StringBuilder();
+        int col = 0;
+        for (String word : text.split("\\s+")) {
+            if (col > 0 && col + 1 + word.length() > width) {
+                sb.append('\n');
+                col = 0;
+            } else if (col > 0) {
+                sb.append(' ');
+                col++;
+            }
+            sb.append(word);
+            col += word.length();
+        }
+        return sb.toString();
+    }
+}

@@ -186,6 +186,10 @@ final class BibParser {
                 handler.entry(new RawEntry(type, key, startLine, endLine, keyLine, keyColumn, fields));
                 return;
             }
+            if (c == '@') {
+                throw new SyntaxError(startLine, "entry '" + key + "' is not closed (runs into the entry at line "
+                        + in.line() + ")");
+            }
             if (c != ',') {
                 throw new SyntaxError(in.line(), "expected ',' or '" + close + "' in entry '" + key + "', found "
                         + describe(c) + entryContext(startLine));
@@ -198,6 +202,10 @@ final class BibParser {
             }
             int fieldLine = in.line();
             String name = readIdent();
+            if (c == '@') {
+                throw new SyntaxError(startLine, "entry '" + key + "' is not closed (runs into the entry at line "
+                        + in.line() + ")");
+            }
             if (name.isEmpty()) {
                 throw new SyntaxError(fieldLine, "expected a field name in entry '" + key + "', found " + describe(c)
                         + entryContext(startLine));

@@ -24,9 +24,15 @@ public final class CslDates {
             Map.entry("jun", 6), Map.entry("jul", 7), Map.entry("aug", 8), Map.entry("sep", 9), Map.entry("oct", 10),
             Map.entry("nov", 11), Map.entry("dec", 12),
             // a few non-English forms common in exports
-            Map.entry("jän", 1), Map.entry("janv", 1), Map.entry("févr", 2), Map.entry("mär", 3), Map.entry("mars", 3),
-            Map.entry("mai", 5), Map.entry("juin", 6), Map.entry("juil", 7), Map.entry("okt", 10), Map.entry("dez", 12),
-            Map.entry("déc", 12));
+            Map.entry("jän", 1), Map.entry("janv", 1), Map.entry("janvier", 1), Map.entry("januar", 1),
+            Map.entry("févr", 2), Map.entry("février", 2), Map.entry("februar", 2),
+            Map.entry("mär", 3), Map.entry("märz", 3), Map.entry("mars", 3), Map.entry("avril", 4),
+            Map.entry("mai", 5), Map.entry("juin", 6), Map.entry("juni", 6), Map.entry("juil", 7), Map.entry("juillet", 7),
+            Map.entry("juli", 7), Map.entry("août", 8), Map.entry("septembre", 9), Map.entry("okt", 10), Map.entry("oktober", 10),
+            Map.entry("octobre", 10), Map.entry("novembre", 11), Map.entry("dez", 12), Map.entry("dezember", 12),
+            Map.entry("déc", 12), Map.entry("décembre", 12));
+    private static final Pattern BC = Pattern.compile("(?i)^\\s*(?:bc|bce|b\\.c\\.)(?![a-z])");
+    private static final Pattern DAY_BEFORE = Pattern.compile("(?<![\\d])(\\d{1,2})(?:st|nd|rd|th)?[\\s.,/-]*$");
 
     private CslDates() {
     }
@@ -207,7 +213,7 @@ public final class CslDates {
             return Optional.empty();
         }
         int y = Integer.parseInt(ym.group(1));
-        if (y == 0) {
+        if (y == 0 || BC.matcher(s.substring(ym.end())).find()) {
             return Optional.empty();
         }
         return Optional.of(withMonthName(s, y).orElse(new PartialDate(y, 0, 0)));
@@ -233,7 +239,7 @@ public final class CslDates {
             }
             if (day == 0) {
                 String before = s.substring(0, w.start());
-                Matcher db = Pattern.compile("(?<![\\d])(\\d{1,2})(?:st|nd|rd|th)?[\\s.,]*$").matcher(before);
+                Matcher db = DAY_BEFORE.matcher(before);
                 if (db.find()) {
                     int v = Integer.parseInt(db.group(1));
                     if (v >= 1 && v <= 31) {

@@ -85,6 +85,30 @@ public final class CorpusRun {
         });
     }
 
+    /** How many loaded papers have each field filled, printed so that mapping regressions show. */
+    public void printCoverage() {
+        Map<String, Integer> filled = new TreeMap<>();
+        for (dev.paperlink.corpus.model.Paper p : papers) {
+            count(filled, "key", !p.key().isEmpty());
+            count(filled, "title", !p.title().isEmpty());
+            count(filled, "authors", !p.authors().isEmpty());
+            count(filled, "year", !p.year().isEmpty());
+            count(filled, "venue", !p.venue().isEmpty());
+            count(filled, "abstract", !p.abstractText().isEmpty());
+            count(filled, "doi", !p.doi().isEmpty());
+            count(filled, "arxiv", !p.arxivId().isEmpty());
+            count(filled, "url", !p.url().isEmpty());
+            count(filled, "files", !p.files().isEmpty());
+            count(filled, "keywords", !p.keywords().isEmpty());
+            count(filled, "date-without-year", p.year().isEmpty() && (p.raw().containsKey("date") || p.raw().containsKey("issued")));
+        }
+        System.err.println("  fields filled in " + papers.size() + " papers: " + filled);
+    }
+
+    private static void count(Map<String, Integer> m, String k, boolean b) {
+        m.merge(k, b ? 1 : 0, Integer::sum);
+    }
+
     public int records(SourceFormat f) {
         return records.getOrDefault(f, 0);
     }

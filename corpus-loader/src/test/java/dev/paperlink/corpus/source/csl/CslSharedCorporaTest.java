@@ -14,8 +14,9 @@ class CslSharedCorporaTest {
     @Test
     void cslTestSuiteInputsLoad() throws Exception {
         Path inputs = SharedCorpora.require("csl-json").resolve("inputs");
-        CorpusRun run = CorpusRun.run(inputs, false);
+        CorpusRun run = CorpusRun.run(inputs, true);
         run.print("csl-json/inputs");
+        run.printCoverage();
         assertEquals(916, run.files.getOrDefault(SourceFormat.CSL_JSON, 0), "every input file is detected as CSL-JSON");
         assertTrue(run.records(SourceFormat.CSL_JSON) >= 1900, "CSL items loaded: " + run.records(SourceFormat.CSL_JSON));
         assertEquals(0, run.skipReasons.getOrDefault("syntax", 0), "the inputs are valid JSON");

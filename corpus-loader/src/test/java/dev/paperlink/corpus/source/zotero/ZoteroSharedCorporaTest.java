@@ -15,8 +15,9 @@ class ZoteroSharedCorporaTest {
     @Test
     void betterBibtexFixturesLoad() throws Exception {
         Path root = SharedCorpora.require("zotero-bbt-fixtures");
-        CorpusRun run = CorpusRun.run(root, false);
+        CorpusRun run = CorpusRun.run(root, true);
         run.print("zotero-bbt-fixtures");
+        run.printCoverage();
         assertEquals(499, run.files.getOrDefault(SourceFormat.ZOTERO_JSON, 0), "every BBT library is detected");
         assertTrue(run.records(SourceFormat.ZOTERO_JSON) >= 6900, "Zotero items loaded: " + run.records(SourceFormat.ZOTERO_JSON));
         assertTrue(run.records(SourceFormat.CSL_JSON) >= 100, "CSL-JSON items loaded: " + run.records(SourceFormat.CSL_JSON));

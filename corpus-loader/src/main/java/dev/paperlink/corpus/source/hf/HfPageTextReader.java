@@ -204,7 +204,7 @@ public final class HfPageTextReader implements RecordReader {
         }
 
         private void start(Line line) {
-            if (abstractLike(line.text()) && line.text().length() > 300) {
+            if (abstractLike(line.text())) {
                 sink.skip(new Skip(file, line.number(), "no title", "paragraph without a title: "
                         + abbreviate(line.text())));
                 cur = null;

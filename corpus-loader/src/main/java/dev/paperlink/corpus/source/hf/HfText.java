@@ -16,7 +16,7 @@ final class HfText {
     static final List<String> MONTHS = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
             "oct", "nov", "dec");
     private static final Pattern ORG_WORDS = Pattern.compile(
-            "(?i)\\b(team|lab|labs|laboratory|university|institute|inc|corp|research|group|ai|organization)\\b");
+            "(?i)\\b(team|lab|labs|laboratory|university|institute|inc|corp|group|organization|collaboration|consortium)\\b");
 
     private HfText() {
     }

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
  */
 public final class FormatSniffer {
     private static final Pattern HF_UPVOTES = Pattern.compile("(?m)^\\s*•\\s*\\d+\\s+authors?\\b|(?m)^\\s*\\d+\\s*$");
+    private static final Pattern BBT_LABEL = Pattern.compile("\"label\"\\s*:\\s*\"Better ?BibTeX JSON\"");
     private static final Pattern HF_HEADER = Pattern.compile("Get trending papers in your email inbox|byAK and the research community");
 
     private FormatSniffer() {
@@ -44,12 +45,20 @@ public final class FormatSniffer {
                 || h.contains("\"collections\""))) {
             return Optional.of(SourceFormat.ZOTERO_JSON);
         }
+        if (h.startsWith("{") && h.contains("\"config\"") && BBT_LABEL.matcher(h).find()) {
+            // a Better BibTeX library whose config (preferences) fills the sniffed head before "items"
+            return Optional.of(SourceFormat.ZOTERO_JSON);
+        }
         if ((h.contains("\"upvotes\"") || h.contains("\"publishedAt\"")) && (h.contains("\"summary\"") || h.contains("\"abstract\""))
                 && h.contains("\"title\"")) {
             return Optional.of(SourceFormat.HF_JSON);
         }
         if ((h.startsWith("[") || h.startsWith("{")) && h.contains("\"type\"")
                 && (h.contains("\"title\"") || h.contains("\"issued\"") || h.contains("\"author\"") || h.contains("\"id\""))) {
+            return Optional.of(SourceFormat.CSL_JSON);
+        }
+        if (h.startsWith("[") && h.contains("\"id\"") && (h.contains("\"title\"") || h.contains("\"issued\"") || h.contains("\"author\""))) {
+            // CSL-JSON items without a "type" (allowed by CSL processors, common in the CSL test suite)
             return Optional.of(SourceFormat.CSL_JSON);
         }
         return Optional.empty();

@@ -1,0 +1,99 @@
+package dev.paperlink.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The command line as a user runs it: output, JSON and exit codes. */
+class CliTest {
+    @TempDir
+    Path tmp;
+
+    record Run(int code, String out, String err) {
+        JsonNode json() throws Exception {
+            return new ObjectMapper().readTree(out);
+        }
+    }
+
+    private Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), args);
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static Path demo() {
+        Path p = Path.of("..", "demo");
+        return Files.isDirectory(p) ? p : Path.of("demo");
+    }
+
+    private String index() {
+        return "--index-dir=" + tmp.resolve("index");
+    }
+
+    @Test
+    void indexSearchShowStatsOnTheDemoCorpus() throws Exception {
+        Run indexed = run("index", index(), demo().toString());
+        assertEquals(0, indexed.code(), indexed.err());
+        assertTrue(indexed.err().contains("indexed 12 records from 4 files"), indexed.err());
+        assertTrue(indexed.err().contains("10 papers in the index"), indexed.err());
+
+        Run search = run("search", index(), "attention", "transformer", "translation");
+        assertEquals(0, search.code());
+        assertTrue(search.out().startsWith("vaswani2017attention  2017  Attention Is All You Need"), search.out());
+
+        Run json = run("search", index(), "--json", "--complete", "residual learn");
+        assertEquals("he2016deep", json.json().get(0).get("paper").get("key").asText());
+
+        Run show = run("show", index(), "vaswani2017attention");
+        assertEquals(0, show.code());
+        assertTrue(show.out().contains("https://arxiv.org/abs/1706.03762"), show.out());
+        assertTrue(show.out().contains("library.bib:4 (bibtex)"), show.out());
+
+        Run showJson = run("show", index(), "--json", "touvron2023llama");
+        assertEquals(131, showJson.json().get("popularity").asInt());
+
+        Run missing = run("show", index(), "vaswani2071");
+        assertEquals(1, missing.code());
+        assertTrue(missing.err().contains("keys near it: vaswani2017attention"), missing.err());
+
+        Run stats = run("stats", index(), "--json");
+        assertEquals(10, stats.json().get("papers").asInt());
+    }
+
+    @Test
+    void skippedRecordsExitWithTwoAndAreListedWithFileAndLine() throws Exception {
+        Path bib = tmp.resolve("broken.bib");
+        Files.writeString(bib, """
+                @article{good1, title = {A Good Paper About Things}, year = 2020}
+                @article{broken, title = {Never closed, year = 2021
+                @article{good2, title = {Another Good Paper}, year = 2022}
+                """);
+        Run r = run("index", index(), "--json", bib.toString());
+        assertEquals(2, r.code(), r.err());
+        JsonNode report = r.json();
+        assertEquals(2, report.get("recordsRead").asInt(), r.out());
+        assertEquals(1, report.get("skips").size());
+        assertEquals(2, report.get("skips").get(0).get("line").asInt());
+    }
+
+    @Test
+    void usageErrorsExitWithOne() {
+        assertEquals(1, run("index", index()).code());
+        assertEquals(1, run("index", index(), tmp.resolve("no-such-file.bib").toString()).code());
+        assertEquals(1, run("frobnicate").code());
+        Run noIndex = run("search", "--index-dir=" + tmp.resolve("empty"), "x");
+        assertEquals(1, noIndex.code());
+        assertTrue(noIndex.err().contains("run 'paperlink index PATH...' first"), noIndex.err());
+    }
+}

@@ -169,6 +169,9 @@ public final class CslDates {
             return Optional.empty();
         }
         String s = raw.strip();
+        if (s.length() > 200) {
+            s = s.substring(0, 200); // a date is short; bounds the work on junk
+        }
         while (!s.isEmpty() && "[(~?c.".indexOf(s.charAt(0)) >= 0 && !s.startsWith("-")) {
             s = s.substring(1).strip();
         }

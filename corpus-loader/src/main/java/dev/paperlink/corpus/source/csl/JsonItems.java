@@ -28,6 +28,14 @@ public final class JsonItems {
         /** One item (any JSON value, usually an object) spanning the given 1-based lines. */
         void item(JsonNode item, int startLine, int endLine) throws IOException;
 
+        /**
+         * Whether a top-level object without an item array is an item (asked only when single
+         * objects are allowed); say no to, e.g., Markdown front matter without references.
+         */
+        default boolean isSingleItem(ObjectNode object) {
+            return true;
+        }
+
         /** The document is broken at the given 1-based line; nothing more follows. */
         void error(int line, String message);
     }
@@ -128,7 +136,7 @@ public final class JsonItems {
         if (t != JsonToken.END_OBJECT) {
             throw new com.fasterxml.jackson.core.JsonParseException(parser, "unexpected end of input inside the top-level object");
         }
-        if (single != null) {
+        if (single != null && handler.isSingleItem(single)) {
             handler.item(single, start, endLine(parser, start));
         }
     }

@@ -78,7 +78,10 @@ class CslJsonReaderTest {
                         "year", "", "date", ""),
                 item("accessed is not the publication date", """
                         {"id": "a", "title": "T", "accessed": {"date-parts": [[2020, 1, 2]]}}""",
-                        "year", ""),
+                        "year", "", "raw.accessed", "2020-01-02"),
+                item("accessed raw date kept as ISO", """
+                        {"id": "a", "title": "T", "issued": {"raw": "May 2003"}, "accessed": {"raw": "2021-10-03"}}""",
+                        "date", "2003-05", "raw.issued", "2003-05", "raw.accessed", "2021-10-03"),
                 item("names: particles, suffix, literal", """
                         {"id": "a", "title": "T", "author": [
                           {"family": "Gogh", "given": "Vincent", "non-dropping-particle": "van"},

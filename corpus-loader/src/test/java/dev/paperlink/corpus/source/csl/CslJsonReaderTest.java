@@ -223,6 +223,24 @@ class CslJsonReaderTest {
     }
 
     @Test
+    void sinkFailuresAreNotReportedAsSyntaxErrors() {
+        var failing = new dev.paperlink.corpus.source.RecordSink() {
+            @Override
+            public void accept(Paper paper) {
+                throw new IllegalStateException("sink is full");
+            }
+
+            @Override
+            public void skip(Skip skip) {
+                throw new AssertionError("unexpected skip " + skip);
+            }
+        };
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> new CslJsonReader().read("t.json", new java.io.StringReader("[{\"id\": \"a\", \"title\": \"A\"}]"), failing));
+        assertEquals("sink is full", e.getMessage());
+    }
+
+    @Test
     void noPopularity() {
         assertNull(CollectingSink.read(new CslJsonReader(), "t.json", "[{\"id\": \"a\", \"title\": \"A\"}]").only().popularity());
     }

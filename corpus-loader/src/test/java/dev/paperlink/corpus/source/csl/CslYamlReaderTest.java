@@ -131,6 +131,7 @@ class CslYamlReaderTest {
         assertEquals("syntax", sink.skips.get(0).reason());
         assertTrue(sink.skips.get(0).line() >= 4, sink.skips.get(0).toString());
         assertTrue(sink.skips.get(0).message().startsWith("invalid YAML"), sink.skips.get(0).message());
+        assertTrue(!sink.skips.get(0).message().contains("\n"), sink.skips.get(0).message());
     }
 
     @Test

@@ -169,6 +169,9 @@ public final class CslDates {
             return Optional.empty();
         }
         String s = raw.strip();
+        if (s.length() > 200) {
+            s = s.substring(0, 200); // a date is short; bounds the work on junk
+        }
         while (!s.isEmpty() && "[(~?c.".indexOf(s.charAt(0)) >= 0 && !s.startsWith("-")) {
             s = s.substring(1).strip();
         }
@@ -209,10 +212,10 @@ public final class CslDates {
             return Optional.of(new PartialDate(y, 0, 0));
         }
         Matcher ym = YEAR.matcher(s);
-        if (!ym.find()) {
-            return Optional.empty();
+        int y = 0;
+        while (y == 0 && ym.find()) {
+            y = Integer.parseInt(ym.group(1)); // skips "0000" placeholders as in Zotero's "0000-00-00 2016"
         }
-        int y = Integer.parseInt(ym.group(1));
         if (y == 0 || BC.matcher(s.substring(ym.end())).find()) {
             return Optional.empty();
         }

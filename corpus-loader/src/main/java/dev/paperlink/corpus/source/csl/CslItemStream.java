@@ -3,6 +3,7 @@ package dev.paperlink.corpus.source.csl;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.paperlink.corpus.model.SourceFormat;
 import dev.paperlink.corpus.source.RecordSink;
 import dev.paperlink.corpus.source.Skip;
@@ -32,6 +33,12 @@ final class CslItemStream {
                 } else {
                     sink.skip(r.skip());
                 }
+            }
+
+            @Override
+            public boolean isSingleItem(ObjectNode object) {
+                // a CSL item has an id and a type; front matter without references has neither
+                return object.has("id") || object.has("type");
             }
 
             @Override

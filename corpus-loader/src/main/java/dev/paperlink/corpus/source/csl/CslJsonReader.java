@@ -1,7 +1,6 @@
 package dev.paperlink.corpus.source.csl;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.paperlink.corpus.model.SourceFormat;
@@ -16,9 +15,7 @@ import java.io.Reader;
  * array. Items are streamed one at a time; see {@link CslMapper} for the field mapping.
  */
 public final class CslJsonReader implements RecordReader {
-    static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-            .build();
+    static final ObjectMapper JSON = JsonMapper.builder().build();
 
     public CslJsonReader() {
     }

@@ -22,6 +22,8 @@ public final class CslMapper {
     private static final Pattern ZOTERO_ITEM_ID = Pattern.compile("\\d+/[A-Z0-9]{8}");
     private static final Pattern NOTE_KEY = Pattern.compile("(?im)^\\s*(?:citation[ -]?key|citationkey)\\s*:\\s*(\\S+)\\s*$");
     private static final Pattern NOTE_ARXIV = Pattern.compile("(?im)^\\s*arxiv\\s*:\\s*(\\S+)");
+    private static final String[] DATE_VARIABLES = {"issued", "accessed", "original-date", "event-date", "submitted",
+        "available-date"};
     private static final Map<String, String> TYPES = Map.ofEntries(
             Map.entry("article-journal", "article"),
             Map.entry("article-magazine", "article"),
@@ -123,6 +125,13 @@ public final class CslMapper {
                 b.raw(e.getKey(), v.asText());
             }
         });
+        for (String f : DATE_VARIABLES) {
+            JsonNode v = item.get(f);
+            if (v != null && v.isContainerNode()) {
+                // date objects are not scalars: keep them in raw as ISO dates, so that accessed dates survive
+                CslDates.fromCsl(v).map(CslDates.PartialDate::iso).filter(s -> !s.isEmpty()).ifPresent(s -> b.raw(f, s));
+            }
+        }
         b.source(new SourceSpan(file, format, startLine, endLine, startLine, 0, key));
 
         Paper p = b.build();

@@ -28,6 +28,14 @@ public final class JsonItems {
         /** One item (any JSON value, usually an object) spanning the given 1-based lines. */
         void item(JsonNode item, int startLine, int endLine) throws IOException;
 
+        /**
+         * Whether a top-level object without an item array is an item (asked only when single
+         * objects are allowed); say no to, e.g., Markdown front matter without references.
+         */
+        default boolean isSingleItem(ObjectNode object) {
+            return true;
+        }
+
         /** The document is broken at the given 1-based line; nothing more follows. */
         void error(int line, String message);
     }
@@ -66,16 +74,47 @@ public final class JsonItems {
             } else {
                 handler.error(lastLine, "expected an array or an object of items, found " + describe(first));
             }
+        } catch (HandlerFailure e) {
+            throw e.unwrap();
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             int line = line(loc, line(safeLocation(parser), lastLine));
-            handler.error(line, "invalid " + (yaml ? "YAML" : "JSON") + ": " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw e;
+            handler.error(line, "invalid " + (yaml ? "YAML" : "JSON") + ": " + brief(e.getOriginalMessage()));
         } catch (RuntimeException e) {
             // parser back-ends (SnakeYAML) may throw their own unchecked exceptions on broken input
-            handler.error(line(safeLocation(parser), lastLine), "invalid " + (yaml ? "YAML" : "JSON") + ": " + e.getMessage());
+            handler.error(line(safeLocation(parser), lastLine), "invalid " + (yaml ? "YAML" : "JSON") + ": " + brief(e.getMessage()));
         }
+    }
+
+    /** An exception thrown by the handler, carried past the parser-error handling unchanged. */
+    private static final class HandlerFailure extends RuntimeException {
+        HandlerFailure(Exception cause) {
+            super(cause);
+        }
+
+        IOException unwrap() throws IOException {
+            if (getCause() instanceof IOException io) {
+                return io;
+            }
+            throw (RuntimeException) getCause();
+        }
+    }
+
+    private static void deliver(Handler handler, JsonNode node, int start, int end) {
+        try {
+            handler.item(node, start, end);
+        } catch (IOException | RuntimeException e) {
+            throw new HandlerFailure(e);
+        }
+    }
+
+    /** Parser messages (SnakeYAML's carry a source excerpt over several lines) on one short line. */
+    private static String brief(String message) {
+        if (message == null) {
+            return "unreadable input";
+        }
+        String m = message.replaceAll("\\s+", " ").strip();
+        return m.length() > 300 ? m.substring(0, 300) + "..." : m;
     }
 
     private void streamArray(JsonParser parser, Handler handler) throws IOException {
@@ -92,7 +131,7 @@ public final class JsonItems {
         int start = line(parser.currentTokenLocation(), 1);
         JsonNode node = mapper.readTree(parser);
         int end = endLine(parser, start);
-        handler.item(node, start, end);
+        deliver(handler, node, start, end);
     }
 
     private int endLine(JsonParser parser, int start) {
@@ -128,8 +167,8 @@ public final class JsonItems {
         if (t != JsonToken.END_OBJECT) {
             throw new com.fasterxml.jackson.core.JsonParseException(parser, "unexpected end of input inside the top-level object");
         }
-        if (single != null) {
-            handler.item(single, start, endLine(parser, start));
+        if (single != null && handler.isSingleItem(single)) {
+            deliver(handler, single, start, endLine(parser, start));
         }
     }
 

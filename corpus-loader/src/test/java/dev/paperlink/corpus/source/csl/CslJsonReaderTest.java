@@ -78,7 +78,10 @@ class CslJsonReaderTest {
                         "year", "", "date", ""),
                 item("accessed is not the publication date", """
                         {"id": "a", "title": "T", "accessed": {"date-parts": [[2020, 1, 2]]}}""",
-                        "year", ""),
+                        "year", "", "raw.accessed", "2020-01-02"),
+                item("accessed raw date kept as ISO", """
+                        {"id": "a", "title": "T", "issued": {"raw": "May 2003"}, "accessed": {"raw": "2021-10-03"}}""",
+                        "date", "2003-05", "raw.issued", "2003-05", "raw.accessed", "2021-10-03"),
                 item("names: particles, suffix, literal", """
                         {"id": "a", "title": "T", "author": [
                           {"family": "Gogh", "given": "Vincent", "non-dropping-particle": "van"},
@@ -217,6 +220,24 @@ class CslJsonReaderTest {
         CollectingSink scalar = CollectingSink.read(new CslJsonReader(), "t.json", "\"hello\"");
         assertEquals(1, scalar.skips.size());
         assertEquals("syntax", scalar.skips.get(0).reason());
+    }
+
+    @Test
+    void sinkFailuresAreNotReportedAsSyntaxErrors() {
+        var failing = new dev.paperlink.corpus.source.RecordSink() {
+            @Override
+            public void accept(Paper paper) {
+                throw new IllegalStateException("sink is full");
+            }
+
+            @Override
+            public void skip(Skip skip) {
+                throw new AssertionError("unexpected skip " + skip);
+            }
+        };
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> new CslJsonReader().read("t.json", new java.io.StringReader("[{\"id\": \"a\", \"title\": \"A\"}]"), failing));
+        assertEquals("sink is full", e.getMessage());
     }
 
     @Test

@@ -75,6 +75,19 @@ class CslYamlReaderTest {
     }
 
     @Test
+    void frontMatterWithoutReferencesIsNoPaper() {
+        CollectingSink sink = read("---\ntitle: My notes\nauthor: Me\ndate: 2020-01-01\n---\n\n# Body\n");
+        assertEquals(0, sink.papers.size());
+        assertEquals(0, sink.skips.size());
+    }
+
+    @Test
+    void singleItemMapping() {
+        CollectingSink sink = read("id: solo\ntype: book\ntitle: Solo\n");
+        PaperFields.check(sink.only(), "key", "solo", "type", "book", "span", "csl-yaml 1-3 key@1:0 solo");
+    }
+
+    @Test
     void betterBibtexStyleSeasonsAndNumbers() {
         CollectingSink sink = read("""
                 references:
@@ -118,6 +131,7 @@ class CslYamlReaderTest {
         assertEquals("syntax", sink.skips.get(0).reason());
         assertTrue(sink.skips.get(0).line() >= 4, sink.skips.get(0).toString());
         assertTrue(sink.skips.get(0).message().startsWith("invalid YAML"), sink.skips.get(0).message());
+        assertTrue(!sink.skips.get(0).message().contains("\n"), sink.skips.get(0).message());
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.apache.lucene.util.BytesRef;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -27,15 +28,20 @@ final class ClusterLookup implements AutoCloseable {
     static final int PENDING_LIMIT = 50_000;
 
     private final IndexWriter writer;
+    private final ParallelUpdates updates;
     private DirectoryReader reader;
     private final Map<String, String> pendingMatch = new HashMap<>();
     private final Map<String, Cluster> pendingClusters = new HashMap<>();
     private final Set<String> pendingKeys = new HashSet<>();
     private final Set<String> pendingIds = new HashSet<>();
     private int changes;
+    /** Per field, one terms enum per leaf of the current reader; reused until the next refresh. */
+    private final Map<String, TermsEnum[]> termsEnums = new HashMap<>();
+    private PostingsEnum postings;
 
-    ClusterLookup(IndexWriter writer) throws IOException {
+    ClusterLookup(IndexWriter writer, ParallelUpdates updates) throws IOException {
         this.writer = writer;
+        this.updates = updates;
         this.reader = DirectoryReader.open(writer);
     }
 
@@ -88,10 +94,13 @@ final class ClusterLookup implements AutoCloseable {
 
     /** Makes every change so far visible to the reader and forgets the in-memory copies. */
     void refresh() throws IOException {
+        updates.drain();
         DirectoryReader newer = DirectoryReader.openIfChanged(reader, writer);
         if (newer != null) {
             reader.close();
             reader = newer;
+            termsEnums.clear();
+            postings = null;
         }
         pendingMatch.clear();
         pendingClusters.clear();
@@ -115,25 +124,37 @@ final class ClusterLookup implements AutoCloseable {
     /** {leaf ordinal, doc} of the first live document with this term. */
     private Optional<int[]> firstDocRef(String field, String term) throws IOException {
         BytesRef bytes = new BytesRef(term);
-        for (LeafReaderContext ctx : reader.leaves()) {
-            LeafReader leaf = ctx.reader();
-            Terms terms = leaf.terms(field);
-            if (terms == null) {
+        TermsEnum[] enums = termsEnums.computeIfAbsent(field, this::openTermsEnums);
+        List<LeafReaderContext> leaves = reader.leaves();
+        for (int i = 0; i < enums.length; i++) {
+            TermsEnum te = enums[i];
+            if (te == null || !te.seekExact(bytes)) {
                 continue;
             }
-            TermsEnum te = terms.iterator();
-            if (!te.seekExact(bytes)) {
-                continue;
-            }
-            PostingsEnum pe = te.postings(null, PostingsEnum.NONE);
+            LeafReader leaf = leaves.get(i).reader();
+            postings = te.postings(postings, PostingsEnum.NONE);
             Bits live = leaf.getLiveDocs();
-            for (int d = pe.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = pe.nextDoc()) {
+            for (int d = postings.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = postings.nextDoc()) {
                 if (live == null || live.get(d)) {
-                    return Optional.of(new int[] {ctx.ord, d});
+                    return Optional.of(new int[] {i, d});
                 }
             }
         }
         return Optional.empty();
+    }
+
+    private TermsEnum[] openTermsEnums(String field) {
+        List<LeafReaderContext> leaves = reader.leaves();
+        TermsEnum[] enums = new TermsEnum[leaves.size()];
+        try {
+            for (int i = 0; i < enums.length; i++) {
+                Terms terms = leaves.get(i).reader().terms(field);
+                enums[i] = terms == null ? null : terms.iterator();
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return enums;
     }
 
     @Override

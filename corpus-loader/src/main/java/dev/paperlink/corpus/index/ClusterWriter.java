@@ -21,11 +21,13 @@ import java.util.Optional;
 final class ClusterWriter {
     private final IndexWriter writer;
     private final ClusterLookup lookup;
+    private final ParallelUpdates updates;
     private long merged;
 
-    ClusterWriter(IndexWriter writer, ClusterLookup lookup) {
+    ClusterWriter(IndexWriter writer, ClusterLookup lookup, ParallelUpdates updates) {
         this.writer = writer;
         this.lookup = lookup;
+        this.updates = updates;
     }
 
     /** Adds one record; returns true when it joined a paper already known. */
@@ -48,19 +50,21 @@ final class ClusterWriter {
 
     /** Writes a cluster (new or changed) and tells the lookup about it. */
     void write(Cluster cluster) throws IOException {
-        writer.updateDocument(new Term(PaperFields.ID, cluster.id()), PaperDocuments.toDocument(cluster));
+        Paper paper = cluster.merged();
+        updates.submit(cluster.id(), () -> writer.updateDocument(new Term(PaperFields.ID, cluster.id()),
+                PaperDocuments.toDocument(cluster, paper)));
         List<String> terms = new ArrayList<>();
-        cluster.parts().forEach(p -> terms.addAll(MatchKeys.indexTerms(p)));
-        List<String> keys = cluster.merged().allKeys().stream().map(k -> k.toLowerCase(Locale.ROOT)).toList();
+        cluster.parts().forEach(p -> terms.addAll(MatchKeys.hashedIndexTerms(p)));
+        List<String> keys = paper.allKeys().stream().map(k -> k.toLowerCase(Locale.ROOT)).toList();
         lookup.changed(cluster, terms, keys);
     }
 
     void delete(String id) throws IOException {
-        writer.deleteDocuments(new Term(PaperFields.ID, id));
+        updates.submit(id, () -> writer.deleteDocuments(new Term(PaperFields.ID, id)));
     }
 
     private Optional<Cluster> findMatch(Paper part) throws IOException {
-        for (String term : MatchKeys.lookupTerms(part)) {
+        for (String term : MatchKeys.hashedLookupTerms(part)) {
             Optional<String> id = lookup.idByMatch(term);
             if (id.isEmpty()) {
                 continue;

@@ -102,7 +102,8 @@ final class CompletionQueries {
         b.add(wordClauses.build(), Occur.MUST);
         String normalized = Identifiers.normalizedTitle(typed);
         if (!normalized.isEmpty()) {
-            b.add(constant(new PrefixQuery(new Term(PaperFields.TITLE_START, normalized)), TITLE_PREFIX), Occur.SHOULD);
+            b.add(constant(new PrefixQuery(new Term(PaperFields.TITLE_START, PaperDocuments.titleStart(normalized))), TITLE_PREFIX),
+                    Occur.SHOULD);
         }
         return new Built(b.build(), CompletionQueries::tierOf);
     }

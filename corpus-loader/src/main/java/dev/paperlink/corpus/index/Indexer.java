@@ -78,8 +78,9 @@ final class Indexer {
         Set<String> present = found.stream().map(f -> name(f.path())).collect(Collectors.toSet());
         List<String> removed = state.keySet().stream().filter(s -> !present.contains(s)).toList();
 
-        try (ClusterLookup lookup = new ClusterLookup(writer)) {
-            ClusterWriter clusters = new ClusterWriter(writer, lookup);
+        try (ParallelUpdates updates = ParallelUpdates.forThisMachine();
+             ClusterLookup lookup = new ClusterLookup(writer, updates)) {
+            ClusterWriter clusters = new ClusterWriter(writer, lookup, updates);
             List<String> dropped = new ArrayList<>(removed);
             // Every file about to be read is dropped first, even one the state does not know: a run
             // killed after an intermediate commit may have left some of its records behind.
@@ -104,10 +105,12 @@ final class Indexer {
                 state.put(entry.getKey(), stats.get(entry.getKey())
                         .withCounts(counter.records - recordsBefore, counter.skips.size() - skipsBefore));
                 if (counter.records - counter.recordsAtCommit >= COMMIT_EVERY_RECORDS) {
+                    updates.drain();
                     commit(state);
                     counter.recordsAtCommit = counter.records;
                 }
             }
+            updates.drain();
             commit(state);
             lookup.refresh();
             long papers = lookup.reader().numDocs();

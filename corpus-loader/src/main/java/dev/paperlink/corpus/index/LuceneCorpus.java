@@ -12,6 +12,7 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -62,6 +63,8 @@ public final class LuceneCorpus implements Corpus {
             IndexWriterConfig config = new IndexWriterConfig(Analyzers.perField())
                     .setOpenMode(rebuild ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                     .setRAMBufferSizeMB(64)
+                    .setUseCompoundFile(false)
+                    .setMergePolicy(noCompoundFiles())
                     .setCommitOnClose(false);
             IndexWriter writer = new IndexWriter(directory, config);
             if (rebuild) {
@@ -73,6 +76,12 @@ public final class LuceneCorpus implements Corpus {
             directory.close();
             throw e;
         }
+    }
+
+    private static TieredMergePolicy noCompoundFiles() {
+        TieredMergePolicy policy = new TieredMergePolicy();
+        policy.setNoCFSRatio(0.0);
+        return policy;
     }
 
     private static Optional<IndexState> readState(Directory directory) throws IOException {

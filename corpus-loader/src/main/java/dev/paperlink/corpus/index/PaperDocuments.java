@@ -7,6 +7,8 @@ import dev.paperlink.corpus.model.SourceSpan;
 import dev.paperlink.corpus.source.Identifiers;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
@@ -19,11 +21,31 @@ import java.util.Set;
 
 /** A {@link Cluster} to a Lucene document and back. No IO. */
 final class PaperDocuments {
+    /**
+     * Analyzed text without positions: nothing here runs phrase queries, and positions would cost
+     * a good part of indexing time.
+     */
+    static final FieldType TEXT = textType();
+
     private PaperDocuments() {
     }
 
+    private static FieldType textType() {
+        FieldType t = new FieldType(TextField.TYPE_NOT_STORED);
+        t.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+        t.freeze();
+        return t;
+    }
+
+    private static Field text(String name, String value) {
+        return new Field(name, value, TEXT);
+    }
+
     static Document toDocument(Cluster cluster) {
-        Paper p = cluster.merged();
+        return toDocument(cluster, cluster.merged());
+    }
+
+    static Document toDocument(Cluster cluster, Paper p) {
         Document doc = new Document();
         doc.add(new StringField(PaperFields.ID, cluster.id(), Field.Store.YES));
         if (!cluster.generatedKey().isEmpty()) {
@@ -31,25 +53,24 @@ final class PaperDocuments {
         }
         doc.add(new StoredField(PaperFields.PARTS, new BytesRef(PaperCodec.encode(cluster.parts()))));
         for (String key : p.allKeys()) {
-            doc.add(new StringField(PaperFields.KEY, key, Field.Store.NO));
             doc.add(new StringField(PaperFields.KEY_LC, key.toLowerCase(Locale.ROOT), Field.Store.NO));
         }
-        doc.add(new TextField(PaperFields.TITLE_WORDS, p.title(), Field.Store.NO));
-        doc.add(new TextField(PaperFields.TITLE, p.title(), Field.Store.NO));
+        doc.add(text(PaperFields.TITLE_WORDS, p.title()));
+        doc.add(text(PaperFields.TITLE, p.title()));
         String normalized = Identifiers.normalizedTitle(p.title());
         if (!normalized.isEmpty()) {
-            doc.add(new StringField(PaperFields.TITLE_START, normalized, Field.Store.NO));
+            doc.add(new StringField(PaperFields.TITLE_START, titleStart(normalized), Field.Store.NO));
         }
         if (!p.abstractText().isEmpty()) {
-            doc.add(new TextField(PaperFields.ABSTRACT, p.abstractText(), Field.Store.NO));
+            doc.add(text(PaperFields.ABSTRACT, p.abstractText()));
         }
         for (Author a : p.authors()) {
             if (a.isOthers()) {
                 continue;
             }
-            doc.add(new TextField(PaperFields.AUTHORS, a.displayName(), Field.Store.NO));
+            doc.add(text(PaperFields.AUTHORS, a.displayName()));
             String family = a.isLiteral() ? a.literal() : (a.particle() + " " + a.family()).strip();
-            doc.add(new TextField(PaperFields.AUTHOR_FAMILY, family, Field.Store.NO));
+            doc.add(text(PaperFields.AUTHOR_FAMILY, family));
         }
         if (!p.year().isEmpty()) {
             doc.add(new StringField(PaperFields.YEAR, p.year(), Field.Store.NO));
@@ -60,7 +81,7 @@ final class PaperDocuments {
         Set<String> sources = new LinkedHashSet<>();
         Set<String> formats = new LinkedHashSet<>();
         for (Paper part : cluster.parts()) {
-            match.addAll(MatchKeys.indexTerms(part));
+            match.addAll(MatchKeys.hashedIndexTerms(part));
             for (SourceSpan s : part.sources()) {
                 sources.add(s.file());
                 formats.add(s.format().label());
@@ -71,6 +92,13 @@ final class PaperDocuments {
         formats.forEach(f -> doc.add(new StringField(PaperFields.FORMAT, f, Field.Store.NO)));
         return doc;
     }
+
+    /** The indexed start of a normalised title: enough for any title prefix a person types. */
+    static String titleStart(String normalizedTitle) {
+        return normalizedTitle.length() <= TITLE_START_CHARS ? normalizedTitle : normalizedTitle.substring(0, TITLE_START_CHARS);
+    }
+
+    static final int TITLE_START_CHARS = 60;
 
     static Cluster fromDocument(Document doc) {
         BytesRef parts = doc.getBinaryValue(PaperFields.PARTS);

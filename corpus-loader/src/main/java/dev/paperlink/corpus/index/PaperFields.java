@@ -12,13 +12,11 @@ final class PaperFields {
     static final String GENERATED_KEY = "genkey";
     /** StoredField (bytes): JSON array of the source records of this paper. */
     static final String PARTS = "parts";
-    /** StringField, multi-valued: the key and every alias, exactly as written. */
-    static final String KEY = "key";
-    /** StringField, multi-valued: key and aliases in lower case, for prefix completion. */
+    /** StringField, multi-valued: key and aliases in lower case, for look-up and prefix completion. */
     static final String KEY_LC = "key_lc";
     /** TextField, words of the title, folded, not stemmed, no stop words removed: completion. */
     static final String TITLE_WORDS = "title_words";
-    /** StringField: the whole normalised title, for "title starts with" completion. */
+    /** StringField: the normalised title (its first 60 characters), for "title starts with" completion. */
     static final String TITLE_START = "title_start";
     /** TextField, English analysis: BM25 search and related papers. */
     static final String TITLE = "title";
@@ -34,7 +32,7 @@ final class PaperFields {
     static final String YEAR_DV = "year_dv";
     /** NumericDocValues: popularity (HF upvotes, citation counts; 0 when unknown), a tie-breaker. */
     static final String POPULARITY_DV = "popularity_dv";
-    /** StringField, multi-valued: {@link dev.paperlink.corpus.merge.MatchKeys} terms for de-duplication. */
+    /** StringField, multi-valued: {@link dev.paperlink.corpus.merge.MatchKeys} terms (titles hashed) for de-duplication. */
     static final String MATCH = "match";
     /** StringField, multi-valued: the source files of the records, to drop them when a file changes. */
     static final String SOURCE = "source";

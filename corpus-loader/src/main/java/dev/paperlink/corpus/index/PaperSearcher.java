@@ -64,13 +64,12 @@ final class PaperSearcher implements AutoCloseable {
         }
     }
 
+    /** The paper with this key or alias: one with exactly this spelling first, else any case. */
     Optional<Paper> byKey(String key) {
-        List<Hit> hits = run(new TermQuery(new Term(PaperFields.KEY, key)), 1, q -> Hit.Match.EXACT_KEY);
-        if (hits.isEmpty()) {
-            hits = run(new TermQuery(new Term(PaperFields.KEY_LC, key.toLowerCase(java.util.Locale.ROOT))), 1,
-                    q -> Hit.Match.EXACT_KEY);
-        }
-        return hits.stream().findFirst().map(Hit::paper);
+        List<Hit> hits = run(new TermQuery(new Term(PaperFields.KEY_LC, key.toLowerCase(java.util.Locale.ROOT))), 20,
+                q -> Hit.Match.EXACT_KEY);
+        return hits.stream().map(Hit::paper).filter(p -> p.allKeys().contains(key)).findFirst()
+                .or(() -> hits.stream().findFirst().map(Hit::paper));
     }
 
     Optional<Paper> byId(String id) {

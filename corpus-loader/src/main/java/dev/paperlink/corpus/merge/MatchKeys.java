@@ -3,6 +3,9 @@ package dev.paperlink.corpus.merge;
 import dev.paperlink.corpus.model.Paper;
 import dev.paperlink.corpus.source.Identifiers;
 
+import com.google.common.hash.Hashing;
+
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,6 +39,32 @@ public final class MatchKeys {
         if (!title.isEmpty()) {
             out.add("t:" + title);
             out.add(p.year().isEmpty() ? "tn:" + title : "ty:" + title + "|" + p.year());
+        }
+        return out;
+    }
+
+    /**
+     * The same terms as {@link #indexTerms}, with titles replaced by a 128-bit hash: what the
+     * index stores (short terms index much faster than whole titles).
+     */
+    public static List<String> hashedIndexTerms(Paper p) {
+        return hashed(indexTerms(p));
+    }
+
+    /** The same terms as {@link #lookupTerms}, hashed like {@link #hashedIndexTerms}. */
+    public static List<String> hashedLookupTerms(Paper p) {
+        return hashed(lookupTerms(p));
+    }
+
+    private static List<String> hashed(List<String> terms) {
+        List<String> out = new ArrayList<>(terms.size());
+        for (String t : terms) {
+            if (t.startsWith("t")) {
+                int colon = t.indexOf(':');
+                out.add(t.substring(0, colon + 1) + Hashing.murmur3_128().hashString(t.substring(colon + 1), StandardCharsets.UTF_8));
+            } else {
+                out.add(t);
+            }
         }
         return out;
     }

@@ -69,7 +69,32 @@ public final class Identifiers {
         if (title == null) {
             return "";
         }
-        return foldToAscii(title).toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+        String folded = isAscii(title) ? title : foldToAscii(title);
+        StringBuilder sb = new StringBuilder(folded.length());
+        boolean space = false;
+        for (int i = 0; i < folded.length(); ) {
+            int cp = folded.codePointAt(i);
+            i += Character.charCount(cp);
+            if (Character.isLetterOrDigit(cp)) {
+                if (space && !sb.isEmpty()) {
+                    sb.append(' ');
+                }
+                space = false;
+                sb.appendCodePoint(Character.toLowerCase(cp));
+            } else {
+                space = true;
+            }
+        }
+        return sb.toString();
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Accents removed and ligatures expanded, as far as Unicode decomposition goes; other scripts kept. */

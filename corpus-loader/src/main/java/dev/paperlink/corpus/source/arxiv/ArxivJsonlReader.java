@@ -38,7 +38,6 @@ public final class ArxivJsonlReader implements RecordReader {
     private static final Pattern RFC_DATE = Pattern.compile("(\\d{1,2})\\s+([A-Za-z]{3})[a-z]*\\.?\\s+(\\d{4})");
     private static final Pattern ISO_DATE = Pattern.compile("^(\\d{4})(?:-(\\d{2})(?:-(\\d{2}))?)?");
     private static final Pattern AUTHOR_SPLIT = Pattern.compile("\\s*,\\s*|\\s+and\\s+");
-    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final List<String> MONTHS = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
             "oct", "nov", "dec");
 
@@ -116,12 +115,69 @@ public final class ArxivJsonlReader implements RecordReader {
         sink.accept(b.build());
     }
 
-    /** LaTeX to Unicode, then whitespace collapsed (whatever the converter does with it). */
-    private static String display(String latex) {
+    /**
+     * LaTeX to Unicode, then whitespace collapsed (whatever the converter does with it). Text without
+     * any LaTeX markup skips the converter: most names and many titles are plain, and this keeps the
+     * reader fast on multi-gigabyte snapshots.
+     */
+    static String display(String latex) {
         if (latex == null || latex.isEmpty()) {
             return "";
         }
-        return SPACES.matcher(LatexToUnicode.convert(latex)).replaceAll(" ").strip();
+        return collapse(needsLatex(latex) ? LatexToUnicode.convert(latex) : latex);
+    }
+
+    /** Whether a value has anything a LaTeX converter could change: commands, groups, math, ligature dashes and quotes. */
+    static boolean needsLatex(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '\\', '{', '}', '$', '~', '^', '_', '&', '%', '#' -> {
+                    return true;
+                }
+                case '-', '`', '\'' -> {
+                    if (i + 1 < s.length() && s.charAt(i + 1) == c) {
+                        return true;
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Runs of whitespace to one space, stripped; without a regular expression. */
+    static String collapse(String s) {
+        int n = s.length();
+        StringBuilder sb = null;
+        boolean space = false;
+        int start = 0;
+        while (start < n && Character.isWhitespace(s.charAt(start))) {
+            start++;
+        }
+        for (int i = start; i < n; i++) {
+            char c = s.charAt(i);
+            boolean ws = Character.isWhitespace(c);
+            if (sb == null) {
+                if (ws && (c != ' ' || (i + 1 < n && Character.isWhitespace(s.charAt(i + 1))) || i + 1 == n)) {
+                    sb = new StringBuilder(n);
+                    sb.append(s, start, i);
+                    space = true;
+                }
+                continue;
+            }
+            if (ws) {
+                space = true;
+            } else {
+                if (space && !sb.isEmpty()) {
+                    sb.append(' ');
+                }
+                space = false;
+                sb.append(c);
+            }
+        }
+        return sb == null ? s.substring(start) : sb.toString();
     }
 
     private static String text(JsonNode node, String field) {

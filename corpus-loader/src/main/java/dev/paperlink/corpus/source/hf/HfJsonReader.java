@@ -29,6 +29,7 @@ import java.util.Set;
  *   <li>the official API ({@code /api/daily_papers}): an array of {@code {"paper": {"id", "title", "summary",
  *       "authors": [{"name"}], "publishedAt", "upvotes"}, "publishedAt", "title", ...}}.</li>
  * </ul>
+ * Several root values (JSON lines) are read one after the other.
  * The file is streamed: one record at a time is turned into a tree, so memory is bounded by the
  * largest record. Provenance is the line span of the record's object in the file. Invalid JSON
  * gives one skip at the failing line; records before it are kept.
@@ -50,21 +51,18 @@ public final class HfJsonReader implements RecordReader {
         p.setCodec(MAPPER);
         int lastLine = 1;
         try (p) {
-            JsonToken t = p.nextToken();
-            if (t == null) {
-                return;
-            }
-            if (t == JsonToken.START_ARRAY) {
-                readArray(file, p, sink, "");
-            } else if (t == JsonToken.START_OBJECT) {
-                readWrapperOrRecord(file, p, sink);
-            } else {
-                sink.skip(new Skip(file, line(p), "not HF JSON", "expected a JSON array or object"));
-                return;
-            }
-            lastLine = line(p);
-            if (p.nextToken() != null) {
-                sink.skip(new Skip(file, line(p), "invalid JSON", "unexpected content after the end of the JSON value"));
+            JsonToken t;
+            // one root value, or several (JSON lines / concatenated JSON): each is read in turn
+            while ((t = p.nextToken()) != null) {
+                if (t == JsonToken.START_ARRAY) {
+                    readArray(file, p, sink, "");
+                } else if (t == JsonToken.START_OBJECT) {
+                    readWrapperOrRecord(file, p, sink);
+                } else {
+                    sink.skip(new Skip(file, line(p), "not HF JSON", "expected a JSON array or object"));
+                    return;
+                }
+                lastLine = line(p);
             }
         } catch (JsonProcessingException e) {
             int at = e.getLocation() != null && e.getLocation().getLineNr() > 0 ? e.getLocation().getLineNr() : lastLine;

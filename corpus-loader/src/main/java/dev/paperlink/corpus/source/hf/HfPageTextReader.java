@@ -83,7 +83,6 @@ public final class HfPageTextReader implements RecordReader {
         private int pageYear;
         private int pageMonth;
         private int pageDay;
-        private boolean seenRecord;
 
         Run(String file, BoundedLineReader lines, RecordSink sink) {
             this.file = file;
@@ -228,7 +227,6 @@ public final class HfPageTextReader implements RecordReader {
                         "title without abstract or metadata: " + abbreviate(r.title)));
                 return;
             }
-            seenRecord = true;
             sink.accept(r.toPaper());
         }
 

@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
 final class HfText {
     private static final Pattern SPACES = Pattern.compile("\\s+");
     /** A space the scraper left before punctuation: "learning , revealing" → "learning, revealing". */
-    private static final Pattern SPACE_BEFORE_PUNCT = Pattern.compile(" +([,.;:!?)\\]])(?=\\s|$)");
+    private static final Pattern SPACE_BEFORE_PUNCT = Pattern.compile("(?<=\\S) +([,;:!?)\\]])(?=\\s|$)");
+    /** The same before a period, but not after a digit ("3 . 5" may be a split decimal). */
+    private static final Pattern SPACE_BEFORE_PERIOD = Pattern.compile("(?<=[\\p{L})\\]%]) +\\.(?=\\s|$)");
     private static final Pattern ISO_DATE = Pattern.compile("^(\\d{4})-(\\d{2})-(\\d{2})");
     static final List<String> MONTHS = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
             "oct", "nov", "dec");
@@ -28,7 +30,7 @@ final class HfText {
 
     /** Collapsed text with the scraper's stray spaces before punctuation removed. */
     static String cleanScraped(String s) {
-        return SPACE_BEFORE_PUNCT.matcher(collapse(s)).replaceAll("$1");
+        return SPACE_BEFORE_PERIOD.matcher(SPACE_BEFORE_PUNCT.matcher(collapse(s)).replaceAll("$1")).replaceAll(".");
     }
 
     /**

@@ -26,7 +26,7 @@ public final class LatexToUnicode {
         return c.result();
     }
 
-    /** Nothing to convert: no markup, single spaces, no blanks at the ends, ASCII. */
+    /** Nothing to convert: no markup, no ligatures, single spaces, no blanks at the ends. */
     private static boolean isPlain(String s) {
         char prev = ' ';
         for (int i = 0; i < s.length(); i++) {
@@ -45,10 +45,10 @@ public final class LatexToUnicode {
                         return false;
                     }
                 }
+                case '\u00A0' -> {
+                    return false;
+                }
                 default -> {
-                    if (c >= 0x80) {
-                        return false;
-                    }
                 }
             }
             prev = c;

@@ -191,7 +191,9 @@ public final class LatexToUnicode {
             String word = LatexSymbols.WORDS.get(name);
             if (word != null) {
                 text(word);
-                return end;
+                // TeX swallows the blanks after a control word ("The \TeX book" is "The TeXbook");
+                // in math the blank is kept for readability
+                return math ? end : skipBlanks(s, end);
             }
             switch (name) {
                 case "url", "path", "nolinkurl", "doi" -> {

@@ -21,7 +21,7 @@ public final class LatexToUnicode {
         if (isPlain(latex)) {
             return latex;
         }
-        Converter c = new Converter();
+        Converter c = new Converter(latex.length());
         c.run(latex, 0);
         return c.result();
     }
@@ -57,18 +57,22 @@ public final class LatexToUnicode {
     }
 
     private static final class Converter {
-        private final StringBuilder out = new StringBuilder();
+        private char[] out = new char[64];
+        private int length;
         private boolean lastWasSpace = true;
         private boolean combined;
         private boolean math;
 
+        Converter(int capacity) {
+            out = new char[Math.max(16, capacity + 8)];
+        }
+
         String result() {
-            int n = out.length();
-            while (n > 0 && out.charAt(n - 1) == ' ') {
+            int n = length;
+            while (n > 0 && out[n - 1] == ' ') {
                 n--;
             }
-            out.setLength(n);
-            String s = out.toString();
+            String s = new String(out, 0, n);
             return combined ? Normalizer.normalize(s, Normalizer.Form.NFC) : s;
         }
 
@@ -80,14 +84,22 @@ public final class LatexToUnicode {
 
         void ch(char c) {
             if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\u00A0') {
-                if (!lastWasSpace) {
-                    out.append(' ');
-                    lastWasSpace = true;
+                if (lastWasSpace) {
+                    return;
                 }
+                c = ' ';
+                lastWasSpace = true;
             } else {
-                out.append(c);
                 lastWasSpace = false;
             }
+            put(c);
+        }
+
+        private void put(char c) {
+            if (length == out.length) {
+                out = java.util.Arrays.copyOf(out, out.length * 2);
+            }
+            out[length++] = c;
         }
 
         void run(String s, int depth) {
@@ -260,7 +272,7 @@ public final class LatexToUnicode {
             if (depth >= MAX_DEPTH) {
                 converted = base.replace("{", "").replace("}", "").replace("\\", "");
             } else {
-                Converter inner = new Converter();
+                Converter inner = new Converter(base.length());
                 inner.math = math;
                 inner.run(base, depth + 1);
                 converted = inner.result().strip();
@@ -277,7 +289,7 @@ public final class LatexToUnicode {
                 head = "j";
             }
             text(head);
-            out.append(combining);
+            put(combining);
             lastWasSpace = false;
             combined = true;
             text(converted.substring(first));

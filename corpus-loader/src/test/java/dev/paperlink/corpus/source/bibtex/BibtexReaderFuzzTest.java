@@ -9,7 +9,10 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Jazzer fuzz test: any input is read without an exception. Without JAZZER_FUZZ it replays the
- * seed and crash inputs in {@code BibtexReaderFuzzTestInputs/readsAnything/}.
+ * seed and crash inputs in {@code BibtexReaderFuzzTestInputs/readsAnything/}. To fuzz for real:
+ * {@code JAZZER_FUZZ=1 ./mvnw -pl corpus-loader test -Dtest=BibtexReaderFuzzTest} (its generated
+ * corpus lands in {@code corpus-loader/.cifuzz-corpus/}, not to be committed; copy any crashing
+ * input into the inputs folder above and fix the reader).
  */
 class BibtexReaderFuzzTest {
 

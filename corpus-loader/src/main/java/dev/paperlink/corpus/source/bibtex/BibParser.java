@@ -35,7 +35,8 @@ final class BibParser {
     private final CharSource in;
     private final MacroTable macros;
     private final Handler handler;
-    private final StringBuilder value = new StringBuilder(256);
+    private char[] value = new char[1024];
+    private int valueLength;
     private final StringBuilder token = new StringBuilder(64);
     private boolean lastWasSpace;
 
@@ -229,7 +230,7 @@ final class BibParser {
 
     /** A value: parts joined by '#'; braces and quotes removed at the outer level, macros expanded. */
     private String readValue(String field, int fieldLine) throws IOException, SyntaxError {
-        value.setLength(0);
+        valueLength = 0;
         lastWasSpace = true; // strips leading whitespace
         while (true) {
             int c = in.peek();
@@ -266,11 +267,11 @@ final class BibParser {
             in.next();
             skipWhitespaceAndComments();
         }
-        int n = value.length();
-        while (n > 0 && value.charAt(n - 1) == ' ') {
+        int n = valueLength;
+        while (n > 0 && value[n - 1] == ' ') {
             n--;
         }
-        return value.substring(0, n);
+        return new String(value, 0, n);
     }
 
     /** Reads up to the closing delimiter at brace depth 0 (after the opening one). */
@@ -305,14 +306,18 @@ final class BibParser {
 
     private void append(char c) {
         if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-            if (!lastWasSpace) {
-                value.append(' ');
-                lastWasSpace = true;
+            if (lastWasSpace) {
+                return;
             }
+            c = ' ';
+            lastWasSpace = true;
         } else {
-            value.append(c);
             lastWasSpace = false;
         }
+        if (valueLength == value.length) {
+            value = java.util.Arrays.copyOf(value, value.length * 2);
+        }
+        value[valueLength++] = c;
     }
 
     /** After a newline: whether the line starts an entry ("@type{" or "@type(" after blanks). */

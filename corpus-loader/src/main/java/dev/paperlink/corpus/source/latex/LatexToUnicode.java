@@ -21,12 +21,12 @@ public final class LatexToUnicode {
         if (isPlain(latex)) {
             return latex;
         }
-        Converter c = new Converter();
+        Converter c = new Converter(latex.length());
         c.run(latex, 0);
         return c.result();
     }
 
-    /** Nothing to convert: no markup, single spaces, no blanks at the ends, ASCII. */
+    /** Nothing to convert: no markup, no ligatures, single spaces, no blanks at the ends. */
     private static boolean isPlain(String s) {
         char prev = ' ';
         for (int i = 0; i < s.length(); i++) {
@@ -45,10 +45,10 @@ public final class LatexToUnicode {
                         return false;
                     }
                 }
+                case '\u00A0' -> {
+                    return false;
+                }
                 default -> {
-                    if (c >= 0x80) {
-                        return false;
-                    }
                 }
             }
             prev = c;
@@ -57,18 +57,22 @@ public final class LatexToUnicode {
     }
 
     private static final class Converter {
-        private final StringBuilder out = new StringBuilder();
+        private char[] out = new char[64];
+        private int length;
         private boolean lastWasSpace = true;
         private boolean combined;
         private boolean math;
 
+        Converter(int capacity) {
+            out = new char[Math.max(16, capacity + 8)];
+        }
+
         String result() {
-            int n = out.length();
-            while (n > 0 && out.charAt(n - 1) == ' ') {
+            int n = length;
+            while (n > 0 && out[n - 1] == ' ') {
                 n--;
             }
-            out.setLength(n);
-            String s = out.toString();
+            String s = new String(out, 0, n);
             return combined ? Normalizer.normalize(s, Normalizer.Form.NFC) : s;
         }
 
@@ -80,14 +84,22 @@ public final class LatexToUnicode {
 
         void ch(char c) {
             if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\u00A0') {
-                if (!lastWasSpace) {
-                    out.append(' ');
-                    lastWasSpace = true;
+                if (lastWasSpace) {
+                    return;
                 }
+                c = ' ';
+                lastWasSpace = true;
             } else {
-                out.append(c);
                 lastWasSpace = false;
             }
+            put(c);
+        }
+
+        private void put(char c) {
+            if (length == out.length) {
+                out = java.util.Arrays.copyOf(out, out.length * 2);
+            }
+            out[length++] = c;
         }
 
         void run(String s, int depth) {
@@ -191,7 +203,9 @@ public final class LatexToUnicode {
             String word = LatexSymbols.WORDS.get(name);
             if (word != null) {
                 text(word);
-                return end;
+                // TeX swallows the blanks after a control word ("The \TeX book" is "The TeXbook");
+                // in math the blank is kept for readability
+                return math ? end : skipBlanks(s, end);
             }
             switch (name) {
                 case "url", "path", "nolinkurl", "doi" -> {
@@ -258,7 +272,7 @@ public final class LatexToUnicode {
             if (depth >= MAX_DEPTH) {
                 converted = base.replace("{", "").replace("}", "").replace("\\", "");
             } else {
-                Converter inner = new Converter();
+                Converter inner = new Converter(base.length());
                 inner.math = math;
                 inner.run(base, depth + 1);
                 converted = inner.result().strip();
@@ -275,7 +289,7 @@ public final class LatexToUnicode {
                 head = "j";
             }
             text(head);
-            out.append(combining);
+            put(combining);
             lastWasSpace = false;
             combined = true;
             text(converted.substring(first));

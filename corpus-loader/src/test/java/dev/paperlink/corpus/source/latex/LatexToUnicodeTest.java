@@ -59,6 +59,8 @@ class LatexToUnicodeTest {
             unbalanced { brace              | unbalanced brace
             trailing backslash \\           | trailing backslash
             \\LaTeX{} and \\TeX             | LaTeX and TeX
+            The \\TeX book                 | The TeXbook
+            \\copyright\\ 2001            | © 2001
             plain ascii text                | plain ascii text
             """)
     void converts(String latex, String expected) {

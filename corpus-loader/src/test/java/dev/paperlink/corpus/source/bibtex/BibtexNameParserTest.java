@@ -10,7 +10,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class NameParserTest {
+class BibtexNameParserTest {
 
     /** name | family | given | particle | suffix | literal */
     @ParameterizedTest(name = "{0}")

@@ -72,6 +72,10 @@ public final class ArxivJsonlReader implements RecordReader {
                 sink.skip(new Skip(file, lineNumber, "not an object", "line is not a JSON object"));
                 continue;
             }
+            if (!node.has("title") && node.path("metadata").isObject()) {
+                // unarXive full-text lines carry the snapshot record under "metadata"
+                node = node.get("metadata");
+            }
             try {
                 convert(file, lineNumber, node, sink);
             } catch (RuntimeException e) {

@@ -73,4 +73,15 @@ class ArxivJsonlReaderTest {
         assertEquals(3, sink.papers.size());
         assertEquals(4, sink.papers.get(2).sources().get(0).startLine());
     }
+
+    @Test
+    void unarxiveFullTextLinesAreReadThroughTheirMetadata() {
+        String line = "{\"paper_id\": \"2212.11867\", \"metadata\": {\"id\": \"2212.11867\", \"title\": \"Zeros of random\\n  polynomials\","
+                + " \"authors_parsed\": [[\"Michelen\", \"Marcus\", \"\"]], \"abstract\": \"  Let $X_1$ be.\"},"
+                + " \"body_text\": [{\"text\": \"Long paper text\"}]}";
+        var paper = CollectingSink.read(new ArxivJsonlReader(), "unarxive.jsonl", line).only();
+        assertEquals("Zeros of random polynomials", paper.title());
+        assertEquals("2212.11867", paper.arxivId());
+        assertEquals("Michelen", paper.authors().get(0).family());
+    }
 }

@@ -6,7 +6,7 @@ import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
-import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.en.EnglishMinimalStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
@@ -36,7 +36,7 @@ final class Analyzers {
         };
     }
 
-    /** English: folded, stop words removed, Porter-stemmed. */
+    /** English: folded, stop words removed, plurals stemmed (minimal stemming: cheap, and rarely wrong). */
     static Analyzer english() {
         return new Analyzer() {
             @Override
@@ -46,7 +46,7 @@ final class Analyzers {
                 ts = new LowerCaseFilter(ts);
                 ts = new ASCIIFoldingFilter(ts);
                 ts = new StopFilter(ts, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
-                ts = new PorterStemFilter(ts);
+                ts = new EnglishMinimalStemFilter(ts);
                 return new TokenStreamComponents(source, ts);
             }
         };

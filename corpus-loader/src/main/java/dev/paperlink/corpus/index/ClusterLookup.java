@@ -22,10 +22,13 @@ import java.util.Set;
 /**
  * Finds papers by match term, id or key while an indexing run writes: recent changes live in
  * memory, older ones are read from a near-real-time reader that is reopened every
- * {@value #PENDING_LIMIT} changes, so memory stays bounded however big the input.
+ * {@value #PENDING_LIMIT} changes (or about {@code PENDING_BYTES_LIMIT} of papers), so memory stays
+ * bounded however big the input.
  */
 final class ClusterLookup implements AutoCloseable {
-    static final int PENDING_LIMIT = 50_000;
+    static final int PENDING_LIMIT = 100_000;
+    /** Rough bytes of the papers held in memory before a refresh. */
+    static final long PENDING_BYTES_LIMIT = 192L << 20;
 
     private final IndexWriter writer;
     private final ParallelUpdates updates;
@@ -35,6 +38,7 @@ final class ClusterLookup implements AutoCloseable {
     private final Set<String> pendingKeys = new HashSet<>();
     private final Set<String> pendingIds = new HashSet<>();
     private int changes;
+    private long pendingBytes;
     /** Per field, one terms enum per leaf of the current reader; reused until the next refresh. */
     private final Map<String, TermsEnum[]> termsEnums = new HashMap<>();
     private PostingsEnum postings;
@@ -87,7 +91,10 @@ final class ClusterLookup implements AutoCloseable {
         pendingIds.add(cluster.id());
         matchTerms.forEach(t -> pendingMatch.putIfAbsent(t, cluster.id()));
         lowerCaseKeys.forEach(pendingKeys::add);
-        if (++changes >= PENDING_LIMIT) {
+        for (var p : cluster.parts()) {
+            pendingBytes += 2L * (p.title().length() + p.abstractText().length()) + 512;
+        }
+        if (++changes >= PENDING_LIMIT || pendingBytes >= PENDING_BYTES_LIMIT) {
             refresh();
         }
     }
@@ -107,6 +114,7 @@ final class ClusterLookup implements AutoCloseable {
         pendingKeys.clear();
         pendingIds.clear();
         changes = 0;
+        pendingBytes = 0;
     }
 
     DirectoryReader reader() {

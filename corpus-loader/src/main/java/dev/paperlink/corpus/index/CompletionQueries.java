@@ -74,8 +74,9 @@ final class CompletionQueries {
      * a four-digit year must be the year. Titles that start with the typed text rank first.
      *
      * @param strict false to let one word go unmatched (the fallback when nothing matches)
+     * @param typos  whether words may match with one typo
      */
-    static Built title(String typed, Analyzer words, boolean strict) {
+    static Built title(String typed, Analyzer words, boolean strict, boolean typos) {
         List<String> tokens = analyze(words, PaperFields.TITLE_WORDS, typed);
         if (tokens.isEmpty()) {
             return new Built(null, CompletionQueries::tierOf);
@@ -88,7 +89,7 @@ final class CompletionQueries {
             boolean partial = lastIsPartial && i == tokens.size() - 1;
             Query clause = YEAR.matcher(w).matches() && tokens.size() > 1
                     ? yearOrWord(w)
-                    : word(w, partial);
+                    : word(w, partial, typos);
             wordClauses.add(clause, strict ? Occur.MUST : Occur.SHOULD);
             clauses++;
         }
@@ -135,7 +136,7 @@ final class CompletionQueries {
         return new Built(n == 0 ? null : b.build(), s -> s >= EXACT_KEY ? Hit.Match.EXACT_KEY : Hit.Match.WORDS);
     }
 
-    private static Query word(String w, boolean partial) {
+    private static Query word(String w, boolean partial, boolean typos) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         b.add(new TermQuery(new Term(PaperFields.TITLE_WORDS, w)), Occur.SHOULD);
         b.add(new BoostQuery(new TermQuery(new Term(PaperFields.AUTHOR_FAMILY, w)), 1.5f), Occur.SHOULD);
@@ -143,10 +144,13 @@ final class CompletionQueries {
             b.add(constant(new PrefixQuery(new Term(PaperFields.TITLE_WORDS, w)), 1f), Occur.SHOULD);
             b.add(constant(new PrefixQuery(new Term(PaperFields.AUTHOR_FAMILY, w)), 1f), Occur.SHOULD);
         }
-        int edits = w.length() >= 8 ? 2 : w.length() >= 4 ? 1 : 0;
-        if (edits > 0) {
-            b.add(new BoostQuery(new FuzzyQuery(new Term(PaperFields.TITLE_WORDS, w), edits, 1, 20, true), 0.5f), Occur.SHOULD);
-            b.add(new BoostQuery(new FuzzyQuery(new Term(PaperFields.AUTHOR_FAMILY, w), edits, 1, 20, true), 0.5f), Occur.SHOULD);
+        // One edit (a typo: insertion, deletion, substitution, transposition) in words of 4+ letters,
+        // 5+ for names; two edits would cost milliseconds per query to build and match too much.
+        if (typos && w.length() >= 4) {
+            b.add(new BoostQuery(new FuzzyQuery(new Term(PaperFields.TITLE_WORDS, w), 1, 1, 20, true), 0.5f), Occur.SHOULD);
+            if (w.length() >= 5) {
+                b.add(new BoostQuery(new FuzzyQuery(new Term(PaperFields.AUTHOR_FAMILY, w), 1, 1, 20, true), 0.5f), Occur.SHOULD);
+            }
         }
         return b.build();
     }

@@ -62,7 +62,7 @@ public final class LuceneCorpus implements Corpus {
             boolean rebuild = state.isEmpty() || state.get().schema() != IndexState.SCHEMA_VERSION;
             IndexWriterConfig config = new IndexWriterConfig(Analyzers.perField())
                     .setOpenMode(rebuild ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                    .setRAMBufferSizeMB(64)
+                    .setRAMBufferSizeMB(32)
                     .setUseCompoundFile(false)
                     .setMergePolicy(noCompoundFiles())
                     .setCommitOnClose(false);

@@ -4,6 +4,7 @@ import dev.paperlink.corpus.model.Hit;
 import dev.paperlink.corpus.model.Paper;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -78,23 +79,45 @@ final class PaperSearcher implements AutoCloseable {
     }
 
     List<Hit> completeKey(String prefix, int limit) {
-        CompletionQueries.Built q = CompletionQueries.keyPrefix(prefix);
-        return run(q.query(), limit, q.classifier());
+        return run(CompletionQueries.keyPrefix(prefix), limit);
     }
 
+    /**
+     * Exact words and prefixes first; typo-tolerant matching (costlier: an automaton per word) only
+     * when that finds fewer than {@value #ENOUGH_WITHOUT_TYPOS} papers, its hits after the exact ones;
+     * a last pass lets one word go unmatched when nothing else matched.
+     */
     List<Hit> completeTitle(String typed, int limit) {
-        CompletionQueries.Built q = CompletionQueries.title(typed, words, true);
-        List<Hit> hits = run(q.query(), limit, q.classifier());
+        List<Hit> hits = run(CompletionQueries.title(typed, words, true, false), limit);
+        if (hits.size() >= Math.min(limit, ENOUGH_WITHOUT_TYPOS)) {
+            return hits;
+        }
+        hits = append(hits, run(CompletionQueries.title(typed, words, true, true), limit), limit);
         if (hits.isEmpty()) {
-            q = CompletionQueries.title(typed, words, false);
-            hits = run(q.query(), limit, q.classifier());
+            hits = run(CompletionQueries.title(typed, words, false, true), limit);
         }
         return hits;
     }
 
+    static final int ENOUGH_WITHOUT_TYPOS = 10;
+
+    private static List<Hit> append(List<Hit> first, List<Hit> more, int limit) {
+        List<Hit> out = new ArrayList<>(first);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        first.forEach(h -> seen.add(h.paper().id()));
+        for (Hit h : more) {
+            if (out.size() >= limit) {
+                break;
+            }
+            if (seen.add(h.paper().id())) {
+                out.add(h);
+            }
+        }
+        return out;
+    }
+
     List<Hit> search(String text, int limit) {
-        CompletionQueries.Built q = CompletionQueries.fullText(text, english, words);
-        return run(q.query(), limit, q.classifier());
+        return run(CompletionQueries.fullText(text, english, words), limit);
     }
 
     List<Hit> related(String paragraph, int limit) {
@@ -147,13 +170,18 @@ final class PaperSearcher implements AutoCloseable {
         });
     }
 
+    private List<Hit> run(CompletionQueries.Built q, int limit) {
+        return run(q.query(), limit, q.classifier());
+    }
+
     private List<Hit> run(Query query, int limit, Function<Float, Hit.Match> classifier) {
         if (query == null) {
             return List.of();
         }
         return withSearcher(s -> {
             try {
-                TopDocs top = s.search(query, Math.max(1, limit), RANKING, true);
+                // The score is the first sort value: no second pass (and no second rewrite) to score hits.
+                TopDocs top = s.search(query, Math.max(1, limit), RANKING, false);
                 return collect(s, top, classifier);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -167,7 +195,8 @@ final class PaperSearcher implements AutoCloseable {
         List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
         for (ScoreDoc sd : top.scoreDocs) {
             Cluster c = PaperDocuments.fromDocument(stored.document(sd.doc));
-            hits.add(new Hit(c.merged(), classifier.apply(sd.score), sd.score));
+            float score = sd instanceof FieldDoc fd && fd.fields != null && fd.fields[0] instanceof Float f ? f : sd.score;
+            hits.add(new Hit(c.merged(), classifier.apply(score), score));
         }
         return hits;
     }

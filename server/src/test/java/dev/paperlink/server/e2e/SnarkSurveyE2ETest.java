@@ -116,6 +116,14 @@ class SnarkSurveyE2ETest {
             JsonNode byTitle = c.request("textDocument/completion", position(main, line, typed.length()));
             assertTrue(labels(byTitle).contains("zcash"), "title words find keys: " + labels(byTitle));
 
+            // completion by title outside citations: the typed words become \cite{key}
+            String prose = "We build on Pinocchio: nearly practical";
+            c.notify("textDocument/didChange", change(main, 3, line + 1, 0, prose + "\n"));
+            JsonNode byTitleWords = c.request("textDocument/completion", position(main, line + 1, prose.length()));
+            assertEquals("Pinocchio: Nearly practical verifiable computation", byTitleWords.at("/items/0/label").asText(), byTitleWords.toString());
+            assertEquals("{\"range\":{\"start\":{\"line\":" + (line + 1) + ",\"character\":12},\"end\":{\"line\":" + (line + 1)
+                    + ",\"character\":" + prose.length() + "}},\"newText\":\"\\\\cite{pinocchio}\"}", byTitleWords.at("/items/0/textEdit").toString());
+
             JsonNode links = c.request("textDocument/documentLink", Map.of("textDocument", Map.of("uri", main)));
             assertTrue(links.toString().toLowerCase().contains("https://doi.org/10.1109/sp.2014.36"), links.toString()); // DOIs are case-insensitive
 

@@ -9,7 +9,7 @@ import java.io.PrintStream;
 @Command(name = "paperlink", mixinStandardHelpOptions = true, version = "paperlink 0.1.0",
         description = "Links Markdown and LaTeX notes to the papers they cite.",
         subcommands = {IndexCommand.class, SearchCommand.class, ShowCommand.class, StatsCommand.class,
-                BenchCommand.class, BenchOpenCommand.class},
+                BenchCommand.class, BenchOpenCommand.class, ServeCommand.class},
         exitCodeOnInvalidInput = 1, exitCodeOnExecutionException = 1)
 public final class Main implements Runnable {
 
@@ -50,6 +50,6 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: index, search, show, stats or bench");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: index, search, show, stats, bench or serve");
     }
 }

@@ -1,0 +1,106 @@
+package dev.paperlink.server.config;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The server's settings with every default resolved. Immutable; passed explicitly to whoever
+ * needs it (never a global). Built from the wire form in one place: {@link ServerOptions#resolve}.
+ *
+ * @param corpus           files, folders or globs of corpus sources (any supported format)
+ * @param indexDir         where the server keeps its index; null = the default for this workspace
+ * @param insertionStyle   how a citation is written when completion inserts one
+ * @param latexCommand     the LaTeX command used by {@link InsertionStyle#LATEX} (without backslash)
+ * @param titleCompletion  whether accepting a title completion replaces the typed words or keeps the title
+ * @param abstractMaxChars the longest abstract shown in hovers and completion documentation (0 = none)
+ * @param completionLimit  the most completion items in one answer
+ */
+public record ServerConfig(List<String> corpus, Path indexDir, InsertionStyle insertionStyle, String latexCommand,
+                           TitleCompletion titleCompletion, int abstractMaxChars, int completionLimit) {
+
+    public static final int DEFAULT_ABSTRACT_MAX_CHARS = 600;
+    public static final int MAX_COMPLETION_ITEMS = 50;
+    public static final ServerConfig DEFAULT = new ServerConfig(List.of(), null, InsertionStyle.AUTO, "cite",
+            TitleCompletion.REPLACE, DEFAULT_ABSTRACT_MAX_CHARS, MAX_COMPLETION_ITEMS);
+
+    public ServerConfig {
+        corpus = corpus == null ? List.of() : List.copyOf(corpus);
+        insertionStyle = insertionStyle == null ? InsertionStyle.AUTO : insertionStyle;
+        latexCommand = latexCommand == null || latexCommand.isBlank() ? "cite" : latexCommand.strip().replaceFirst("^\\\\", "");
+        titleCompletion = titleCompletion == null ? TitleCompletion.REPLACE : titleCompletion;
+        abstractMaxChars = Math.max(0, abstractMaxChars);
+        completionLimit = Math.max(1, Math.min(MAX_COMPLETION_ITEMS, completionLimit));
+    }
+
+    /** How completion writes a citation. */
+    public enum InsertionStyle {
+        /** by document kind: {@code \cite{key}} in LaTeX, {@code [@key]} in Markdown */
+        AUTO("auto"),
+        /** {@code \cite{key}} (the command is {@code latexCommand}) */
+        LATEX("latex"),
+        /** {@code [@key]} */
+        PANDOC("pandoc"),
+        /** {@code @key} */
+        PANDOC_BARE("pandoc-bare");
+
+        private final String wire;
+
+        InsertionStyle(String wire) {
+            this.wire = wire;
+        }
+
+        public String wire() {
+            return wire;
+        }
+
+        public static InsertionStyle fromWire(String s) {
+            for (InsertionStyle v : values()) {
+                if (v.wire.equalsIgnoreCase(s) || v.name().equalsIgnoreCase(s)) {
+                    return v;
+                }
+            }
+            throw new IllegalArgumentException("unknown insertionStyle '" + s + "' (auto, latex, pandoc or pandoc-bare)");
+        }
+    }
+
+    /** What accepting a completion by title does with the typed words. */
+    public enum TitleCompletion {
+        /** the typed words are replaced by the citation */
+        REPLACE,
+        /** the full title is kept and the citation appended after it */
+        APPEND;
+
+        public static TitleCompletion fromWire(String s) {
+            for (TitleCompletion v : values()) {
+                if (v.name().equalsIgnoreCase(s)) {
+                    return v;
+                }
+            }
+            throw new IllegalArgumentException("unknown titleCompletion '" + s + "' (replace or append)");
+        }
+    }
+
+    public ServerConfig withCorpus(List<String> c) {
+        return new ServerConfig(c, indexDir, insertionStyle, latexCommand, titleCompletion, abstractMaxChars, completionLimit);
+    }
+
+    public ServerConfig withIndexDir(Path d) {
+        return new ServerConfig(corpus, d, insertionStyle, latexCommand, titleCompletion, abstractMaxChars, completionLimit);
+    }
+
+    public ServerConfig withInsertionStyle(InsertionStyle s) {
+        return new ServerConfig(corpus, indexDir, s, latexCommand, titleCompletion, abstractMaxChars, completionLimit);
+    }
+
+    public ServerConfig withTitleCompletion(TitleCompletion t) {
+        return new ServerConfig(corpus, indexDir, insertionStyle, latexCommand, t, abstractMaxChars, completionLimit);
+    }
+
+    public ServerConfig withAbstractMaxChars(int n) {
+        return new ServerConfig(corpus, indexDir, insertionStyle, latexCommand, titleCompletion, n, completionLimit);
+    }
+
+    public ServerConfig withCompletionLimit(int n) {
+        return new ServerConfig(corpus, indexDir, insertionStyle, latexCommand, titleCompletion, abstractMaxChars, n);
+    }
+}

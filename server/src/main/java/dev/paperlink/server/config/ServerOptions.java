@@ -1,0 +1,104 @@
+package dev.paperlink.server.config;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@code paperlink} settings section as it comes over the wire (initializationOptions,
+ * didChangeConfiguration, workspace/configuration): every field optional, camelCase. Unknown
+ * fields are ignored so that newer clients do not break older servers.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ServerOptions(Object corpus, String indexDir, String insertionStyle, String latexCommand,
+                            String titleCompletion, Hover hover, Completion completion) {
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Hover(Integer abstractMaxChars) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Completion(Integer limit) {
+    }
+
+    /** Reads the settings section from JSON text ({@code null}/empty gives all-absent options). */
+    public static ServerOptions fromJson(String json) {
+        if (json == null || json.isBlank() || json.strip().equals("null")) {
+            return new ServerOptions(null, null, null, null, null, null, null);
+        }
+        try {
+            return JSON.readValue(json, ServerOptions.class);
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw new IllegalArgumentException("bad paperlink settings: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * The one place where wire options become a config: absent fields keep the value of
+     * {@code base} (the command line's settings, or the defaults); bad values are reported in
+     * {@code problems} and ignored.
+     */
+    public ServerConfig resolve(ServerConfig base, List<String> problems) {
+        ServerConfig c = base;
+        if (corpus != null) {
+            List<String> paths = new ArrayList<>();
+            if (corpus instanceof String s) {
+                paths.add(s);
+            } else if (corpus instanceof List<?> list) {
+                for (Object o : list) {
+                    if (o instanceof String s) {
+                        paths.add(s);
+                    } else {
+                        problems.add("paperlink.corpus: ignoring a non-string entry " + o);
+                    }
+                }
+            } else {
+                problems.add("paperlink.corpus must be a path or a list of paths");
+            }
+            if (!paths.isEmpty() || corpus instanceof List<?>) {
+                c = c.withCorpus(paths);
+            }
+        }
+        if (indexDir != null && !indexDir.isBlank()) {
+            c = c.withIndexDir(Path.of(expandHome(indexDir)));
+        }
+        if (insertionStyle != null) {
+            try {
+                c = c.withInsertionStyle(ServerConfig.InsertionStyle.fromWire(insertionStyle));
+            } catch (IllegalArgumentException e) {
+                problems.add("paperlink." + e.getMessage());
+            }
+        }
+        if (latexCommand != null) {
+            c = new ServerConfig(c.corpus(), c.indexDir(), c.insertionStyle(), latexCommand, c.titleCompletion(),
+                    c.abstractMaxChars(), c.completionLimit());
+        }
+        if (titleCompletion != null) {
+            try {
+                c = c.withTitleCompletion(ServerConfig.TitleCompletion.fromWire(titleCompletion));
+            } catch (IllegalArgumentException e) {
+                problems.add("paperlink." + e.getMessage());
+            }
+        }
+        if (hover != null && hover.abstractMaxChars() != null) {
+            c = c.withAbstractMaxChars(hover.abstractMaxChars());
+        }
+        if (completion != null && completion.limit() != null) {
+            c = c.withCompletionLimit(completion.limit());
+        }
+        return c;
+    }
+
+    public static String expandHome(String p) {
+        return p.equals("~") || p.startsWith("~/") ? System.getProperty("user.home") + p.substring(1) : p;
+    }
+}

@@ -1,0 +1,23 @@
+package dev.paperlink.server.feature;
+
+import dev.paperlink.server.bibliography.DocumentBibliography;
+import dev.paperlink.server.config.ServerConfig;
+import dev.paperlink.server.document.TextDocument;
+
+/**
+ * Everything one request about one document needs: the document as the client has it, the
+ * cursor offset (-1 for whole-document requests), its own bibliography, the corpus, the settings
+ * and the cancellation check. Immutable; features keep no state between requests.
+ */
+public record FeatureParams(TextDocument document, int offset, DocumentBibliography bibliography, PaperLookup corpus,
+                            ServerConfig config, CancelToken cancel) {
+
+    /** The document's bibliography first, then the corpus. */
+    public PaperLookup lookup() {
+        return new LayeredLookup(bibliography.lookup(), corpus);
+    }
+
+    public FeatureParams at(int newOffset) {
+        return new FeatureParams(document, newOffset, bibliography, corpus, config, cancel);
+    }
+}

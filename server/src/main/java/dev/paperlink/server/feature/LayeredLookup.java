@@ -1,0 +1,57 @@
+package dev.paperlink.server.feature;
+
+import dev.paperlink.corpus.model.Hit;
+import dev.paperlink.corpus.model.Paper;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A document's view of papers: its own bibliography first, then the corpus (workspace
+ * bibliographies and configured sources). Keys found in the first layer hide the same key in the
+ * second.
+ */
+public record LayeredLookup(PaperLookup first, PaperLookup second) implements PaperLookup {
+
+    @Override
+    public Optional<Paper> byKey(String key) {
+        Optional<Paper> p = first.byKey(key);
+        return p.isPresent() ? p : second.byKey(key);
+    }
+
+    @Override
+    public List<Hit> completeKey(String prefix, int limit) {
+        return merge(first.completeKey(prefix, limit), second.completeKey(prefix, limit), limit);
+    }
+
+    @Override
+    public List<Hit> completeTitle(String typed, int limit) {
+        return merge(first.completeTitle(typed, limit), second.completeTitle(typed, limit), limit);
+    }
+
+    @Override
+    public List<String> keysNear(String key, int limit) {
+        Set<String> keys = new LinkedHashSet<>(first.keysNear(key, limit));
+        keys.addAll(second.keysNear(key, limit));
+        return NearestKeys.rank(key, keys, limit);
+    }
+
+    static List<Hit> merge(List<Hit> a, List<Hit> b, int limit) {
+        List<Hit> out = new ArrayList<>(a);
+        Set<String> seen = new HashSet<>();
+        a.forEach(h -> seen.add(h.paper().key()));
+        for (Hit h : b) {
+            if (out.size() >= limit) {
+                break;
+            }
+            if (seen.add(h.paper().key())) {
+                out.add(h);
+            }
+        }
+        return out.size() > limit ? out.subList(0, limit) : out;
+    }
+}

@@ -1,0 +1,50 @@
+package dev.paperlink.server.feature;
+
+import dev.paperlink.corpus.Corpus;
+import dev.paperlink.corpus.model.Hit;
+import dev.paperlink.corpus.model.Paper;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The questions features ask about papers. Implemented over the corpus index
+ * ({@link #of(Corpus)}), over a document's own bibliography ({@link InMemoryLookup}), and layered
+ * ({@link LayeredLookup}: the document's bibliography first).
+ */
+public interface PaperLookup {
+    PaperLookup EMPTY = new InMemoryLookup(List.of());
+
+    /** The paper with this key or alias (exact, then ignoring case). */
+    Optional<Paper> byKey(String key);
+
+    /** Papers whose key or alias starts with {@code prefix} (ignoring case), the exact key first. */
+    List<Hit> completeKey(String prefix, int limit);
+
+    /** Papers matching the words typed: title words (the last one as a prefix), author names, a year. */
+    List<Hit> completeTitle(String typed, int limit);
+
+    /** Known keys close to {@code key} (typos, missing or extra characters), closest first. */
+    default List<String> keysNear(String key, int limit) {
+        return NearestKeys.near(key, limit, this::completeKey);
+    }
+
+    static PaperLookup of(Corpus corpus) {
+        return new PaperLookup() {
+            @Override
+            public Optional<Paper> byKey(String key) {
+                return corpus.byKey(key);
+            }
+
+            @Override
+            public List<Hit> completeKey(String prefix, int limit) {
+                return corpus.completeKey(prefix, limit);
+            }
+
+            @Override
+            public List<Hit> completeTitle(String typed, int limit) {
+                return corpus.completeTitle(typed, limit);
+            }
+        };
+    }
+}

@@ -1,0 +1,125 @@
+package dev.paperlink.server.feature.completion;
+
+import dev.paperlink.corpus.model.Hit;
+import dev.paperlink.corpus.model.Paper;
+import dev.paperlink.server.config.ServerConfig;
+import dev.paperlink.server.config.ServerConfig.InsertionStyle;
+import dev.paperlink.server.document.DocumentKind;
+import dev.paperlink.server.document.TextDocument;
+import dev.paperlink.server.document.TextRange;
+import dev.paperlink.server.feature.FeatureParams;
+import dev.paperlink.server.feature.PaperLookup;
+import dev.paperlink.server.render.CitationFormatter;
+import dev.paperlink.server.syntax.CitationRef;
+import dev.paperlink.server.syntax.CitationScanner;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Completion: of keys inside a citation (or after {@code @}), and of paper titles outside
+ * citations. Keys: the document's bibliography first, then the corpus; matched by key prefix and
+ * by title/author words. Documentation is left for {@link #resolve}.
+ */
+public final class CompletionFeature {
+    private CompletionFeature() {
+    }
+
+    public static CompletionResult complete(FeatureParams p) {
+        TextDocument doc = p.document();
+        Optional<CitationScanner> scanner = CitationScanner.forKind(doc.kind());
+        if (scanner.isEmpty() || p.offset() < 0 || p.offset() > doc.text().length()) {
+            return CompletionResult.EMPTY;
+        }
+        Optional<CitationRef> ref = scanner.get().scan(doc.text()).at(p.offset());
+        if (ref.isPresent()) {
+            return keys(p, ref.get());
+        }
+        return TitleCompletion.complete(p);
+    }
+
+    private static CompletionResult keys(FeatureParams p, CitationRef ref) {
+        String typed = p.document().text().substring(ref.range().start(), p.offset());
+        int limit = p.config().completionLimit();
+        PaperLookup bib = p.bibliography().lookup();
+        List<Hit> ordered = new ArrayList<>();
+        // the document's bibliography, then the corpus (only once something is typed: it is large);
+        // key prefix before title/author words
+        ordered.addAll(bib.completeKey(typed, limit + 1));
+        ordered.addAll(bib.completeTitle(typed, limit + 1));
+        if (!typed.isEmpty()) {
+            p.cancel().check();
+            ordered.addAll(p.corpus().completeKey(typed, limit + 1));
+            p.cancel().check();
+            ordered.addAll(p.corpus().completeTitle(typed, limit + 1));
+        }
+        List<CompletionCandidate> items = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        boolean more = false;
+        for (Hit h : ordered) {
+            Paper paper = h.paper();
+            if (!seen.add(paper.key())) {
+                continue;
+            }
+            if (items.size() == limit) {
+                more = true;
+                break;
+            }
+            items.add(new CompletionCandidate(paper.key(), CitationFormatter.detail(paper), paper.title(), ref.range(),
+                    paper.key(), filterText(paper, typed), sortText(items.size()), paper.key(), false));
+        }
+        return new CompletionResult(items, more);
+    }
+
+    /**
+     * Key, authors, title and year, so that clients which filter on the typed text keep items
+     * found by title words; the typed text is put first when the key does not start with it.
+     */
+    static String filterText(Paper p, String typed) {
+        StringBuilder sb = new StringBuilder(p.key());
+        if (!typed.isEmpty() && !p.key().toLowerCase(java.util.Locale.ROOT).startsWith(typed.toLowerCase(java.util.Locale.ROOT))) {
+            sb.insert(0, typed + " ");
+        }
+        p.authors().forEach(a -> sb.append(' ').append(a.sortName()));
+        sb.append(' ').append(p.title()).append(' ').append(p.year());
+        return sb.toString().strip();
+    }
+
+    static String sortText(int rank) {
+        return String.format("%04d", rank);
+    }
+
+    /** The documentation of an item, filled lazily: the paper's Markdown card. */
+    public static Optional<String> resolve(PaperLookup lookup, String key, ServerConfig config) {
+        return lookup.byKey(key).map(p -> CitationFormatter.card(p, config.abstractMaxChars()));
+    }
+
+    /** The citation completion writes for a key in a document of this kind. */
+    public static String citation(String key, DocumentKind kind, ServerConfig config) {
+        InsertionStyle style = config.insertionStyle();
+        if (style == InsertionStyle.AUTO) {
+            style = kind == DocumentKind.LATEX ? InsertionStyle.LATEX : InsertionStyle.PANDOC;
+        }
+        return switch (style) {
+            case LATEX -> "\\" + config.latexCommand() + "{" + key + "}";
+            case PANDOC -> "[@" + pandocKey(key) + "]";
+            case PANDOC_BARE -> "@" + pandocKey(key);
+            case AUTO -> throw new IllegalStateException();
+        };
+    }
+
+    /** Keys pandoc cannot read bare (ending in punctuation, odd characters) are written {@code @{...}}. */
+    static String pandocKey(String key) {
+        boolean plain = !key.isEmpty() && Character.isLetterOrDigit(key.charAt(0))
+                && Character.isLetterOrDigit(key.charAt(key.length() - 1))
+                && key.chars().allMatch(c -> Character.isLetterOrDigit(c) || "_:.#$%&-+?<>~/".indexOf(c) >= 0);
+        return plain ? key : "{" + key + "}";
+    }
+
+    static TextRange range(int start, int end) {
+        return new TextRange(start, end);
+    }
+}

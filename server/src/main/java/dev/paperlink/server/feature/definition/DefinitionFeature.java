@@ -1,0 +1,61 @@
+package dev.paperlink.server.feature.definition;
+
+import dev.paperlink.corpus.model.Paper;
+import dev.paperlink.corpus.model.SourceFormat;
+import dev.paperlink.corpus.model.SourceSpan;
+import dev.paperlink.server.document.Pos;
+import dev.paperlink.server.document.Uris;
+import dev.paperlink.server.feature.FeatureParams;
+import dev.paperlink.server.feature.KeyAtCursor;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Go to paper: from a citation key to the record's source. In a BibTeX file that is the key
+ * inside its entry ({@link SourceSpan#keyLine()}/{@link SourceSpan#keyColumn()}); in other
+ * formats (JSON, JSONL, page text) the record's first line. Sources whose key is the cited key
+ * come first; when none has it (a merged paper cited by an alias of another format), every source.
+ */
+public final class DefinitionFeature {
+    private DefinitionFeature() {
+    }
+
+    public static List<DefinitionTarget> find(FeatureParams p) {
+        Optional<KeyAtCursor> at = KeyAtCursor.find(p);
+        if (at.isEmpty() || at.get().inBibliography()) {
+            return List.of();
+        }
+        String key = at.get().key();
+        Optional<Paper> paper = p.lookup().byKey(key);
+        if (paper.isEmpty()) {
+            return List.of();
+        }
+        List<DefinitionTarget> exact = new ArrayList<>();
+        List<DefinitionTarget> other = new ArrayList<>();
+        for (SourceSpan s : paper.get().sources()) {
+            if (s.file().isEmpty()) {
+                continue;
+            }
+            DefinitionTarget t = target(s, at.get());
+            if (s.key().toLowerCase(Locale.ROOT).equals(key.toLowerCase(Locale.ROOT))) {
+                exact.add(t);
+            } else {
+                other.add(t);
+            }
+        }
+        return exact.isEmpty() ? other : exact;
+    }
+
+    static DefinitionTarget target(SourceSpan s, KeyAtCursor at) {
+        String uri = Uris.fromFileName(s.file());
+        if (s.format() == SourceFormat.BIBTEX && !s.key().isEmpty()) {
+            int line = Math.max(0, s.keyLine() - 1);
+            return new DefinitionTarget(uri, new Pos(line, s.keyColumn()), new Pos(line, s.keyColumn() + s.key().length()), at.range());
+        }
+        int line = Math.max(0, (s.keyLine() > 0 ? s.keyLine() : s.startLine()) - 1);
+        return new DefinitionTarget(uri, new Pos(line, 0), new Pos(line, 0), at.range());
+    }
+}

@@ -1,0 +1,117 @@
+package dev.paperlink.server.feature.diagnostics;
+
+import dev.paperlink.corpus.source.Skip;
+import dev.paperlink.server.bibliography.BibliographyFile;
+import dev.paperlink.server.bibliography.DocumentBibliography;
+import dev.paperlink.server.document.LineIndex;
+import dev.paperlink.server.document.Pos;
+import dev.paperlink.server.document.TextDocument;
+import dev.paperlink.server.feature.FeatureParams;
+import dev.paperlink.server.feature.PaperLookup;
+import dev.paperlink.server.feature.diagnostics.Problem.Severity;
+import dev.paperlink.server.render.CitationFormatter;
+import dev.paperlink.server.syntax.BibEntryKey;
+import dev.paperlink.server.syntax.CitationRef;
+import dev.paperlink.server.syntax.CitationScanner;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Diagnostics of a document: unknown keys (warning, naming the closest known keys), bibliography
+ * files it names that cannot be read, keys defined twice in its bibliography, and records of its
+ * bibliography files that fail to parse (at the failing line of that file, on that file).
+ * Citations still being typed (unclosed) are not flagged.
+ */
+public final class DiagnosticsFeature {
+    static final int NEAREST = 3;
+
+    private DiagnosticsFeature() {
+    }
+
+    public static DiagnosticsResult check(FeatureParams p) {
+        TextDocument doc = p.document();
+        Path self = doc.path().orElse(null);
+        List<Problem> own = new ArrayList<>();
+        Map<Path, List<Problem>> files = new LinkedHashMap<>();
+        unknownKeys(p, own);
+        DocumentBibliography bib = p.bibliography();
+        for (DocumentBibliography.Named n : bib.files()) {
+            BibliographyFile f = n.file();
+            boolean isSelf = f.path().equals(self);
+            List<Problem> target = isSelf ? own : files.computeIfAbsent(f.path(), k -> new ArrayList<>());
+            if (!f.readable()) {
+                if (!isSelf) {
+                    Pos s = doc.position(n.ref().range().start());
+                    Pos e = doc.position(n.ref().range().end());
+                    own.add(new Problem(s, e, Severity.WARNING, Problem.MISSING_BIBLIOGRAPHY,
+                            "Bibliography file " + f.path() + ": " + f.problem()));
+                }
+                continue;
+            }
+            for (Skip skip : f.skips()) {
+                target.add(lineProblem(f.lines(), skip.line(), Severity.ERROR, Problem.BIBLIOGRAPHY_SYNTAX, skip.message()));
+            }
+        }
+        duplicates(bib, self, own, files);
+        return new DiagnosticsResult(own, files);
+    }
+
+    private static void unknownKeys(FeatureParams p, List<Problem> out) {
+        TextDocument doc = p.document();
+        PaperLookup lookup = p.lookup();
+        Map<String, Optional<String>> verdicts = new HashMap<>();
+        for (CitationRef r : CitationScanner.refs(doc.kind(), doc.text())) {
+            if (r.isEmpty() || r.open()) {
+                continue;
+            }
+            p.cancel().check();
+            Optional<String> message = verdicts.computeIfAbsent(r.key(), k -> {
+                if (lookup.byKey(k).isPresent()) {
+                    return Optional.empty();
+                }
+                List<String> near = lookup.keysNear(k, NEAREST);
+                return Optional.of("Unknown citation key '" + k + "'"
+                        + (near.isEmpty() ? "" : "; closest known: " + String.join(", ", near)));
+            });
+            message.ifPresent(m -> out.add(new Problem(doc.position(r.range().start()), doc.position(r.range().end()),
+                    Severity.WARNING, Problem.UNKNOWN_KEY, m)));
+        }
+    }
+
+    /** A key defined more than once in the document's bibliography: flagged at every definition after the first. */
+    private static void duplicates(DocumentBibliography bib, Path self, List<Problem> own, Map<Path, List<Problem>> files) {
+        record Def(BibliographyFile file, BibEntryKey key) {
+        }
+        Map<String, Def> first = new HashMap<>();
+        for (DocumentBibliography.Named n : bib.files()) {
+            BibliographyFile f = n.file();
+            for (BibEntryKey k : f.keys()) {
+                Def prev = first.putIfAbsent(k.key().toLowerCase(Locale.ROOT), new Def(f, k));
+                if (prev == null) {
+                    continue;
+                }
+                Pos prevPos = prev.file().lines().position(prev.key().range().start());
+                String where = CitationFormatter.source(new dev.paperlink.corpus.model.SourceSpan(
+                        prev.file().path().toString(), null, prevPos.line() + 1, prevPos.line() + 1, 0, 0, ""));
+                List<Problem> target = f.path().equals(self) ? own : files.computeIfAbsent(f.path(), x -> new ArrayList<>());
+                target.add(new Problem(f.lines().position(k.range().start()), f.lines().position(k.range().end()),
+                        Severity.WARNING, Problem.DUPLICATE_KEY,
+                        "Duplicate key '" + k.key() + "': already defined at " + where));
+            }
+        }
+    }
+
+    private static Problem lineProblem(LineIndex lines, int line1, Severity severity, String code, String message) {
+        int line = Math.max(0, Math.min(line1 - 1, lines.lineCount() - 1));
+        Pos start = new Pos(line, 0);
+        Pos end = lines.position(lines.lineEnd(line));
+        return new Problem(start, end, severity, code, message);
+    }
+}

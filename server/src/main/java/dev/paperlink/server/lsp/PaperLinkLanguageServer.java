@@ -1,0 +1,269 @@
+package dev.paperlink.server.lsp;
+
+import dev.paperlink.server.config.ServerConfig;
+import dev.paperlink.server.config.ServerOptions;
+import dev.paperlink.server.feature.CancelToken;
+import dev.paperlink.server.workspace.BibliographyCache;
+import dev.paperlink.server.workspace.CorpusService;
+import dev.paperlink.server.workspace.ServerLog;
+import dev.paperlink.server.workspace.Workspace;
+import org.eclipse.lsp4j.ClientCapabilities;
+import org.eclipse.lsp4j.CompletionOptions;
+import org.eclipse.lsp4j.ConfigurationItem;
+import org.eclipse.lsp4j.ConfigurationParams;
+import org.eclipse.lsp4j.DidChangeWatchedFilesRegistrationOptions;
+import org.eclipse.lsp4j.DocumentLinkOptions;
+import org.eclipse.lsp4j.FileSystemWatcher;
+import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.InitializeResult;
+import org.eclipse.lsp4j.InitializedParams;
+import org.eclipse.lsp4j.Registration;
+import org.eclipse.lsp4j.RegistrationParams;
+import org.eclipse.lsp4j.SaveOptions;
+import org.eclipse.lsp4j.ServerCapabilities;
+import org.eclipse.lsp4j.ServerInfo;
+import org.eclipse.lsp4j.TextDocumentSyncKind;
+import org.eclipse.lsp4j.TextDocumentSyncOptions;
+import org.eclipse.lsp4j.WorkspaceFoldersOptions;
+import org.eclipse.lsp4j.WorkspaceServerCapabilities;
+import org.eclipse.lsp4j.jsonrpc.CompletableFutures;
+import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
+import org.eclipse.lsp4j.services.LanguageClient;
+import org.eclipse.lsp4j.services.LanguageClientAware;
+import org.eclipse.lsp4j.services.LanguageServer;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import java.util.function.IntConsumer;
+
+/**
+ * The PaperLink language server: lifecycle, capabilities and settings. Owns the {@link Workspace}.
+ * Requests run on a small pool through {@link #async}, which honours {@code $/cancelRequest}
+ * and turns failures into empty answers (logged), so that one bad request never takes the
+ * server down.
+ */
+public final class PaperLinkLanguageServer implements LanguageServer, LanguageClientAware {
+    static final String VERSION = "0.1.0";
+    static final List<String> TRIGGER_CHARACTERS = List.of("{", ",", "@");
+
+    private final ServerConfig baseConfig;
+    private final IntConsumer exit;
+    private final LspLog log;
+    private final Workspace workspace;
+    private final DiagnosticsPublisher diagnostics;
+    private final PaperLinkTextDocumentService documents;
+    private final PaperLinkWorkspaceService workspaceService;
+    private final ExecutorService requests = Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "paperlink-request");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile LanguageClient client;
+    private volatile ClientCapabilities capabilities = new ClientCapabilities();
+    private volatile boolean shutdown;
+
+    /**
+     * @param baseConfig settings from the command line; client settings override them field by field
+     * @param exit       what {@code exit} does with the exit code (System::exit in production)
+     * @param stderr     where logs go besides the client
+     */
+    public PaperLinkLanguageServer(ServerConfig baseConfig, IntConsumer exit, PrintStream stderr) {
+        this(baseConfig, exit, stderr, dev.paperlink.corpus.source.Readers::forFormat);
+    }
+
+    /** @param readers the record readers of documents' own bibliographies (tests pass doubles) */
+    PaperLinkLanguageServer(ServerConfig baseConfig, IntConsumer exit, PrintStream stderr,
+                            Function<dev.paperlink.corpus.model.SourceFormat, dev.paperlink.corpus.source.RecordReader> readers) {
+        this.baseConfig = baseConfig;
+        this.exit = exit;
+        this.log = new LspLog(stderr);
+        this.workspace = new Workspace(baseConfig, log, new BibliographyCache(readers), new CorpusService(log));
+        this.diagnostics = new DiagnosticsPublisher(workspace, log);
+        this.documents = new PaperLinkTextDocumentService(this, workspace, diagnostics);
+        this.workspaceService = new PaperLinkWorkspaceService(this, workspace, diagnostics);
+    }
+
+    @Override
+    public void connect(LanguageClient c) {
+        this.client = c;
+        log.connect(c);
+        diagnostics.connect(c);
+    }
+
+    @Override
+    public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
+        if (params.getCapabilities() != null) {
+            capabilities = params.getCapabilities();
+        }
+        workspace.setFolders(FromLsp.folders(params));
+        applyOptions(FromLsp.options(params.getInitializationOptions(), true));
+        return CompletableFuture.completedFuture(new InitializeResult(capabilities(), new ServerInfo("paperlink", VERSION)));
+    }
+
+    static ServerCapabilities capabilities() {
+        ServerCapabilities caps = new ServerCapabilities();
+        TextDocumentSyncOptions sync = new TextDocumentSyncOptions();
+        sync.setOpenClose(true);
+        sync.setChange(TextDocumentSyncKind.Incremental);
+        sync.setSave(Either.forRight(new SaveOptions(false)));
+        caps.setTextDocumentSync(sync);
+        caps.setCompletionProvider(new CompletionOptions(true, TRIGGER_CHARACTERS));
+        caps.setHoverProvider(true);
+        caps.setDefinitionProvider(true);
+        caps.setDocumentLinkProvider(new DocumentLinkOptions(false));
+        WorkspaceFoldersOptions folders = new WorkspaceFoldersOptions();
+        folders.setSupported(true);
+        folders.setChangeNotifications(true);
+        caps.setWorkspace(new WorkspaceServerCapabilities(folders));
+        return caps;
+    }
+
+    @Override
+    public void initialized(InitializedParams params) {
+        registerDynamically();
+        if (supportsConfigurationPull()) {
+            pullConfiguration().whenComplete((x, t) -> reindex());
+        } else {
+            reindex();
+        }
+    }
+
+    private void registerDynamically() {
+        var ws = capabilities.getWorkspace();
+        List<Registration> regs = new ArrayList<>();
+        if (ws != null && ws.getDidChangeWatchedFiles() != null && Boolean.TRUE.equals(ws.getDidChangeWatchedFiles().getDynamicRegistration())) {
+            List<FileSystemWatcher> watchers = List.of(
+                    new FileSystemWatcher(Either.forLeft("**/*.{bib,bibtex,biblatex}")),
+                    new FileSystemWatcher(Either.forLeft("**/*.{json,yaml,yml}")));
+            regs.add(new Registration("paperlink-watch", "workspace/didChangeWatchedFiles",
+                    new DidChangeWatchedFilesRegistrationOptions(watchers)));
+        }
+        if (ws != null && ws.getDidChangeConfiguration() != null && Boolean.TRUE.equals(ws.getDidChangeConfiguration().getDynamicRegistration())) {
+            regs.add(new Registration("paperlink-config", "workspace/didChangeConfiguration"));
+        }
+        if (!regs.isEmpty() && client != null) {
+            client.registerCapability(new RegistrationParams(regs)).exceptionally(t -> {
+                log.warn("the client refused dynamic registration: " + t.getMessage());
+                return null;
+            });
+        }
+    }
+
+    boolean supportsConfigurationPull() {
+        var ws = capabilities.getWorkspace();
+        return ws != null && Boolean.TRUE.equals(ws.getConfiguration()) && client != null;
+    }
+
+    /** Asks the client for the {@code paperlink} section and applies it. */
+    CompletableFuture<Void> pullConfiguration() {
+        ConfigurationItem item = new ConfigurationItem();
+        item.setSection("paperlink");
+        return client.configuration(new ConfigurationParams(List.of(item)))
+                .thenAccept(values -> {
+                    if (values != null && !values.isEmpty()) {
+                        applyOptions(FromLsp.section(values.get(0)));
+                    }
+                })
+                .exceptionally(t -> {
+                    log.warn("workspace/configuration failed: " + t.getMessage());
+                    return null;
+                });
+    }
+
+    /** Applies client settings; returns whether what is indexed changed. */
+    boolean applyOptions(Optional<ServerOptions> options) {
+        if (options.isEmpty()) {
+            return false;
+        }
+        ServerConfig before = workspace.config();
+        List<String> problems = new ArrayList<>();
+        ServerConfig after;
+        try {
+            after = options.get().resolve(baseConfig, problems);
+        } catch (RuntimeException e) {
+            log.warn("ignoring paperlink settings: " + e.getMessage());
+            return false;
+        }
+        problems.forEach(log::warn);
+        workspace.setConfig(after);
+        return !after.corpus().equals(before.corpus()) || !java.util.Objects.equals(after.indexDir(), before.indexDir());
+    }
+
+    /** Re-indexes in the background; diagnostics of open documents are refreshed when it ends. */
+    CompletableFuture<?> reindex() {
+        LanguageClient c = client;
+        boolean progress = c != null && capabilities.getWindow() != null && Boolean.TRUE.equals(capabilities.getWindow().getWorkDoneProgress());
+        return workspace.corpus().reindex(workspace.indexDir(), workspace::corpusRoots,
+                        () -> progress ? new LspProgress(c, log) : CorpusService.Progress.NONE, report -> { })
+                .whenComplete((r, t) -> diagnostics.scheduleAll());
+    }
+
+    /** Runs a request off the protocol thread; cancellation is honoured, failures give {@code empty}. */
+    <R> CompletableFuture<R> async(String what, R empty, Function<CancelToken, R> work) {
+        if (shutdown) {
+            CompletableFuture<R> f = new CompletableFuture<>();
+            f.completeExceptionally(new ResponseErrorException(new ResponseError(ResponseErrorCode.InvalidRequest, "the server is shutting down", null)));
+            return f;
+        }
+        return CompletableFutures.computeAsync(requests, checker -> {
+            try {
+                return work.apply(checker::checkCanceled);
+            } catch (CancellationException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                log.error(what + " failed", e);
+                return empty;
+            }
+        });
+    }
+
+    ServerLog log() {
+        return log;
+    }
+
+    Workspace workspace() {
+        return workspace;
+    }
+
+    @Override
+    public CompletableFuture<Object> shutdown() {
+        shutdown = true;
+        diagnostics.close();
+        workspace.close();
+        requests.shutdown();
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public void exit() {
+        if (!shutdown) {
+            diagnostics.close();
+            workspace.close();
+        }
+        exit.accept(shutdown ? 0 : 1);
+    }
+
+    boolean isShutdown() {
+        return shutdown;
+    }
+
+    @Override
+    public PaperLinkTextDocumentService getTextDocumentService() {
+        return documents;
+    }
+
+    @Override
+    public PaperLinkWorkspaceService getWorkspaceService() {
+        return workspaceService;
+    }
+}

@@ -1,0 +1,139 @@
+package dev.paperlink.server.lsp;
+
+import dev.paperlink.server.document.DocumentKind;
+import dev.paperlink.server.document.TextDocument;
+import dev.paperlink.server.feature.CancelToken;
+import dev.paperlink.server.feature.FeatureParams;
+import dev.paperlink.server.feature.completion.CompletionFeature;
+import dev.paperlink.server.feature.definition.DefinitionFeature;
+import dev.paperlink.server.feature.hover.HoverFeature;
+import dev.paperlink.server.feature.links.LinkFeature;
+import dev.paperlink.server.workspace.Workspace;
+import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.CompletionList;
+import org.eclipse.lsp4j.CompletionParams;
+import org.eclipse.lsp4j.DefinitionParams;
+import org.eclipse.lsp4j.DidChangeTextDocumentParams;
+import org.eclipse.lsp4j.DidCloseTextDocumentParams;
+import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.DidSaveTextDocumentParams;
+import org.eclipse.lsp4j.DocumentLink;
+import org.eclipse.lsp4j.DocumentLinkParams;
+import org.eclipse.lsp4j.Hover;
+import org.eclipse.lsp4j.HoverParams;
+import org.eclipse.lsp4j.Location;
+import org.eclipse.lsp4j.LocationLink;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.TextDocumentIdentifier;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.eclipse.lsp4j.services.TextDocumentService;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Text synchronisation and the document requests. Each request is: {@link FromLsp} → the
+ * workspace's parameters for the document → a feature → {@link ToLsp}. Unknown documents get
+ * empty answers.
+ */
+public final class PaperLinkTextDocumentService implements TextDocumentService {
+    private final PaperLinkLanguageServer server;
+    private final Workspace workspace;
+    private final DiagnosticsPublisher diagnostics;
+
+    PaperLinkTextDocumentService(PaperLinkLanguageServer server, Workspace workspace, DiagnosticsPublisher diagnostics) {
+        this.server = server;
+        this.workspace = workspace;
+        this.diagnostics = diagnostics;
+    }
+
+    private Optional<FeatureParams> at(TextDocumentIdentifier id, Position pos, CancelToken cancel) {
+        return workspace.document(id.getUri()).flatMap(d -> workspace.params(d.uri(), FromLsp.offset(d, pos), cancel));
+    }
+
+    @Override
+    public CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(CompletionParams p) {
+        return server.async("completion", Either.forRight(new CompletionList(false, List.of())), cancel -> Either.forRight(
+                at(p.getTextDocument(), p.getPosition(), cancel)
+                        .map(fp -> ToLsp.completion(fp.document(), CompletionFeature.complete(fp)))
+                        .orElseGet(() -> new CompletionList(false, List.of()))));
+    }
+
+    @Override
+    public CompletableFuture<CompletionItem> resolveCompletionItem(CompletionItem item) {
+        return server.async("completionItem/resolve", item, cancel -> {
+            FromLsp.itemData(item.getData()).ifPresent(data -> {
+                var lookup = Optional.ofNullable(data.uri()).flatMap(u -> workspace.params(u, -1, cancel))
+                        .map(FeatureParams::lookup).orElseGet(() -> workspace.corpus().lookup());
+                CompletionFeature.resolve(lookup, data.key(), workspace.config())
+                        .ifPresent(md -> item.setDocumentation(ToLsp.markdown(md)));
+            });
+            return item;
+        });
+    }
+
+    @Override
+    public CompletableFuture<Hover> hover(HoverParams p) {
+        return server.async("hover", null, cancel -> at(p.getTextDocument(), p.getPosition(), cancel)
+                .flatMap(fp -> HoverFeature.find(fp).map(h -> ToLsp.hover(fp.document(), h))).orElse(null));
+    }
+
+    @Override
+    public CompletableFuture<Either<List<? extends Location>, List<? extends LocationLink>>> definition(DefinitionParams p) {
+        return server.async("definition", Either.forLeft(List.of()), cancel -> Either.forLeft(
+                at(p.getTextDocument(), p.getPosition(), cancel).map(fp -> ToLsp.locations(DefinitionFeature.find(fp))).orElse(List.of())));
+    }
+
+    @Override
+    public CompletableFuture<List<DocumentLink>> documentLink(DocumentLinkParams p) {
+        return server.async("documentLink", List.of(), cancel -> workspace.params(p.getTextDocument().getUri(), -1, cancel)
+                .map(fp -> ToLsp.links(fp.document(), LinkFeature.links(fp))).orElse(List.of()));
+    }
+
+    @Override
+    public void didOpen(DidOpenTextDocumentParams p) {
+        var d = p.getTextDocument();
+        workspace.open(TextDocument.of(d.getUri(), d.getLanguageId(), d.getVersion(), d.getText()));
+        changed(d.getUri());
+    }
+
+    @Override
+    public void didChange(DidChangeTextDocumentParams p) {
+        String uri = p.getTextDocument().getUri();
+        workspace.change(uri, p.getTextDocument().getVersion(), FromLsp.changes(p.getContentChanges()));
+        changed(uri);
+    }
+
+    /** A change of a .bib buffer can change every document that names it. */
+    private void changed(String uri) {
+        boolean bib = workspace.document(uri).map(d -> d.kind() == DocumentKind.BIBTEX).orElse(false);
+        if (bib) {
+            diagnostics.scheduleAll();
+        } else {
+            diagnostics.schedule(uri);
+        }
+    }
+
+    @Override
+    public void didClose(DidCloseTextDocumentParams p) {
+        String uri = p.getTextDocument().getUri();
+        boolean bib = workspace.document(uri).map(d -> d.kind() == DocumentKind.BIBTEX).orElse(false);
+        workspace.close(uri);
+        diagnostics.closed(uri);
+        if (bib) {
+            Workspace.path(uri).ifPresent(workspace::fileChanged);
+            diagnostics.scheduleAll();
+        }
+    }
+
+    @Override
+    public void didSave(DidSaveTextDocumentParams p) {
+        String uri = p.getTextDocument().getUri();
+        Optional<java.nio.file.Path> path = Workspace.path(uri);
+        if (path.isPresent() && dev.paperlink.server.workspace.CorpusRoots.isBibliography(path.get())) {
+            workspace.fileChanged(path.get());
+            server.reindex();
+        }
+    }
+}

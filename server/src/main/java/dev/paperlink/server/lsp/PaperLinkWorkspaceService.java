@@ -1,0 +1,76 @@
+package dev.paperlink.server.lsp;
+
+import dev.paperlink.server.document.Uris;
+import dev.paperlink.server.workspace.CorpusRoots;
+import dev.paperlink.server.workspace.Workspace;
+import org.eclipse.lsp4j.DidChangeConfigurationParams;
+import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
+import org.eclipse.lsp4j.DidChangeWorkspaceFoldersParams;
+import org.eclipse.lsp4j.FileEvent;
+import org.eclipse.lsp4j.WorkspaceFolder;
+import org.eclipse.lsp4j.services.WorkspaceService;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Settings, watched files and workspace folders: each may re-index (in the background) and re-check open documents. */
+public final class PaperLinkWorkspaceService implements WorkspaceService {
+    private final PaperLinkLanguageServer server;
+    private final Workspace workspace;
+    private final DiagnosticsPublisher diagnostics;
+
+    PaperLinkWorkspaceService(PaperLinkLanguageServer server, Workspace workspace, DiagnosticsPublisher diagnostics) {
+        this.server = server;
+        this.workspace = workspace;
+        this.diagnostics = diagnostics;
+    }
+
+    @Override
+    public void didChangeConfiguration(DidChangeConfigurationParams p) {
+        var options = FromLsp.options(p.getSettings(), false);
+        if (options.isEmpty() && server.supportsConfigurationPull()) {
+            server.pullConfiguration().thenRun(this::configurationApplied);
+            return;
+        }
+        if (server.applyOptions(options)) {
+            server.reindex();
+        }
+        diagnostics.scheduleAll();
+    }
+
+    private void configurationApplied() {
+        server.reindex(); // cheap when nothing changed: unchanged files are not read
+    }
+
+    @Override
+    public void didChangeWatchedFiles(DidChangeWatchedFilesParams p) {
+        boolean reindex = false;
+        for (FileEvent e : p.getChanges()) {
+            Optional<Path> path = Uris.toPath(e.getUri());
+            if (path.isEmpty()) {
+                continue;
+            }
+            workspace.fileChanged(path.get());
+            reindex |= CorpusRoots.isBibliography(path.get()) || !java.nio.file.Files.exists(path.get());
+        }
+        if (reindex) {
+            server.reindex();
+        }
+        diagnostics.scheduleAll();
+    }
+
+    @Override
+    public void didChangeWorkspaceFolders(DidChangeWorkspaceFoldersParams p) {
+        List<Path> folders = new ArrayList<>(workspace.folders());
+        for (WorkspaceFolder f : p.getEvent().getRemoved()) {
+            Uris.toPath(f.getUri()).ifPresent(folders::remove);
+        }
+        for (WorkspaceFolder f : p.getEvent().getAdded()) {
+            Uris.toPath(f.getUri()).filter(x -> !folders.contains(x)).ifPresent(folders::add);
+        }
+        workspace.setFolders(folders);
+        server.reindex();
+    }
+}

@@ -1,0 +1,113 @@
+package dev.paperlink.server.lsp;
+
+import com.google.gson.JsonObject;
+import dev.paperlink.server.document.Pos;
+import dev.paperlink.server.document.TextDocument;
+import dev.paperlink.server.document.TextRange;
+import dev.paperlink.server.feature.completion.CompletionCandidate;
+import dev.paperlink.server.feature.completion.CompletionResult;
+import dev.paperlink.server.feature.definition.DefinitionTarget;
+import dev.paperlink.server.feature.diagnostics.Problem;
+import dev.paperlink.server.feature.hover.HoverResult;
+import dev.paperlink.server.feature.links.DocumentLinkTarget;
+import dev.paperlink.server.workspace.ServerLog;
+import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.CompletionItemKind;
+import org.eclipse.lsp4j.CompletionItemLabelDetails;
+import org.eclipse.lsp4j.CompletionList;
+import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.DiagnosticSeverity;
+import org.eclipse.lsp4j.DocumentLink;
+import org.eclipse.lsp4j.Hover;
+import org.eclipse.lsp4j.Location;
+import org.eclipse.lsp4j.MarkupContent;
+import org.eclipse.lsp4j.MarkupKind;
+import org.eclipse.lsp4j.MessageType;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.TextEdit;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+
+import java.util.List;
+
+/** Our results to LSP4J types. The only place (with {@link FromLsp}) where the two meet. */
+final class ToLsp {
+    static final String SOURCE = "paperlink";
+
+    private ToLsp() {
+    }
+
+    static Position position(Pos p) {
+        return new Position(p.line(), p.column());
+    }
+
+    static Range range(TextDocument doc, TextRange r) {
+        return new Range(position(doc.position(r.start())), position(doc.position(r.end())));
+    }
+
+    static CompletionList completion(TextDocument doc, CompletionResult r) {
+        List<CompletionItem> items = r.items().stream().map(c -> item(doc, c)).toList();
+        return new CompletionList(r.incomplete(), items);
+    }
+
+    private static CompletionItem item(TextDocument doc, CompletionCandidate c) {
+        CompletionItem item = new CompletionItem(c.label());
+        item.setKind(c.byTitle() ? CompletionItemKind.Text : CompletionItemKind.Reference);
+        item.setDetail(c.detail());
+        CompletionItemLabelDetails details = new CompletionItemLabelDetails();
+        details.setDescription(c.description());
+        item.setLabelDetails(details);
+        item.setFilterText(c.filterText());
+        item.setSortText(c.sortText());
+        item.setTextEdit(Either.forLeft(new TextEdit(range(doc, c.replace()), c.newText())));
+        JsonObject data = new JsonObject();
+        data.addProperty("uri", doc.uri());
+        data.addProperty("key", c.key());
+        item.setData(data);
+        return item;
+    }
+
+    static MarkupContent markdown(String md) {
+        return new MarkupContent(MarkupKind.MARKDOWN, md);
+    }
+
+    static Hover hover(TextDocument doc, HoverResult h) {
+        return new Hover(markdown(h.markdown()), range(doc, h.range()));
+    }
+
+    static List<Location> locations(List<DefinitionTarget> targets) {
+        return targets.stream().map(t -> new Location(t.uri(), new Range(position(t.start()), position(t.end())))).toList();
+    }
+
+    static List<DocumentLink> links(TextDocument doc, List<DocumentLinkTarget> links) {
+        return links.stream().map(l -> new DocumentLink(range(doc, l.range()), l.target(), null, l.tooltip())).toList();
+    }
+
+    static List<Diagnostic> diagnostics(List<Problem> problems) {
+        return problems.stream().map(ToLsp::diagnostic).toList();
+    }
+
+    static Diagnostic diagnostic(Problem p) {
+        Diagnostic d = new Diagnostic(new Range(position(p.start()), position(p.end())), p.message(), severity(p.severity()), SOURCE);
+        d.setCode(p.code());
+        return d;
+    }
+
+    private static DiagnosticSeverity severity(Problem.Severity s) {
+        return switch (s) {
+            case ERROR -> DiagnosticSeverity.Error;
+            case WARNING -> DiagnosticSeverity.Warning;
+            case INFORMATION -> DiagnosticSeverity.Information;
+            case HINT -> DiagnosticSeverity.Hint;
+        };
+    }
+
+    static MessageType messageType(ServerLog.Level level) {
+        return switch (level) {
+            case ERROR -> MessageType.Error;
+            case WARNING -> MessageType.Warning;
+            case INFO -> MessageType.Info;
+            case DEBUG -> MessageType.Log;
+        };
+    }
+}

@@ -1,0 +1,21 @@
+package dev.paperlink.server.syntax;
+
+import dev.paperlink.server.document.TextRange;
+
+import java.nio.file.Path;
+
+/**
+ * A bibliography file named by a document: {@code \bibliography{refs}} (".bib" added when the
+ * name has no extension, as BibTeX does), {@code \addbibresource{refs.bib}}, or an entry of the
+ * YAML front matter's {@code bibliography:}.
+ *
+ * @param file  the file name, relative to the document's folder unless absolute
+ * @param range where the name is written
+ */
+public record BibliographyRef(String file, TextRange range) {
+
+    public Path resolve(Path documentDir) {
+        Path p = Path.of(file.startsWith("~/") ? System.getProperty("user.home") + file.substring(1) : file);
+        return (p.isAbsolute() || documentDir == null ? p : documentDir.resolve(p)).normalize();
+    }
+}

@@ -1,0 +1,173 @@
+package dev.paperlink.server.syntax;
+
+import dev.paperlink.server.document.DocumentKind;
+import dev.paperlink.server.document.TextRange;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The bibliography files a document names: {@code \bibliography{a,b}},
+ * {@code \addbibresource[...]{x.bib}} (and biblatex's {@code \addglobalbib}/{@code \addsectionbib})
+ * in LaTeX; the {@code bibliography:} field of YAML front matter (a string or a list) in Markdown.
+ */
+public final class BibliographyScanner {
+    private static final Set<String> LATEX = Set.of("bibliography", "nobibliography", "addbibresource", "addglobalbib", "addsectionbib");
+
+    private BibliographyScanner() {
+    }
+
+    public static List<BibliographyRef> scan(DocumentKind kind, String text) {
+        return switch (kind) {
+            case LATEX -> latex(text);
+            case MARKDOWN -> yaml(text);
+            case BIBTEX, OTHER -> List.of();
+        };
+    }
+
+    private static List<BibliographyRef> latex(String text) {
+        List<BibliographyRef> out = new ArrayList<>();
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            if (c == '%') {
+                int e = text.indexOf('\n', i);
+                i = e < 0 ? n : e;
+            } else if (c == '\\') {
+                int j = i + 1;
+                while (j < n && Character.isLetter(text.charAt(j))) {
+                    j++;
+                }
+                if (j == i + 1) {
+                    i += 2;
+                    continue;
+                }
+                String name = text.substring(i + 1, j);
+                i = j;
+                if (!LATEX.contains(name)) {
+                    continue;
+                }
+                int k = skipBlank(text, j);
+                if (k < n && text.charAt(k) == '[') {
+                    int close = text.indexOf(']', k);
+                    k = close < 0 ? n : skipBlank(text, close + 1);
+                }
+                if (k >= n || text.charAt(k) != '{') {
+                    continue;
+                }
+                int close = text.indexOf('}', k);
+                if (close < 0) {
+                    continue;
+                }
+                boolean addExtension = name.endsWith("bibliography");
+                int s = k + 1;
+                for (int p = k + 1; p <= close; p++) {
+                    if (p == close || text.charAt(p) == ',') {
+                        add(out, text, s, p, addExtension);
+                        s = p + 1;
+                    }
+                }
+                i = close + 1;
+            } else {
+                i++;
+            }
+        }
+        return out;
+    }
+
+    private static void add(List<BibliographyRef> out, String text, int s, int e, boolean addExtension) {
+        while (s < e && Character.isWhitespace(text.charAt(s))) {
+            s++;
+        }
+        while (e > s && Character.isWhitespace(text.charAt(e - 1))) {
+            e--;
+        }
+        if (e > s && (text.charAt(s) == '"' || text.charAt(s) == '\'') && text.charAt(e - 1) == text.charAt(s) && e - s >= 2) {
+            s++;
+            e--;
+        }
+        if (e <= s) {
+            return;
+        }
+        String name = text.substring(s, e);
+        String last = name.substring(name.lastIndexOf('/') + 1);
+        if (addExtension && !last.toLowerCase(java.util.Locale.ROOT).endsWith(".bib")) {
+            name = name + ".bib";
+        }
+        out.add(new BibliographyRef(name, new TextRange(s, e)));
+    }
+
+    private static int skipBlank(String text, int i) {
+        while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static List<BibliographyRef> yaml(String text) {
+        FrontMatter fm = FrontMatter.of(text);
+        if (fm == null) {
+            return List.of();
+        }
+        List<BibliographyRef> out = new ArrayList<>();
+        int line = fm.bodyStart();
+        boolean inList = false;
+        while (line < fm.bodyEnd()) {
+            int next = text.indexOf('\n', line);
+            int end = next < 0 || next > fm.bodyEnd() ? fm.bodyEnd() : next;
+            String l = text.substring(line, end);
+            if (inList) {
+                String t = l.stripLeading();
+                if (t.startsWith("- ") && l.length() > t.length()) {
+                    int s = line + (l.length() - t.length()) + 2;
+                    add(out, text, s, stripComment(text, s, end), false);
+                } else if (!t.isEmpty()) {
+                    inList = false;
+                }
+            }
+            if (!inList && l.startsWith("bibliography:")) {
+                int s = line + "bibliography:".length();
+                int e = stripComment(text, s, end);
+                String value = text.substring(s, e).strip();
+                if (value.isEmpty()) {
+                    inList = true;
+                } else if (value.startsWith("[")) {
+                    int open = text.indexOf('[', s);
+                    int close = text.indexOf(']', open);
+                    int stop = close < 0 || close > e ? e : close;
+                    int p0 = open + 1;
+                    for (int p = open + 1; p <= stop; p++) {
+                        if (p == stop || text.charAt(p) == ',') {
+                            add(out, text, p0, p, false);
+                            p0 = p + 1;
+                        }
+                    }
+                } else {
+                    add(out, text, s, e, false);
+                }
+            }
+            line = end + 1;
+        }
+        return out;
+    }
+
+    /** The end of a YAML value before a {@code #} comment (outside quotes). */
+    private static int stripComment(String text, int s, int e) {
+        char quote = 0;
+        for (int i = s; i < e; i++) {
+            char c = text.charAt(i);
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '#' && (i == s || Character.isWhitespace(text.charAt(i - 1)))) {
+                return i;
+            }
+        }
+        return e;
+    }
+}

@@ -1,0 +1,191 @@
+package dev.paperlink.server.workspace;
+
+import dev.paperlink.corpus.Corpus;
+import dev.paperlink.corpus.IndexListener;
+import dev.paperlink.corpus.IndexReport;
+import dev.paperlink.server.feature.PaperLookup;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The corpus index behind the server: opened and (re)indexed on one background thread, while
+ * requests keep answering from the last committed index ({@link #lookup()} never blocks on
+ * indexing). Index runs are coalesced: asking again while one is queued does not queue another,
+ * and every run reads the roots at the moment it starts.
+ */
+public final class CorpusService implements AutoCloseable {
+
+    /** Reports an indexing run to the user (the protocol layer sends window/workDoneProgress). */
+    public interface Progress {
+        Progress NONE = new Progress() { };
+
+        default void begin(String title) {
+        }
+
+        default void report(int percent, String message) {
+        }
+
+        default void end(String message) {
+        }
+    }
+
+    private final ServerLog log;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "paperlink-indexer");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean queued = new AtomicBoolean();
+    private volatile Corpus corpus;
+    private volatile PaperLookup lookup = PaperLookup.EMPTY;
+    private volatile Path indexDir;
+    private volatile boolean readOnly;
+    private volatile CompletableFuture<IndexReport> last = CompletableFuture.completedFuture(null);
+
+    public CorpusService(ServerLog log) {
+        this.log = log;
+    }
+
+    /** Answers from the last committed index (empty until the corpus is open). */
+    public PaperLookup lookup() {
+        return lookup;
+    }
+
+    public Path indexDir() {
+        return indexDir;
+    }
+
+    /**
+     * (Re)opens the index in {@code dir} on the background thread if it is not the open one, then
+     * re-indexes {@code roots}. Progress and the report go to the given callbacks.
+     */
+    public CompletableFuture<IndexReport> reindex(Path dir, Supplier<List<Path>> roots, Supplier<Progress> progress,
+                                                  Consumer<IndexReport> done) {
+        if (!queued.compareAndSet(false, true)) {
+            return last;
+        }
+        CompletableFuture<IndexReport> f = new CompletableFuture<>();
+        last = f;
+        worker.execute(() -> {
+            queued.set(false);
+            try {
+                if (!Objects.equals(dir, indexDir) || corpus == null) {
+                    open(dir);
+                }
+                IndexReport report = readOnly ? null : run(roots.get(), progress.get());
+                f.complete(report);
+                if (report != null) {
+                    done.accept(report);
+                }
+            } catch (java.nio.channels.ClosedByInterruptException e) {
+                f.completeExceptionally(e); // shutting down
+            } catch (Throwable t) {
+                log.error("indexing failed", t);
+                f.completeExceptionally(t);
+            }
+        });
+        return f;
+    }
+
+    /** Completes when every run asked for so far has finished (for tests and shutdown). */
+    public CompletableFuture<IndexReport> lastRun() {
+        return last;
+    }
+
+    private void open(Path dir) throws IOException {
+        closeCorpus();
+        indexDir = dir;
+        readOnly = false;
+        try {
+            Files.createDirectories(dir);
+            corpus = Corpus.open(dir);
+        } catch (java.nio.channels.ClosedByInterruptException e) {
+            throw e; // shutting down
+        } catch (IOException e) {
+            log.warn("cannot open the index in " + dir + " for writing (" + e + "); trying read-only");
+            try {
+                corpus = Corpus.openReadOnly(dir);
+                readOnly = true;
+                log.warn("answering from the index in " + dir + " without updating it (another process holds it)");
+            } catch (IOException e2) {
+                Path tmp = Files.createTempDirectory("paperlink-index");
+                log.warn("using a temporary index in " + tmp + " (" + e2.getMessage() + ")");
+                corpus = Corpus.open(tmp);
+                indexDir = tmp;
+            }
+        }
+        lookup = PaperLookup.of(corpus);
+        log.info("index: " + indexDir + (readOnly ? " (read-only)" : ""));
+    }
+
+    private IndexReport run(List<Path> roots, Progress progress) throws IOException {
+        progress.begin("PaperLink: indexing");
+        IndexReport report;
+        try {
+            report = corpus.index(roots, new IndexListener() {
+                private int lastPercent = -1;
+
+                @Override
+                public void sourceStarted(String file, String format, int index, int total) {
+                    String name = Path.of(file).getFileName().toString();
+                    progress.report(Math.max(0, lastPercent), name + " (" + index + "/" + total + ")");
+                }
+
+                @Override
+                public void progress(long bytesDone, long bytesTotal, long records) {
+                    int percent = bytesTotal <= 0 ? 100 : (int) Math.min(100, bytesDone * 100 / bytesTotal);
+                    if (percent != lastPercent) {
+                        lastPercent = percent;
+                        progress.report(percent, records + " records");
+                    }
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            progress.end("indexing failed: " + e.getMessage());
+            throw e;
+        }
+        String summary = report.papers() + " papers; " + report.sourcesRead() + " files read, " + report.sourcesUnchanged()
+                + " unchanged, " + report.sourcesRemoved() + " removed" + (report.skips().isEmpty() ? "" : ", " + report.skips().size() + " records skipped");
+        progress.end(summary);
+        log.info("indexed in " + report.millis() + " ms: " + summary);
+        return report;
+    }
+
+    private void closeCorpus() {
+        Corpus c = corpus;
+        corpus = null;
+        lookup = PaperLookup.EMPTY;
+        if (c != null) {
+            try {
+                c.close();
+            } catch (IOException e) {
+                log.error("closing the index", e);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        worker.shutdown();
+        try {
+            if (!worker.awaitTermination(2, TimeUnit.SECONDS)) {
+                worker.shutdownNow(); // a long run is rolled back to the last commit
+                worker.awaitTermination(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        closeCorpus();
+    }
+}

@@ -1,0 +1,49 @@
+package dev.paperlink.server.config;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Wire settings to resolved config: {@code json} over a base → the config's fields and the problems reported. */
+class ServerOptionsTest {
+
+    @Test
+    void everySettingAndItsDefault() {
+        check("{}", ServerConfig.DEFAULT, """
+                corpus=[] indexDir=null style=AUTO command=cite title=REPLACE abstract=600 limit=50
+                """);
+        check("""
+                {"corpus": ["a.bib", "~/z.json"], "indexDir": "/tmp/ix", "insertionStyle": "pandoc-bare",
+                 "latexCommand": "\\\\citep", "titleCompletion": "append", "hover": {"abstractMaxChars": 0},
+                 "completion": {"limit": 500}, "unknown": true}
+                """, ServerConfig.DEFAULT, """
+                corpus=[a.bib, ~/z.json] indexDir=/tmp/ix style=PANDOC_BARE command=citep title=APPEND abstract=0 limit=50
+                """);
+    }
+
+    @Test
+    void absentFieldsKeepTheCommandLineValuesAndBadValuesAreReported() {
+        ServerConfig cli = ServerConfig.DEFAULT.withCorpus(List.of("cli.bib")).withIndexDir(java.nio.file.Path.of("/cli"));
+        check("{\"corpus\": \"one.bib\", \"insertionStyle\": \"chicago\", \"titleCompletion\": 3}", cli, """
+                corpus=[one.bib] indexDir=/cli style=AUTO command=cite title=REPLACE abstract=600 limit=50
+                problem: paperlink.unknown insertionStyle 'chicago' (auto, latex, pandoc or pandoc-bare)
+                problem: paperlink.unknown titleCompletion '3' (replace or append)
+                """);
+        check("null", cli, """
+                corpus=[cli.bib] indexDir=/cli style=AUTO command=cite title=REPLACE abstract=600 limit=50
+                """);
+    }
+
+    private static void check(String json, ServerConfig base, String expected) {
+        List<String> problems = new ArrayList<>();
+        ServerConfig c = ServerOptions.fromJson(json).resolve(base, problems);
+        StringBuilder sb = new StringBuilder("corpus=" + c.corpus() + " indexDir=" + c.indexDir() + " style=" + c.insertionStyle()
+                + " command=" + c.latexCommand() + " title=" + c.titleCompletion() + " abstract=" + c.abstractMaxChars()
+                + " limit=" + c.completionLimit() + "\n");
+        problems.forEach(p -> sb.append("problem: ").append(p).append('\n'));
+        assertEquals(expected.strip(), sb.toString().strip());
+    }
+}

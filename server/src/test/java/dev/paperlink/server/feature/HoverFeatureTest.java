@@ -1,0 +1,106 @@
+package dev.paperlink.server.feature;
+
+import dev.paperlink.server.config.ServerConfig;
+import dev.paperlink.server.feature.hover.HoverFeature;
+import dev.paperlink.server.testing.Corpora;
+import dev.paperlink.server.testing.FeatureFixture;
+import dev.paperlink.server.testing.Fixture;
+import dev.paperlink.server.testing.Render;
+import org.junit.jupiter.api.Test;
+
+import java.util.function.UnaryOperator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Hover on citation keys and on .bib entry keys: the key's range, then the Markdown. */
+class HoverFeatureTest {
+
+    @Test
+    void latexCiteKeyFromTheCorpus() {
+        check("As shown in \\cite{he2016, vas<|>wani2017}, attention...\n" + Corpora.ML, """
+                0:26-0:37
+                **Attention Is All You Need**
+
+                Vaswani, A.; Shazeer, N.; Parmar, N.; Uszkoreit, J.; Jones, L. et al. (2017). *Advances in Neural Information Processing Systems*
+
+                [arXiv:1706.03762](https://arxiv.org/abs/1706.03762)
+
+                > The dominant sequence transduction models are based on complex recurrent or convolutional neural networks.
+
+                `vaswani2017` · ml.bib:1
+                """);
+    }
+
+    @Test
+    void pandocCitationFromTheDocumentBibliographyWithShortAbstract() {
+        check("""
+                %! notes.md
+                ---
+                bibliography: [refs.bib]
+                ---
+                Literate programming [@knuth<|>1984, p. 3] changed how...
+                %! refs.bib
+                @book{knuth1984, author = {Knuth, Donald E.}, title = {Literate Programming}, year = {1984},
+                      doi = {10.1093/comjnl/27.2.97}, abstract = {The author and his associates have been experimenting}}
+                """, c -> c.withAbstractMaxChars(20), """
+                3:23-3:32
+                **Literate Programming**
+
+                Knuth, D. E. (1984)
+
+                [DOI 10.1093/comjnl/27.2.97](https://doi.org/10.1093/comjnl/27.2.97)
+
+                > The author and his…
+
+                `knuth1984` · refs.bib:1
+                """);
+    }
+
+    @Test
+    void corpusTextIsEscaped() {
+        check("""
+                \\cite{evil<|>}
+                %! corpus/evil.bib
+                @misc{evil, title = {<img src=x onerror=alert(1)> [click](command:workbench.action.quit) **bold**},
+                  url = {javascript:alert(1)}}
+                """, c -> c, """
+                0:6-0:10
+                **\\<img src=x onerror=alert\\(1\\)\\> \\[click\\]\\(command:workbench.action.quit\\) \\*\\*bold\\*\\***
+
+                `evil` · evil.bib:1
+                """);
+    }
+
+    @Test
+    void bibEntryKeyAndUnknownKeys() {
+        check("""
+                %! refs.bib
+                @book{knuth<|>1984, title = {Literate Programming}, year = {1984}}
+                """, """
+                0:6-0:15
+                **Literate Programming**
+
+                (1984)
+
+                `knuth1984` · refs.bib:1
+                """);
+        check("\\cite{vaswani2071<|>}\n" + Corpora.ML, """
+                0:6-0:17
+                Unknown citation key **vaswani2071**. Did you mean **vaswani2017**?
+                """);
+        check("\\cite{zzz<|>}\n" + Corpora.ML, """
+                0:6-0:9
+                Unknown citation key **zzz**: it is in no bibliography PaperLink knows.
+                """);
+        check("plain <|>text\n" + Corpora.ML, "");
+    }
+
+    private static void check(String fixture, String expected) {
+        check(fixture, UnaryOperator.identity(), expected);
+    }
+
+    private static void check(String fixture, UnaryOperator<ServerConfig> config, String expected) {
+        FeatureFixture f = FeatureFixture.of(Fixture.parse(fixture)).withConfig(config);
+        assertEquals(expected.strip(), Render.hover(f.fixture().document(), HoverFeature.find(f.params())).strip());
+    }
+}

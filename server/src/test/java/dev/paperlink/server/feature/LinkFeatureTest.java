@@ -1,0 +1,36 @@
+package dev.paperlink.server.feature;
+
+import dev.paperlink.server.feature.links.LinkFeature;
+import dev.paperlink.server.testing.Corpora;
+import dev.paperlink.server.testing.FeatureFixture;
+import dev.paperlink.server.testing.Fixture;
+import dev.paperlink.server.testing.Render;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Document links: every citation of a known paper to its DOI, arXiv, URL or PDF; bibliography names to their files. */
+class LinkFeatureTest {
+
+    @Test
+    void citationsAndBibliographyFiles() {
+        check("""
+                %! paper/main.tex
+                \\cite{he2016,vaswani2017} \\citet{devlin2019} \\cite{unknown} \\cite{local}
+                \\bibliography{refs,missing}
+                %! paper/refs.bib
+                @misc{local, title = {A local copy}, file = {:pdfs/local.pdf:PDF}}
+                """ + Corpora.ML, """
+                0:6-0:12 -> https://doi.org/10.1109/CVPR.2016.90
+                0:13-0:24 -> https://arxiv.org/abs/1706.03762
+                0:33-0:43 -> https://aclanthology.org/N19-1423
+                0:66-0:71 -> paper/pdfs/local.pdf
+                1:14-1:18 -> paper/refs.bib
+                """);
+    }
+
+    private static void check(String fixture, String expected) {
+        FeatureFixture f = FeatureFixture.of(Fixture.files(fixture));
+        assertEquals(expected.strip(), Render.links(f.fixture().document(), LinkFeature.links(f.params())).strip());
+    }
+}

@@ -1,0 +1,80 @@
+package dev.paperlink.server.testing;
+
+import dev.paperlink.server.document.TextDocument;
+import dev.paperlink.server.feature.completion.CompletionCandidate;
+import dev.paperlink.server.feature.completion.CompletionResult;
+import dev.paperlink.server.feature.definition.DefinitionTarget;
+import dev.paperlink.server.feature.diagnostics.DiagnosticsResult;
+import dev.paperlink.server.feature.diagnostics.Problem;
+import dev.paperlink.server.feature.hover.HoverResult;
+import dev.paperlink.server.feature.links.DocumentLinkTarget;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Feature results as stable text, for comparing with expectations. Paths are shown relative to the fixture root. */
+public final class Render {
+    private Render() {
+    }
+
+    /** One item a line: {@code label range -> newText | detail}; "(incomplete)" first when more matched. */
+    public static String completion(TextDocument doc, CompletionResult r) {
+        StringBuilder sb = new StringBuilder(r.incomplete() ? "(incomplete)\n" : "");
+        for (CompletionCandidate c : r.items()) {
+            sb.append(c.label()).append(' ').append(range(doc, c.replace().start(), c.replace().end()))
+                    .append(" -> ").append(c.newText()).append(" | ").append(c.detail()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    public static String hover(TextDocument doc, Optional<HoverResult> h) {
+        return h.map(x -> range(doc, x.range().start(), x.range().end()) + "\n" + x.markdown()).orElse("");
+    }
+
+    public static String definition(List<DefinitionTarget> targets) {
+        return targets.stream().map(t -> relative(t.uri()) + " " + t.start() + "-" + t.end()).collect(Collectors.joining("\n"));
+    }
+
+    public static String links(TextDocument doc, List<DocumentLinkTarget> links) {
+        return links.stream().map(l -> range(doc, l.range().start(), l.range().end()) + " -> " + relative(l.target()))
+                .collect(Collectors.joining("\n"));
+    }
+
+    /** {@code file line:col-line:col severity code: message}, the document first, then each bibliography file. */
+    public static String diagnostics(String docName, DiagnosticsResult r) {
+        StringBuilder sb = new StringBuilder();
+        for (Problem p : r.document()) {
+            sb.append(problem(docName, p));
+        }
+        r.files().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).forEach(e -> {
+            for (Problem p : e.getValue()) {
+                sb.append(problem(Fixture.ROOT.relativize(e.getKey()).toString(), p));
+            }
+        });
+        return sb.toString();
+    }
+
+    private static String problem(String file, Problem p) {
+        return file + " " + p.start() + "-" + p.end() + " " + p.severity().name().toLowerCase(java.util.Locale.ROOT)
+                + " " + p.code() + ": " + p.message() + "\n";
+    }
+
+    private static String range(TextDocument doc, int start, int end) {
+        return doc.position(start) + "-" + doc.position(end);
+    }
+
+    static String relative(String uri) {
+        String root = Fixture.ROOT.toUri().toString();
+        root = root.endsWith("/") ? root : root + "/";
+        if (uri.startsWith(root)) {
+            return uri.substring(root.length());
+        }
+        if (uri.startsWith("file:")) {
+            Path p = Path.of(java.net.URI.create(uri));
+            return p.startsWith(Fixture.ROOT) ? Fixture.ROOT.relativize(p).toString() : p.toString();
+        }
+        return uri;
+    }
+}

@@ -17,7 +17,6 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        quietLibraryLogging();
         System.exit(run(System.out, System.err, args));
     }
 
@@ -38,15 +37,6 @@ public final class Main implements Runnable {
         }
         return cmd.execute(args);
     }
-
-    /** Lucene's one-time notice about the incubating vector API is noise on a command line. */
-    static void quietLibraryLogging() {
-        LUCENE_VECTOR_LOG.setLevel(java.util.logging.Level.SEVERE);
-    }
-
-    /** Held so that the level set on it is not lost when the logger is garbage-collected. */
-    private static final java.util.logging.Logger LUCENE_VECTOR_LOG =
-            java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization");
 
     @Override
     public void run() {

@@ -29,6 +29,17 @@ import java.util.stream.Stream;
 
 /** The Lucene implementation of {@link Corpus}: one directory, one writer, one searcher manager. */
 public final class LuceneCorpus implements Corpus {
+    /**
+     * Lucene's one-time notice about the incubating vector API would be noise on every command;
+     * the logger is held so that its level is not lost when it is garbage-collected.
+     */
+    private static final java.util.logging.Logger VECTOR_NOTICE =
+            java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization");
+
+    static {
+        VECTOR_NOTICE.setLevel(java.util.logging.Level.SEVERE);
+    }
+
     private final Path dir;
     private final Directory directory;
     private final IndexWriter writer;

@@ -9,7 +9,7 @@ import java.io.PrintStream;
 @Command(name = "paperlink", mixinStandardHelpOptions = true, version = "paperlink 0.1.0",
         description = "Links Markdown and LaTeX notes to the papers they cite.",
         subcommands = {IndexCommand.class, SearchCommand.class, ShowCommand.class, StatsCommand.class,
-                BenchCommand.class, BenchOpenCommand.class, ServeCommand.class},
+                BenchCommand.class, BenchOpenCommand.class, BenchLspCommand.class, ServeCommand.class},
         exitCodeOnInvalidInput = 1, exitCodeOnExecutionException = 1)
 public final class Main implements Runnable {
 

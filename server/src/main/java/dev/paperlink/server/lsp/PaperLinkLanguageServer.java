@@ -221,7 +221,9 @@ public final class PaperLinkLanguageServer implements LanguageServer, LanguageCl
             } catch (CancellationException e) {
                 throw e;
             } catch (RuntimeException e) {
-                log.error(what + " failed", e);
+                if (!shutdown) { // after shutdown the index is closed under running requests: expected
+                    log.error(what + " failed", e);
+                }
                 return empty;
             }
         });

@@ -73,7 +73,7 @@ public final class ServerLauncher {
                 .setInput(in)
                 .setOutput(out)
                 .setExecutorService(listener)
-                .wrapMessages(consumer -> guard(consumer, server))
+                .wrapMessages(consumer -> guard(consumer, stderr))
                 .create();
         server.connect(launcher.getRemoteProxy());
         try {
@@ -93,13 +93,16 @@ public final class ServerLauncher {
         return code[0];
     }
 
-    /** Logs a message that cannot be handled instead of letting it end the connection. */
-    private static MessageConsumer guard(MessageConsumer next, PaperLinkLanguageServer server) {
+    /**
+     * Logs a message that cannot be handled (or sent) instead of letting it end the connection.
+     * Only to stderr: logging to the client here could fail the same way, again and again.
+     */
+    private static MessageConsumer guard(MessageConsumer next, PrintStream stderr) {
         return message -> {
             try {
                 next.consume(message);
             } catch (RuntimeException e) {
-                server.log().error("cannot handle message " + abbreviate(String.valueOf(message)), e);
+                stderr.println("[paperlink error] cannot handle message " + abbreviate(String.valueOf(message)) + ": " + e);
             }
         };
     }

@@ -15,13 +15,16 @@ import java.util.Set;
 public final class BibliographyScanner {
     private static final Set<String> LATEX = Set.of("bibliography", "nobibliography", "addbibresource", "addglobalbib", "addsectionbib");
 
+    private static final ScanMemo<List<BibliographyRef>> LATEX_MEMO = new ScanMemo<>(BibliographyScanner::latex);
+    private static final ScanMemo<List<BibliographyRef>> YAML_MEMO = new ScanMemo<>(BibliographyScanner::yaml);
+
     private BibliographyScanner() {
     }
 
     public static List<BibliographyRef> scan(DocumentKind kind, String text) {
         return switch (kind) {
-            case LATEX -> latex(text);
-            case MARKDOWN -> yaml(text);
+            case LATEX -> LATEX_MEMO.get(text);
+            case MARKDOWN -> YAML_MEMO.get(text);
             case BIBTEX, OTHER -> List.of();
         };
     }
@@ -74,7 +77,7 @@ public final class BibliographyScanner {
                 i++;
             }
         }
-        return out;
+        return List.copyOf(out);
     }
 
     private static void add(List<BibliographyRef> out, String text, int s, int e, boolean addExtension) {
@@ -150,7 +153,7 @@ public final class BibliographyScanner {
             }
             line = end + 1;
         }
-        return out;
+        return List.copyOf(out);
     }
 
     /** The end of a YAML value before a {@code #} comment (outside quotes). */

@@ -23,12 +23,14 @@ public final class LatexCitationScanner implements CitationScanner {
                     + "(?:s|p|t|alp|alt|ps|ts|alps|alts|author|authors|year|yearpar|title|titles|url|date|num|text)?");
     private static final Pattern VERBATIM_ENV = Pattern.compile("\\\\begin\\{(verbatim\\*?|Verbatim|lstlisting|minted|comment)\\}");
 
+    private final ScanMemo<CitationScan> memo = new ScanMemo<>(text -> new Run(text).scan());
+
     private LatexCitationScanner() {
     }
 
     @Override
     public CitationScan scan(String text) {
-        return new Run(text).scan();
+        return memo.get(text);
     }
 
     static boolean isCiteCommand(String name) {

@@ -17,11 +17,17 @@ public final class MarkdownCitationScanner implements CitationScanner {
     static final MarkdownCitationScanner INSTANCE = new MarkdownCitationScanner();
     private static final String INTERNAL_PUNCTUATION = ":.#$%&-+?<>~/";
 
+    private final ScanMemo<CitationScan> memo = new ScanMemo<>(MarkdownCitationScanner::read);
+
     private MarkdownCitationScanner() {
     }
 
     @Override
     public CitationScan scan(String text) {
+        return memo.get(text);
+    }
+
+    private static CitationScan read(String text) {
         List<CitationRef> refs = new ArrayList<>();
         List<CitationScan.Slot> slots = new ArrayList<>();
         int n = text.length();

@@ -42,8 +42,13 @@ public final class BibliographyCache {
         try {
             attrs = Files.readAttributes(path, BasicFileAttributes.class);
         } catch (NoSuchFileException e) {
-            cache.remove(path);
-            return BibliographyFile.unreadable(path, "not found");
+            Entry missing = cache.get(path);
+            if (missing != null && missing.stamp().equals("missing")) {
+                return missing.file(); // the same instance, so that documents' bibliographies stay memoised
+            }
+            BibliographyFile f = BibliographyFile.unreadable(path, "not found");
+            cache.put(path, new Entry("missing", f));
+            return f;
         } catch (IOException e) {
             return BibliographyFile.unreadable(path, "cannot be read (" + e.getMessage() + ")");
         }

@@ -3,16 +3,12 @@ package dev.paperlink.server.lsp;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.paperlink.server.config.ServerConfig;
 import dev.paperlink.server.testing.JsonRpcClient;
-import dev.paperlink.server.testing.TinyBibReader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,6 +28,7 @@ class LspSmokeTest {
     @TempDir
     Path dir;
 
+    private InProcessServer server;
     private JsonRpcClient client;
     private CompletableFuture<Integer> exitCode;
     private Path ws;
@@ -44,31 +41,14 @@ class LspSmokeTest {
                   doi = {10.1093/comjnl/27.2.97}, abstract = {The author and his associates have been experimenting}}
                 @misc{bad, title = {x}, broken = {yes}}
                 """);
-        PipedOutputStream toServer = new PipedOutputStream();
-        PipedInputStream serverIn = new PipedInputStream(toServer, 1 << 16);
-        PipedOutputStream serverOut = new PipedOutputStream();
-        PipedInputStream fromServer = new PipedInputStream(serverOut, 1 << 16);
-        ServerConfig config = ServerConfig.DEFAULT.withIndexDir(dir.resolve("index"));
-        PrintStream stderr = System.err;
-        exitCode = CompletableFuture.supplyAsync(() -> {
-            try {
-                return ServerLauncher.serve(config, serverIn, serverOut, stderr, f -> new TinyBibReader());
-            } catch (InterruptedException e) {
-                return -2;
-            } finally {
-                try {
-                    serverOut.close();
-                } catch (IOException ignored) {
-                    // closing
-                }
-            }
-        });
-        client = new JsonRpcClient(fromServer, toServer);
+        server = InProcessServer.start(ServerConfig.DEFAULT.withIndexDir(dir.resolve("index")));
+        client = server.client;
+        exitCode = server.exitCode;
     }
 
     @AfterEach
-    void stop() {
-        client.close();
+    void stop() throws IOException {
+        server.close();
     }
 
     @Test

@@ -48,13 +48,14 @@ public final class CompletionFeature {
         List<Hit> ordered = new ArrayList<>();
         // the document's bibliography, then the corpus (only once something is typed: it is large);
         // key prefix before title/author words
+        // Each query asks only for what can still be shown (plus one, to know whether more match).
         ordered.addAll(bib.completeKey(typed, limit + 1));
-        ordered.addAll(bib.completeTitle(typed, limit + 1));
+        ordered.addAll(bib.completeTitle(typed, room(limit, ordered)));
         if (!typed.isEmpty()) {
             p.cancel().check();
-            ordered.addAll(p.corpus().completeKey(typed, limit + 1));
+            ordered.addAll(p.corpus().completeKey(typed, room(limit, ordered)));
             p.cancel().check();
-            ordered.addAll(p.corpus().completeTitle(typed, limit + 1));
+            ordered.addAll(p.corpus().completeTitle(typed, room(limit, ordered)));
         }
         List<CompletionCandidate> items = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -72,6 +73,11 @@ public final class CompletionFeature {
                     paper.key(), filterText(paper, typed), sortText(items.size()), paper.key(), false));
         }
         return new CompletionResult(items, more);
+    }
+
+    /** How many more hits are worth asking for: the free places, plus one to learn that more match (at least one). */
+    private static int room(int limit, List<Hit> sofar) {
+        return Math.max(1, limit + 1 - sofar.size());
     }
 
     /**

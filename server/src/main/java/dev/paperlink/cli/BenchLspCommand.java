@@ -1,0 +1,184 @@
+package dev.paperlink.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.paperlink.cli.bench.Latency;
+import dev.paperlink.cli.bench.LspPipe;
+import dev.paperlink.corpus.Corpus;
+import dev.paperlink.corpus.IndexReport;
+import dev.paperlink.corpus.model.Paper;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * {@code paperlink bench-lsp CORPUS...}: the language server end to end, over its pipes, as an
+ * editor sees it: process start to the {@code initialize} answer (fresh JVMs), and completion,
+ * hover and definition latency percentiles on a document citing papers sampled from the corpus.
+ */
+@Command(name = "bench-lsp", mixinStandardHelpOptions = true,
+        description = {"Indexes the corpus, then starts 'paperlink serve' as a subprocess and measures over its pipes:",
+                "process start to the initialize answer (median of fresh JVMs), and completion, hover and definition",
+                "latency (p50/p95/p99) on a LaTeX document citing papers sampled from the corpus."})
+final class BenchLspCommand implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "CORPUS", description = "Files or folders to index.")
+    List<Path> corpus;
+
+    @Option(names = "--requests", defaultValue = "2000", description = "Timed requests of each kind (default: ${DEFAULT-VALUE}).")
+    int requests;
+
+    @Option(names = "--warmup", defaultValue = "500", description = "Untimed requests of each kind first (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--starts", defaultValue = "5", description = "Fresh server processes timed to the initialize answer (default: ${DEFAULT-VALUE}).")
+    int starts;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the paper sample (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--jvm-flags", defaultValue = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1",
+            description = "Flags of the server JVM (default: ${DEFAULT-VALUE}).")
+    String jvmFlags;
+
+    @Option(names = "--json", description = "Print the figures as JSON.")
+    boolean json;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        Path dir = Files.createTempDirectory("paperlink-bench-lsp");
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("corpus", corpus.stream().map(Path::toString).toList());
+        figures.put("jvmFlags", jvmFlags);
+        try {
+            List<Paper> sample;
+            try (Corpus c = Corpus.open(dir.resolve("index"))) {
+                IndexReport report = c.index(corpus.stream().map(p -> p.toAbsolutePath().normalize()).toList(), new dev.paperlink.corpus.IndexListener() { });
+                figures.put("papers", report.papers());
+                err.printf("indexed %,d papers%n", report.papers());
+                sample = c.sample(Math.max(100, Math.min(requests, 2000)), seed).stream()
+                        .filter(p -> !p.key().isEmpty() && p.key().length() >= 4 && !p.title().isEmpty()).toList();
+            }
+            if (sample.isEmpty()) {
+                throw new IOException("the corpus has no papers with keys and titles");
+            }
+            List<Long> startMs = new ArrayList<>();
+            for (int i = 0; i < starts; i++) {
+                long t0 = System.nanoTime();
+                try (LspPipe lsp = new LspPipe(server(dir))) {
+                    lsp.request("initialize", initialize());
+                    startMs.add((System.nanoTime() - t0) / 1_000_000);
+                    lsp.shutdown();
+                }
+            }
+            startMs.sort(Comparator.naturalOrder());
+            figures.put("startToInitializeMs", Map.of("median", startMs.get(startMs.size() / 2), "min", startMs.get(0),
+                    "max", startMs.get(startMs.size() - 1), "runs", startMs.size()));
+            err.printf("start to initialize: median %d ms%n", startMs.get(startMs.size() / 2));
+            figures.put("latencyMs", requests(dir, sample, err));
+        } finally {
+            try (Stream<Path> s = Files.walk(dir)) {
+                s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(json ? Json.write(figures) : text(figures));
+        out.flush();
+        return 0;
+    }
+
+    private Map<String, Latency> requests(Path dir, List<Paper> sample, PrintWriter err) throws IOException, InterruptedException {
+        // line 2i: an open citation with the first letters of a key (completion); line 2i+1: the key (hover, definition)
+        StringBuilder doc = new StringBuilder();
+        for (Paper p : sample) {
+            doc.append("\\cite{").append(p.key(), 0, Math.min(4, p.key().length())).append('\n');
+            doc.append("See \\cite{").append(p.key()).append("}.\n");
+        }
+        String uri = dir.resolve("bench.tex").toUri().toString();
+        Map<String, Latency> out = new LinkedHashMap<>();
+        try (LspPipe lsp = new LspPipe(server(dir))) {
+            lsp.request("initialize", initialize());
+            lsp.notify("initialized", Map.of());
+            lsp.await("$/progress", p -> "end".equals(p.at("/value/kind").asText()), 600);
+            lsp.notify("textDocument/didOpen", Map.of("textDocument", Map.of("uri", uri, "languageId", "latex", "version", 1, "text", doc.toString())));
+            lsp.await("textDocument/publishDiagnostics", p -> uri.equals(p.path("uri").asText()), 300);
+            out.put("completion", time(lsp, "textDocument/completion", sample, i -> position(uri, 2 * i, 10),
+                    (p, r) -> r.path("items").findValuesAsText("label").contains(p.key())));
+            err.println("completion done");
+            out.put("hover", time(lsp, "textDocument/hover", sample, i -> position(uri, 2 * i + 1, 11),
+                    (p, r) -> r.isObject() && r.at("/contents/value").asText().contains("**")));
+            out.put("definition", time(lsp, "textDocument/definition", sample, i -> position(uri, 2 * i + 1, 11),
+                    (p, r) -> r.isArray() && !r.isEmpty()));
+            lsp.shutdown();
+        }
+        return out;
+    }
+
+    private Latency time(LspPipe lsp, String method, List<Paper> sample, Function<Integer, Object> params,
+                         java.util.function.BiPredicate<Paper, JsonNode> correct) throws IOException {
+        for (int i = 0; i < warmup; i++) {
+            lsp.request(method, params.apply(i % sample.size()));
+        }
+        long[] nanos = new long[requests];
+        int found = 0;
+        for (int i = 0; i < requests; i++) {
+            int k = (warmup + i) % sample.size();
+            long t = System.nanoTime();
+            JsonNode r = lsp.request(method, params.apply(k));
+            nanos[i] = System.nanoTime() - t;
+            if (correct.test(sample.get(k), r)) {
+                found++;
+            }
+        }
+        return Latency.of(method, nanos, found);
+    }
+
+    private Process server(Path dir) throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> cmd = new ArrayList<>(List.of(java));
+        cmd.addAll(List.of(jvmFlags.strip().split("\\s+")));
+        cmd.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "serve", "--index-dir", dir.resolve("index").toString()));
+        corpus.forEach(p -> {
+            cmd.add("--corpus");
+            cmd.add(p.toAbsolutePath().normalize().toString());
+        });
+        return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
+    private static Map<String, Object> initialize() {
+        return Map.of("processId", ProcessHandle.current().pid(), "capabilities", Map.of("window", Map.of("workDoneProgress", true)));
+    }
+
+    private static Map<String, Object> position(String uri, int line, int character) {
+        return Map.of("textDocument", Map.of("uri", uri), "position", Map.of("line", line, "character", character));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String text(Map<String, Object> f) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("corpus         ").append(f.get("corpus")).append(" (").append(f.get("papers")).append(" papers)\n");
+        Map<String, Object> s = (Map<String, Object>) f.get("startToInitializeMs");
+        sb.append(String.format("initialize     %s ms from process start (median of %s; min %s, max %s; %s)%n",
+                s.get("median"), s.get("runs"), s.get("min"), s.get("max"), f.get("jvmFlags")));
+        sb.append(String.format("%-28s %8s %8s %8s %8s %8s %8s%n", "latency over the pipe (ms)", "requests", "p50", "p95", "p99", "max", "right"));
+        ((Map<String, Latency>) f.get("latencyMs")).forEach((k, l) -> sb.append(String.format("%-28s %8d %8.3f %8.3f %8.3f %8.2f %7.1f%%%n",
+                k, l.queries(), l.p50(), l.p95(), l.p99(), l.max(), 100 * l.top10Rate())));
+        return sb.toString();
+    }
+}

@@ -8,6 +8,7 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.EnglishMinimalStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.ngram.EdgeNGramTokenFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 
@@ -36,6 +37,20 @@ final class Analyzers {
         };
     }
 
+    /** Words, then every prefix of each word up to {@link PaperFields#EDGE_MAX} characters. */
+    static Analyzer wordPrefixes() {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String field) {
+                StandardTokenizer source = new StandardTokenizer();
+                TokenStream ts = new LowerCaseFilter(source);
+                ts = new ASCIIFoldingFilter(ts);
+                ts = new EdgeNGramTokenFilter(ts, 1, PaperFields.EDGE_MAX, true);
+                return new TokenStreamComponents(source, ts);
+            }
+        };
+    }
+
     /** English: folded, stop words removed, plurals stemmed (minimal stemming: cheap, and rarely wrong). */
     static Analyzer english() {
         return new Analyzer() {
@@ -57,6 +72,7 @@ final class Analyzers {
         Analyzer english = english();
         return new PerFieldAnalyzerWrapper(words, Map.of(
                 PaperFields.TITLE, english,
-                PaperFields.ABSTRACT, english));
+                PaperFields.ABSTRACT, english,
+                PaperFields.TITLE_EDGE, wordPrefixes()));
     }
 }

@@ -64,7 +64,10 @@ final class CompletionQueries {
         }
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         b.add(constant(new TermQuery(new Term(PaperFields.KEY_LC, p)), EXACT_KEY - KEY_PREFIX), Occur.SHOULD);
-        b.add(constant(new PrefixQuery(new Term(PaperFields.KEY_LC, p)), KEY_PREFIX), Occur.MUST);
+        Query prefixQuery = p.length() <= PaperFields.EDGE_MAX
+                ? new TermQuery(new Term(PaperFields.KEY_EDGE, p))
+                : new PrefixQuery(new Term(PaperFields.KEY_LC, p));
+        b.add(constant(prefixQuery, KEY_PREFIX), Occur.MUST);
         return new Built(b.build(), CompletionQueries::tierOf);
     }
 
@@ -102,7 +105,8 @@ final class CompletionQueries {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         b.add(wordClauses.build(), Occur.MUST);
         String normalized = Identifiers.normalizedTitle(typed);
-        if (!normalized.isEmpty()) {
+        // "Starts with" of one to three letters says little and would expand to most titles.
+        if (normalized.length() >= 4) {
             b.add(constant(new PrefixQuery(new Term(PaperFields.TITLE_START, PaperDocuments.titleStart(normalized))), TITLE_PREFIX),
                     Occur.SHOULD);
         }
@@ -141,7 +145,10 @@ final class CompletionQueries {
         b.add(new TermQuery(new Term(PaperFields.TITLE_WORDS, w)), Occur.SHOULD);
         b.add(new BoostQuery(new TermQuery(new Term(PaperFields.AUTHOR_FAMILY, w)), 1.5f), Occur.SHOULD);
         if (partial) {
-            b.add(constant(new PrefixQuery(new Term(PaperFields.TITLE_WORDS, w)), 1f), Occur.SHOULD);
+            Query prefix = w.length() <= PaperFields.EDGE_MAX
+                    ? new TermQuery(new Term(PaperFields.TITLE_EDGE, w))
+                    : new PrefixQuery(new Term(PaperFields.TITLE_WORDS, w));
+            b.add(constant(prefix, 1f), Occur.SHOULD);
             b.add(constant(new PrefixQuery(new Term(PaperFields.AUTHOR_FAMILY, w)), 1f), Occur.SHOULD);
         }
         // One edit (a typo: insertion, deletion, substitution, transposition) in words of 4+ letters,

@@ -26,6 +26,8 @@ final class PaperDocuments {
      * a good part of indexing time.
      */
     static final FieldType TEXT = textType();
+    /** Prefixes of title words: only whether a document has one matters (no frequencies, no norms). */
+    static final FieldType PREFIXES = prefixType();
 
     private PaperDocuments() {
     }
@@ -33,6 +35,14 @@ final class PaperDocuments {
     private static FieldType textType() {
         FieldType t = new FieldType(TextField.TYPE_NOT_STORED);
         t.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+        t.freeze();
+        return t;
+    }
+
+    private static FieldType prefixType() {
+        FieldType t = new FieldType(TextField.TYPE_NOT_STORED);
+        t.setIndexOptions(IndexOptions.DOCS);
+        t.setOmitNorms(true);
         t.freeze();
         return t;
     }
@@ -52,10 +62,18 @@ final class PaperDocuments {
             doc.add(new StoredField(PaperFields.GENERATED_KEY, cluster.generatedKey()));
         }
         doc.add(new StoredField(PaperFields.PARTS, new BytesRef(PaperCodec.encode(cluster.parts()))));
+        java.util.Set<String> keyPrefixes = new java.util.HashSet<>();
         for (String key : p.allKeys()) {
-            doc.add(new StringField(PaperFields.KEY_LC, key.toLowerCase(Locale.ROOT), Field.Store.NO));
+            String lc = key.toLowerCase(Locale.ROOT);
+            doc.add(new StringField(PaperFields.KEY_LC, lc, Field.Store.NO));
+            for (int i = 1; i <= Math.min(lc.length(), PaperFields.EDGE_MAX); i++) {
+                if (keyPrefixes.add(lc.substring(0, i))) {
+                    doc.add(new StringField(PaperFields.KEY_EDGE, lc.substring(0, i), Field.Store.NO));
+                }
+            }
         }
         doc.add(text(PaperFields.TITLE_WORDS, p.title()));
+        doc.add(new Field(PaperFields.TITLE_EDGE, p.title(), PREFIXES));
         doc.add(text(PaperFields.TITLE, p.title()));
         String normalized = Identifiers.normalizedTitle(p.title());
         if (!normalized.isEmpty()) {

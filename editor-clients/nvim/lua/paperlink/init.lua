@@ -82,7 +82,7 @@ end
 
 -- Neovim filetypes -> the languageIds the server knows (latex, markdown, quarto, rmd, bibtex).
 local language_ids = { tex = 'latex', plaintex = 'latex', latex = 'latex', bib = 'bibtex', rmd = 'rmd', quarto = 'quarto', markdown = 'markdown' }
-local function language_id(_, filetype)
+function M.language_id(_, filetype)
   return language_ids[filetype] or filetype
 end
 
@@ -103,7 +103,7 @@ function M.client_config(bufnr)
     workspace_folders = { { uri = vim.uri_from_fname(root), name = root } },
     init_options = { paperlink = settings },
     settings = { paperlink = settings }, -- answers workspace/configuration {section = "paperlink"}
-    get_language_id = language_id,
+    get_language_id = M.language_id,
     capabilities = opts.capabilities,
     handlers = opts.handlers,
     on_attach = opts.on_attach,

@@ -49,24 +49,41 @@
   `(condition-case err (progn ,@body)
      (error (pl-check nil ,name (format "error: %S" err)))))
 
-(defun pl-document (file label expected-insert)
+(defun pl-lsp-ready ()
+  (cl-some (lambda (w) (and (eq (lsp--client-server-id (lsp--workspace-client w)) 'paperlink)
+                            (eq (lsp--workspace-status w) 'initialized)))
+           (and (fboundp 'lsp-workspaces) (lsp-workspaces))))
+
+(defun pl-document (client file label expected-insert)
   (find-file (expand-file-name file))
   (switch-to-buffer (current-buffer))   ; eglot's hover callback only fires for a buffer shown in a window
   (let ((note (current-buffer)) (t0 (float-time)))
-    ;; M-x eglot: the server and class come from paperlink.el's entry in `eglot-server-programs'
-    (pl-step (concat label ": eglot connects")
-      (unless (eglot-current-server) (apply #'eglot (eglot--guess-contact)))
-      (let ((server (eglot-current-server)))
-        (pl-check (and server (eglot-managed-p) (object-of-class-p server 'paperlink-eglot-server))
-                  (format "%s: buffer managed by the PaperLink server (%s)" label major-mode)
-                  (format "%.0f ms, server %s" (pl-ms t0)
-                          (and server (plist-get (eglot--server-info server) :name))))))
-    (when (eglot-managed-p)
+    (if (eq client 'eglot)
+        ;; M-x eglot: the server and class come from paperlink.el's entry in `eglot-server-programs'
+        (pl-step (concat label ": eglot connects")
+          (unless (eglot-current-server) (apply #'eglot (eglot--guess-contact)))
+          (let ((server (eglot-current-server)))
+            (pl-check (and server (eglot-managed-p) (object-of-class-p server 'paperlink-eglot-server))
+                      (format "%s: buffer managed by the PaperLink server (%s)" label major-mode)
+                      (format "%.0f ms, server %s" (pl-ms t0)
+                              (and server (plist-get (eglot--server-info server) :name))))))
+      ;; M-x lsp: the client paperlink.el registered with lsp-mode
+      (pl-step (concat label ": lsp-mode connects")
+        (unless (pl-lsp-ready) (lsp))
+        (with-timeout (20 nil)
+          (while (not (pl-lsp-ready)) (accept-process-output nil 0.02)))
+        (pl-check (pl-lsp-ready) (format "%s: lsp-mode started the paperlink client (%s)" label major-mode)
+                  (format "%.0f ms, workspaces %s" (pl-ms t0) (mapcar #'lsp--workspace-print (lsp-workspaces))))))
+    (when (if (eq client 'eglot) (eglot-managed-p) (pl-lsp-ready))
+      (when (equal file "note.tex")   ; the settings reached the server: its index is where indexDir says
+        (with-timeout (10 nil) (while (not (file-directory-p paperlink-index-dir)) (accept-process-output nil 0.05)))
+        (pl-check (file-directory-p paperlink-index-dir) (concat label ": the server keeps its index in the indexDir setting")
+                  (abbreviate-file-name paperlink-index-dir)))
       ;; completion: eglot's completion-at-point function after "vasw", then the command itself
       (pl-step (concat label ": completion")
         (pl-goto "vasw" 4)
         (let* ((t0 (float-time))
-               (capf (eglot-completion-at-point))
+               (capf (if (eq client 'eglot) (eglot-completion-at-point) (lsp-completion-at-point)))
                (cands (all-completions (buffer-substring-no-properties (nth 0 capf) (nth 1 capf)) (nth 2 capf))))
           (pl-check (equal (car cands) "vaswani2017attention")
                     (concat label ": completion after \"vasw\" offers vaswani2017attention")
@@ -81,13 +98,17 @@
       (pl-step (concat label ": hover")
         (pl-goto "he2016deep" 2)
         (let ((t0 (float-time)) (doc nil))
-          (eglot-hover-eldoc-function (lambda (info &rest _) (setq doc (or info ""))))
-          (with-timeout (10 nil)
-            (while (not doc) (accept-process-output nil 0.01)))
+          (if (eq client 'eglot)
+              (progn
+                (eglot-hover-eldoc-function (lambda (info &rest _) (setq doc (or info ""))))
+                (with-timeout (10 nil)
+                  (while (not doc) (accept-process-output nil 0.01))))
+            (let ((hover (lsp-request "textDocument/hover" (lsp--text-document-position-params))))
+              (setq doc (and hover (gethash "value" (gethash "contents" hover))))))
           (let ((text (pl-oneline (and doc (substring-no-properties doc)))))
             (pl-check (and (string-search "Deep Residual Learning for Image Recognition" text)
                            (string-search "Deeper neural networks are more difficult to train" text))
-                      (concat label ": hover (eldoc) shows the title and the abstract")
+                      (concat label (if (eq client 'eglot) ": hover (eldoc)" ": hover (lsp-request)") " shows the title and the abstract")
                       (format "%.0f ms: %s" (pl-ms t0) (truncate-string-to-width text 150))))))
 
       ;; definition: M-. (xref-find-definitions) on the key jumps into refs.bib
@@ -107,8 +128,8 @@
       (switch-to-buffer note))))
 
 (pl-out "Emacs %s, eglot %s, markdown-mode: %s" emacs-version (locate-library "eglot") pl-markdown-mode)
-(pl-document "note.tex" "latex" "\\cite{vaswani2017attention}")
-(pl-document "note.md" "markdown" "[@vaswani2017attention]")
+(pl-document 'eglot "note.tex" "latex" "\\cite{vaswani2017attention}")
+(pl-document 'eglot "note.md" "markdown" "[@vaswani2017attention]")
 
 (let ((servers (cl-remove-if-not (lambda (s) (object-of-class-p s 'paperlink-eglot-server))
                                  (apply #'append (hash-table-values eglot--servers-by-project)))))
@@ -119,6 +140,28 @@
         (eglot-shutdown s)
         (pl-check (not (process-live-p (jsonrpc--process s))) "server stopped after shutdown"
                   (format "%.0f ms" (pl-ms t0)))))))
+
+;; lsp-mode, when installed (Debian: elpa-lsp-mode): the same checks through lsp-mode's client
+(dolist (b (buffer-list)) (when (buffer-file-name b) (with-current-buffer b (set-buffer-modified-p nil)) (kill-buffer b)))
+(if (not (require 'lsp-mode nil t))
+    (pl-out "lsp-mode: not installed, its checks skipped")
+  (require 'lsp-completion)
+  (setq lsp-session-file (expand-file-name "lsp-session" (getenv "PAPERLINK_TEST_DIR"))
+        lsp-auto-guess-root nil lsp-enable-suggest-server-download nil lsp-keep-workspace-alive nil
+        lsp-restart 'ignore lsp-enable-file-watchers nil lsp-enable-snippet nil lsp-lens-enable nil
+        lsp-headerline-breadcrumb-enable nil lsp-modeline-code-actions-enable nil
+        lsp-modeline-workspace-status-enable nil lsp-modeline-diagnostics-enable nil
+        lsp-diagnostics-provider :none lsp-response-timeout 10
+        paperlink-index-dir (expand-file-name "index-lsp-mode" (getenv "PAPERLINK_TEST_DIR")))
+  (lsp-workspace-folders-add default-directory)   ; the project root, without lsp-mode's prompt
+  (pl-document 'lsp-mode "note.tex" "lsp-mode latex" "\\cite{vaswani2017attention}")
+  (pl-document 'lsp-mode "note.md" "lsp-mode markdown" "[@vaswani2017attention]")
+  (let ((t0 (float-time)) (procs (mapcar #'lsp--workspace-proc (lsp--session-workspaces (lsp-session)))))
+    (pl-step "lsp-mode shutdown"
+      (mapc #'lsp-workspace-shutdown (lsp--session-workspaces (lsp-session)))
+      (with-timeout (10 nil) (while (cl-some #'process-live-p procs) (accept-process-output nil 0.02)))
+      (pl-check (not (cl-some #'process-live-p procs)) "lsp-mode: server stopped after shutdown"
+                (format "%.0f ms" (pl-ms t0))))))
 
 (dolist (b (buffer-list)) (with-current-buffer b (set-buffer-modified-p nil)))
 (pl-out "total %.1f s" (/ (pl-ms pl-start) 1000))

@@ -11,7 +11,7 @@ tmp="$(mktemp -d "${TMPDIR:-/tmp}/paperlink-emacs.XXXXXX")"
 trap 'rm -rf "$tmp"' EXIT
 cp -r "$here/workspace" "$tmp/workspace"
 # Keep ~/.emacs.d and the launcher's cache out of the real home; an isolated index.
-export HOME="$tmp/home" XDG_CACHE_HOME="$tmp/cache" PAPERLINK_INDEX_DIR="$tmp/index" PAPERLINK_CDS="${PAPERLINK_CDS:-0}"
+export HOME="$tmp/home" XDG_CACHE_HOME="$tmp/cache" PAPERLINK_INDEX_DIR="$tmp/default-index" PAPERLINK_CDS="${PAPERLINK_CDS:-0}"
 export PAPERLINK_TEST_DIR="$tmp"
 mkdir -p "$HOME"
 cd "$tmp/workspace" || exit 1

@@ -10,9 +10,10 @@ command -v nvim >/dev/null || { echo "nvim not found"; echo "0 passed, 1 failed"
 tmp="$(mktemp -d "${TMPDIR:-/tmp}/paperlink-nvim.XXXXXX")"
 trap 'rm -rf "$tmp"' EXIT
 cp -r "$here/workspace" "$tmp/workspace"
-# Keep nvim's files (lsp.log, shada, state) and the launcher's cache out of $HOME.
+# Keep nvim's files (lsp.log, shada, state) and the launcher's cache out of $HOME; the test sets indexDir
+# to $tmp/index, and PAPERLINK_INDEX_DIR (the default when that setting is lost) is in $tmp as well.
 export XDG_CACHE_HOME="$tmp/cache" XDG_STATE_HOME="$tmp/state" XDG_DATA_HOME="$tmp/data" XDG_CONFIG_HOME="$tmp/config"
-export PAPERLINK_INDEX_DIR="$tmp/index" PAPERLINK_CDS="${PAPERLINK_CDS:-0}"
+export PAPERLINK_INDEX_DIR="$tmp/default-index" PAPERLINK_CDS="${PAPERLINK_CDS:-0}"
 export PAPERLINK_TEST_DIR="$tmp" PAPERLINK_NVIM_PLUGIN="$plugin"
 cd "$tmp/workspace" || exit 1
 timeout 60 nvim --headless -i NONE -u "$here/init.lua" note.tex -c "luafile $here/test.lua" </dev/null

@@ -67,6 +67,12 @@ local function run_document(file, label, expected_insert)
     string.format('%.0f ms', ms(t0)))
   if not client then return end
 
+  if label == 'latex' then -- the settings reached the server: its index is where indexDir says
+    local dir = os.getenv('PAPERLINK_TEST_DIR') .. '/index'
+    local made = wait(function() return vim.fn.isdirectory(dir) == 1 end, 10000)
+    check(made ~= nil, label .. ': the server keeps its index in the indexDir setting', dir)
+  end
+
   -- completion: what the server offers after "vasw"
   local row, col = locate(file, 'vasw')
   vim.api.nvim_win_set_cursor(0, { row, col + 4 })

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every editor-client test that exists: Neovim, Emacs, and VS Code (when its test script is there).
+# Runs every editor-client test that exists: Neovim, Emacs, the configuration blocks of docs/editors.md
+# (check-configs.sh), and VS Code (when its test script is there).
 #
 #   editor-clients/run-tests.sh
 #
@@ -109,6 +110,9 @@ if command -v emacs >/dev/null 2>&1; then
 else
   skip_or_fail emacs "emacs is not installed (Debian: apt-get install emacs-nox elpa-eglot)"
 fi
+
+# --- the configuration blocks of docs/editors.md and the READMEs (Helix, Kakoune, Sublime, Zed...)
+run_suite configs "$here/check-configs.sh"
 
 # --- VS Code: HOOK for the VS Code client's own test (written in the vscode worktree).
 # It is run when editor-clients/vscode/test/run.sh exists; it must print "N passed, N failed" and

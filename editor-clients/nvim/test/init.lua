@@ -9,6 +9,7 @@ vim.g.tex_flavor = 'latex'
 require('paperlink').setup {
   indexDir = os.getenv('PAPERLINK_TEST_DIR') .. '/index', -- an isolated index per run
   hover = { abstractMaxChars = 400 },
+  on_exit = function(code) _G.paperlink_test_exit = code end, -- lets the test fail fast
   on_attach = function(client, bufnr)
     vim.bo[bufnr].omnifunc = 'v:lua.vim.lsp.omnifunc'
   end,

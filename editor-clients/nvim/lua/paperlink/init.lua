@@ -18,7 +18,8 @@ M.name = 'paperlink'
 -- Keys of setup{} that configure the plugin; every other key is a `paperlink` server setting.
 local plugin_keys = {
   cmd = true, java = true, jar = true, cmd_env = true, filetypes = true, root_markers = true,
-  on_attach = true, capabilities = true, handlers = true, autostart = true, settings = true,
+  on_attach = true, on_init = true, on_exit = true, capabilities = true, handlers = true, autostart = true,
+  settings = true,
 }
 
 M.defaults = {
@@ -107,6 +108,8 @@ function M.client_config(bufnr)
     capabilities = opts.capabilities,
     handlers = opts.handlers,
     on_attach = opts.on_attach,
+    on_init = opts.on_init,
+    on_exit = opts.on_exit,
   }
 end
 

@@ -88,7 +88,10 @@ skip_or_fail() {
 
 # --- Neovim (0.7+)
 if command -v nvim >/dev/null 2>&1; then
-  if nvim --headless -u NONE -i NONE -c 'lua io.stdout:write(vim.fn.has("nvim-0.7") == 1 and "ok" or "old")' -c 'qa!' 2>/dev/null | grep -q ok; then
+  probe_dir="$(mktemp -d "${TMPDIR:-/tmp}/paperlink-nvim-probe.XXXXXX")"
+  nvim_ok="$(XDG_STATE_HOME="$probe_dir" XDG_DATA_HOME="$probe_dir" XDG_CACHE_HOME="$probe_dir" nvim --headless -u NONE -i NONE -c 'lua io.stdout:write(vim.fn.has("nvim-0.7") == 1 and "ok" or "old")' -c 'qa!' 2>/dev/null)"
+  rm -rf "$probe_dir"
+  if [[ "$nvim_ok" == ok ]]; then
     run_suite nvim "$here/nvim/test/run.sh"
   else
     skip_or_fail nvim "nvim is older than 0.7 ($(nvim --version | head -1))"

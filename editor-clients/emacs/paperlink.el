@@ -42,20 +42,25 @@ A list of strings: the whole command."
   :type '(choice (const :tag "Find it" nil) (string :tag "Launcher") (repeat :tag "Command" string)))
 
 (defcustom paperlink-java nil
-  "A java executable or JDK home (Java 21+) for the launcher (sets PAPERLINK_JAVA); nil: let it search."
+  "A java executable or JDK home (Java 21+) for the launcher.
+It sets PAPERLINK_JAVA; nil lets the launcher search."
   :type '(choice (const nil) string))
 
 (defcustom paperlink-corpus nil
-  "Corpus sources besides the workspace: files, folders or globs (the `corpus' setting)."
+  "Corpus sources besides the workspace: files, folders or globs.
+This is the `corpus' setting."
   :type '(repeat string))
 
 (defcustom paperlink-index-dir nil
-  "Where the server keeps its index (the `indexDir' setting); nil: the server's default."
+  "Where the server keeps its index (the `indexDir' setting).
+nil: the server's default."
   :type '(choice (const nil) string))
 
 (defcustom paperlink-settings nil
   "Other `paperlink' settings, as a plist.
-For example (:insertionStyle \"pandoc\" :latexCommand \"citep\" :hover (:abstractMaxChars 400))."
+For example
+  (:insertionStyle \"pandoc\" :latexCommand \"citep\"
+   :hover (:abstractMaxChars 400))."
   :type 'plist)
 
 (defcustom paperlink-latex-modes
@@ -118,6 +123,21 @@ For example (:insertionStyle \"pandoc\" :latexCommand \"citep\" :hover (:abstrac
 (defvar eglot-server-programs)
 (declare-function eglot--TextDocumentItem "eglot")
 
+(defun paperlink--eglot-contact (&optional _interactive)
+  "The eglot contact of PaperLink: its server class and command."
+  (cons 'paperlink-eglot-server (paperlink-command)))
+
+(defun paperlink-eglot-register ()
+  "Put PaperLink first in `eglot-server-programs'.
+For the modes of `paperlink-latex-modes', `paperlink-markdown-modes'
+and `paperlink-bibtex-modes'."
+  (let ((modes (append (mapcar (lambda (m) (list m :language-id "latex")) paperlink-latex-modes)
+                       (mapcar (lambda (m) (list m :language-id "markdown")) paperlink-markdown-modes)
+                       (mapcar (lambda (m) (list m :language-id "bibtex")) paperlink-bibtex-modes))))
+    (setq eglot-server-programs
+          (cons (cons modes #'paperlink--eglot-contact)
+                (cl-remove #'paperlink--eglot-contact eglot-server-programs :key #'cdr)))))
+
 (with-eval-after-load 'eglot
   (defclass paperlink-eglot-server (eglot-lsp-server) ()
     :documentation "The PaperLink language server.")
@@ -148,18 +168,6 @@ For example (:insertionStyle \"pandoc\" :latexCommand \"citep\" :hover (:abstrac
         (plist-put (plist-get params :textDocument) :languageId id)))
     (apply #'cl-call-next-method server args))
 
-  (defun paperlink--eglot-contact (&optional _interactive)
-    (cons 'paperlink-eglot-server (paperlink-command)))
-
-  (defun paperlink-eglot-register ()
-    "Put PaperLink first in `eglot-server-programs' for LaTeX, Markdown and BibTeX modes."
-    (let ((modes (append (mapcar (lambda (m) (list m :language-id "latex")) paperlink-latex-modes)
-                         (mapcar (lambda (m) (list m :language-id "markdown")) paperlink-markdown-modes)
-                         (mapcar (lambda (m) (list m :language-id "bibtex")) paperlink-bibtex-modes))))
-      (setq eglot-server-programs
-            (cons (cons modes #'paperlink--eglot-contact)
-                  (cl-remove #'paperlink--eglot-contact eglot-server-programs :key #'cdr)))))
-
   (paperlink-eglot-register))
 
 ;;;; lsp-mode
@@ -179,7 +187,8 @@ For example (:insertionStyle \"pandoc\" :latexCommand \"citep\" :hover (:abstrac
   (and paperlink-index-dir (expand-file-name paperlink-index-dir)))
 
 (defun paperlink-lsp-mode-register ()
-  "Register PaperLink with lsp-mode, as an add-on beside other servers of the same modes."
+  "Register PaperLink with lsp-mode.
+As an add-on server, beside the other servers of the same modes."
   (dolist (m paperlink-latex-modes) (add-to-list 'lsp-language-id-configuration (cons m "latex") t))
   (dolist (m paperlink-markdown-modes) (add-to-list 'lsp-language-id-configuration (cons m "markdown") t))
   (dolist (m paperlink-bibtex-modes) (add-to-list 'lsp-language-id-configuration (cons m "bibtex") t))

@@ -121,9 +121,8 @@ For example
 ;;;; eglot
 
 (defvar eglot-server-programs)
-(declare-function eglot--TextDocumentItem "eglot")
 
-(defun paperlink--eglot-contact (&optional _interactive)
+(defun paperlink--eglot-contact (&rest _interactive-and-project)
   "The eglot contact of PaperLink: its server class and command."
   (cons 'paperlink-eglot-server (paperlink-command)))
 

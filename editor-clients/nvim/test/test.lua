@@ -35,7 +35,8 @@ local function wait(cond, timeout_ms)
 end
 
 local function client_of(buf)
-  for _, c in pairs(vim.lsp.buf_get_clients(buf)) do
+  local clients = vim.lsp.get_clients and vim.lsp.get_clients({ bufnr = buf }) or vim.lsp.buf_get_clients(buf)
+  for _, c in pairs(clients) do
     if c.name == 'paperlink' then return c end
   end
 end
@@ -141,6 +142,19 @@ co = coroutine.create(function()
     finish() -- no server: the other checks would only repeat the failure
   end
   run_document(vim.fn.fnamemodify('note.md', ':p'), 'markdown', '[@vaswani2017attention]')
+  -- settings changed while the server runs: update_settings sends workspace/didChangeConfiguration
+  require('paperlink').update_settings { hover = { abstractMaxChars = 0 } }
+  local row, col = locate(vim.fn.fnamemodify('note.md', ':p'), 'he2016deep')
+  vim.api.nvim_win_set_cursor(0, { row, col + 2 })
+  local text = wait(function()
+    local res = vim.lsp.buf_request_sync(0, 'textDocument/hover', vim.lsp.util.make_position_params(), 2000)
+    for _, r in pairs(res or {}) do
+      local v = r.result and r.result.contents and r.result.contents.value or ''
+      if v:find('Deep Residual', 1, true) and not v:find('Deeper neural networks', 1, true) then return v end
+    end
+  end, 5000)
+  check(text ~= nil, 'update_settings{hover = {abstractMaxChars = 0}}: the hover drops the abstract', oneline(text):sub(1, 100))
+
   local clients = require('paperlink').clients()
   check(#clients == 1, 'one server for both documents of the project', #clients .. ' client(s)')
   -- shut down as a user quitting would; wait for the server to exit
@@ -148,7 +162,7 @@ co = coroutine.create(function()
   local t0 = vim.loop.hrtime()
   for _, c in ipairs(clients) do
     local id = c.id
-    c.stop()
+    require('paperlink').call(c, 'stop')
     exited = wait(function() return vim.lsp.get_client_by_id(id) == nil end, 5000)
   end
   check(exited ~= nil, 'server stopped after shutdown', string.format('%.0f ms', ms(t0)))

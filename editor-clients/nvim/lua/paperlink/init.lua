@@ -113,9 +113,16 @@ function M.client_config(bufnr)
   }
 end
 
+-- Client methods are closures up to Neovim 0.10 (client.notify(...)) and methods from 0.11 (client:notify(...)).
+local methods = vim.fn.has('nvim-0.11') == 1
+function M.call(client, name, ...)
+  if methods then return client[name](client, ...) end
+  return client[name](...)
+end
+
 local function alive(id)
   local client = id and vim.lsp.get_client_by_id(id)
-  return client and not client.is_stopped()
+  return client and not M.call(client, 'is_stopped')
 end
 
 --- Starts (or reuses) the server for a buffer and attaches it. Returns the client id.
@@ -147,7 +154,8 @@ end
 --- The running PaperLink clients.
 function M.clients()
   local out = {}
-  for _, client in pairs(vim.lsp.get_active_clients()) do
+  local all = vim.lsp.get_clients and vim.lsp.get_clients({ name = M.name }) or vim.lsp.get_active_clients()
+  for _, client in pairs(all) do
     if client.name == M.name then table.insert(out, client) end
   end
   return out
@@ -158,7 +166,7 @@ function M.update_settings(settings)
   M.settings = vim.tbl_deep_extend('force', M.settings, settings or {})
   for _, client in ipairs(M.clients()) do
     client.config.settings = { paperlink = vim.deepcopy(M.settings) }
-    client.notify('workspace/didChangeConfiguration', { settings = { paperlink = M.settings } })
+    M.call(client, 'notify', 'workspace/didChangeConfiguration', { settings = { paperlink = M.settings } })
   end
 end
 

@@ -63,6 +63,10 @@ For example
    :hover (:abstractMaxChars 400))."
   :type 'plist)
 
+(defcustom paperlink-exit-wait 3
+  "Seconds eglot lets the server exit by itself after `exit', before killing it."
+  :type 'number)
+
 (defcustom paperlink-latex-modes
   '(latex-mode LaTeX-mode tex-mode TeX-mode plain-tex-mode plain-TeX-mode latex-ts-mode)
   "Major modes of LaTeX documents."
@@ -166,6 +170,14 @@ and `paperlink-bibtex-modes'."
       (when-let ((id (paperlink--language-id)))
         (plist-put (plist-get params :textDocument) :languageId id)))
     (apply #'cl-call-next-method server args))
+
+  ;; After `exit', jsonrpc.el kills the server at once (status 9), before the JVM has written the
+  ;; class-data archive that makes the next start faster (bin/paperlink's AppCDS).  Give the
+  ;; server a moment to exit by itself.
+  (cl-defmethod jsonrpc-shutdown :before ((server paperlink-eglot-server) &optional _cleanup)
+    (let ((proc (jsonrpc--process server)))
+      (with-timeout (paperlink-exit-wait nil)
+        (while (process-live-p proc) (accept-process-output proc 0.05)))))
 
   (paperlink-eglot-register))
 

@@ -1,0 +1,223 @@
+;;; paperlink.el --- PaperLink citation language server for eglot and lsp-mode  -*- lexical-binding: t -*-
+
+;; Version: 0.1.0
+;; Package-Requires: ((emacs "27.1"))
+;; Keywords: tex, wp, bib, languages
+;; URL: https://github.com/paperlink/paperlink
+
+;;; Commentary:
+
+;; Registers PaperLink (`paperlink serve', a language server for citations in LaTeX, Markdown,
+;; Quarto, R Markdown and BibTeX) with eglot, and with lsp-mode when lsp-mode is loaded.
+;;
+;;   (add-to-list 'load-path "/path/to/paperlink/editor-clients/emacs")
+;;   (require 'paperlink)
+;;   (setq paperlink-corpus '("~/Zotero/library.bib"))
+;;   (add-hook 'LaTeX-mode-hook #'eglot-ensure)      ; or M-x eglot in a note
+;;
+;; The launcher is `paperlink-command' (default: bin/paperlink of the checkout this file is in,
+;; else `paperlink' on PATH).  The settings (`paperlink-corpus', `paperlink-index-dir',
+;; `paperlink-settings') go to the server as initializationOptions {"paperlink": {...}} and
+;; answer its workspace/configuration requests.
+
+;;; Code:
+
+(require 'cl-lib)
+(require 'subr-x)
+
+(defgroup paperlink nil
+  "PaperLink citation language server."
+  :group 'tools
+  :prefix "paperlink-")
+
+(defconst paperlink--directory
+  (file-name-directory (or load-file-name buffer-file-name default-directory))
+  "The folder of paperlink.el.")
+
+(defcustom paperlink-command nil
+  "How to start the server.
+nil: bin/paperlink of the checkout holding this file, else `paperlink' on PATH,
+with the argument \"serve\".  A string: the launcher, called with \"serve\".
+A list of strings: the whole command."
+  :type '(choice (const :tag "Find it" nil) (string :tag "Launcher") (repeat :tag "Command" string)))
+
+(defcustom paperlink-java nil
+  "A java executable or JDK home (Java 21+) for the launcher.
+It sets PAPERLINK_JAVA; nil lets the launcher search."
+  :type '(choice (const nil) string))
+
+(defcustom paperlink-corpus nil
+  "Corpus sources besides the workspace: files, folders or globs.
+This is the `corpus' setting."
+  :type '(repeat string))
+
+(defcustom paperlink-index-dir nil
+  "Where the server keeps its index (the `indexDir' setting).
+nil: the server's default."
+  :type '(choice (const nil) string))
+
+(defcustom paperlink-settings nil
+  "Other `paperlink' settings, as a plist.
+For example
+  (:insertionStyle \"pandoc\" :latexCommand \"citep\"
+   :hover (:abstractMaxChars 400))."
+  :type 'plist)
+
+(defcustom paperlink-exit-wait 3
+  "Seconds eglot lets the server exit by itself after `exit', before killing it."
+  :type 'number)
+
+(defcustom paperlink-latex-modes
+  '(latex-mode LaTeX-mode tex-mode TeX-mode plain-tex-mode plain-TeX-mode latex-ts-mode)
+  "Major modes of LaTeX documents."
+  :type '(repeat symbol))
+
+(defcustom paperlink-markdown-modes
+  '(markdown-mode gfm-mode markdown-ts-mode poly-markdown-mode poly-quarto-mode quarto-mode
+                  poly-markdown+r-mode)
+  "Major modes of Markdown, Quarto and R Markdown documents."
+  :type '(repeat symbol))
+
+(defcustom paperlink-bibtex-modes '(bibtex-mode)
+  "Major modes of BibTeX files."
+  :type '(repeat symbol))
+
+(defun paperlink--launcher ()
+  "The launcher: bin/paperlink beside this checkout, else `paperlink' on PATH."
+  (let ((bundled (expand-file-name "../../bin/paperlink" paperlink--directory)))
+    (cond ((file-executable-p bundled) bundled)
+          ((executable-find "paperlink"))
+          (t (user-error "PaperLink: cannot find the launcher; set `paperlink-command' to /path/to/paperlink/bin/paperlink")))))
+
+(defun paperlink-command ()
+  "The command (a list of strings) that starts the server over stdio."
+  (let ((cmd (cond ((consp paperlink-command) paperlink-command)
+                   ((stringp paperlink-command) (list (expand-file-name paperlink-command) "serve"))
+                   (t (list (paperlink--launcher) "serve")))))
+    (if paperlink-java
+        (append (list "env" (concat "PAPERLINK_JAVA=" (expand-file-name paperlink-java))) cmd)
+      cmd)))
+
+(defun paperlink--settings ()
+  "The `paperlink' settings section, as a plist for JSON."
+  (let ((s (copy-sequence paperlink-settings)))
+    (when paperlink-corpus
+      (setq s (plist-put s :corpus (vconcat (mapcar #'expand-file-name paperlink-corpus)))))
+    (when paperlink-index-dir
+      (setq s (plist-put s :indexDir (expand-file-name paperlink-index-dir))))
+    s))
+
+(defun paperlink--settings-object ()
+  "The settings as a JSON object ({} when empty)."
+  (or (paperlink--settings) (make-hash-table)))
+
+(defun paperlink--language-id (&optional mode)
+  "The LSP languageId for major MODE (default: the current one), or nil."
+  (let ((mode (or mode major-mode)))
+    (cond ((apply #'provided-mode-derived-p mode paperlink-bibtex-modes) "bibtex")
+          ((apply #'provided-mode-derived-p mode paperlink-latex-modes) "latex")
+          ((apply #'provided-mode-derived-p mode paperlink-markdown-modes)
+           (let ((file (or buffer-file-name "")))
+             (cond ((string-match-p "\\.qmd\\'" file) "quarto")
+                   ((string-match-p "\\.[Rr]md\\'" file) "rmd")
+                   (t "markdown")))))))
+
+;;;; eglot
+
+(defvar eglot-server-programs)
+
+(defun paperlink--eglot-contact (&rest _interactive-and-project)
+  "The eglot contact of PaperLink: its server class and command."
+  (cons 'paperlink-eglot-server (paperlink-command)))
+
+(defun paperlink-eglot-register ()
+  "Put PaperLink first in `eglot-server-programs'.
+For the modes of `paperlink-latex-modes', `paperlink-markdown-modes'
+and `paperlink-bibtex-modes'."
+  (let ((modes (append (mapcar (lambda (m) (list m :language-id "latex")) paperlink-latex-modes)
+                       (mapcar (lambda (m) (list m :language-id "markdown")) paperlink-markdown-modes)
+                       (mapcar (lambda (m) (list m :language-id "bibtex")) paperlink-bibtex-modes))))
+    (setq eglot-server-programs
+          (cons (cons modes #'paperlink--eglot-contact)
+                (cl-remove #'paperlink--eglot-contact eglot-server-programs :key #'cdr)))))
+
+(with-eval-after-load 'eglot
+  (defclass paperlink-eglot-server (eglot-lsp-server) ()
+    :documentation "The PaperLink language server.")
+
+  (cl-defmethod eglot-initialization-options ((_server paperlink-eglot-server))
+    (list :paperlink (paperlink--settings-object)))
+
+  ;; workspace/configuration: the `paperlink' section of `eglot-workspace-configuration' when the
+  ;; user set one, else the settings of this file.
+  (cl-defmethod eglot-handle-request ((_server paperlink-eglot-server) (_method (eql workspace/configuration))
+                                      &key items)
+    (let ((answers (cl-call-next-method)) (i 0))
+      (mapc (lambda (item)
+              (when (and (equal (plist-get item :section) "paperlink") (null (aref answers i)))
+                (aset answers i (paperlink--settings-object)))
+              (setq i (1+ i)))
+            items)
+      answers))
+
+  ;; eglot 1.9 (Emacs 28) sends one languageId for every buffer of a server (the mode that started
+  ;; it), so a Markdown note opened after a LaTeX one would be announced as "latex".  Send each
+  ;; buffer's own languageId.
+  (cl-defmethod jsonrpc-connection-send :around ((server paperlink-eglot-server) &rest args
+                                                 &key method params &allow-other-keys)
+    (when (and (memq method '(:textDocument/didOpen textDocument/didOpen))
+               (plist-get params :textDocument))
+      (when-let ((id (paperlink--language-id)))
+        (plist-put (plist-get params :textDocument) :languageId id)))
+    (apply #'cl-call-next-method server args))
+
+  ;; After `exit', jsonrpc.el kills the server at once (status 9), before the JVM has written the
+  ;; class-data archive that makes the next start faster (bin/paperlink's AppCDS).  Give the
+  ;; server a moment to exit by itself.
+  (cl-defmethod jsonrpc-shutdown :before ((server paperlink-eglot-server) &optional _cleanup)
+    (let ((proc (jsonrpc--process server)))
+      (with-timeout (paperlink-exit-wait nil)
+        (while (process-live-p proc) (accept-process-output proc 0.05)))))
+
+  (paperlink-eglot-register))
+
+;;;; lsp-mode
+
+(defvar lsp-language-id-configuration)
+(declare-function lsp-register-client "lsp-mode")
+(declare-function make-lsp-client "lsp-mode")
+(declare-function lsp-stdio-connection "lsp-mode")
+(declare-function lsp-register-custom-settings "lsp-mode")
+
+(defun paperlink--lsp-corpus ()
+  "The `corpus' setting for lsp-mode's workspace/configuration answer."
+  (vconcat (mapcar #'expand-file-name paperlink-corpus)))
+
+(defun paperlink--lsp-index-dir ()
+  "The `indexDir' setting for lsp-mode's workspace/configuration answer."
+  (and paperlink-index-dir (expand-file-name paperlink-index-dir)))
+
+(defun paperlink-lsp-mode-register ()
+  "Register PaperLink with lsp-mode.
+As an add-on server, beside the other servers of the same modes."
+  (dolist (m paperlink-latex-modes) (add-to-list 'lsp-language-id-configuration (cons m "latex") t))
+  (dolist (m paperlink-markdown-modes) (add-to-list 'lsp-language-id-configuration (cons m "markdown") t))
+  (dolist (m paperlink-bibtex-modes) (add-to-list 'lsp-language-id-configuration (cons m "bibtex") t))
+  ;; workspace/configuration {section: "paperlink"}
+  (lsp-register-custom-settings
+   '(("paperlink.corpus" paperlink--lsp-corpus)
+     ("paperlink.indexDir" paperlink--lsp-index-dir)))
+  (lsp-register-client
+   (make-lsp-client
+    :new-connection (lsp-stdio-connection #'paperlink-command)
+    :major-modes (append paperlink-latex-modes paperlink-markdown-modes paperlink-bibtex-modes)
+    :server-id 'paperlink
+    :add-on? t
+    :priority -1
+    :initialization-options (lambda () (list :paperlink (paperlink--settings-object))))))
+
+(with-eval-after-load 'lsp-mode
+  (paperlink-lsp-mode-register))
+
+(provide 'paperlink)
+;;; paperlink.el ends here

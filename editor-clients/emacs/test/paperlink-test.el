@@ -1,0 +1,177 @@
+;;; paperlink-test.el --- batch test of paperlink.el with eglot and the real server  -*- lexical-binding: t -*-
+
+;; Run by run.sh from a copy of workspace/: emacs --batch -q -L editor-clients/emacs -l paperlink-test.el
+;; Drives Emacs as a user would: M-x eglot (through the registration of paperlink.el),
+;; completion-at-point, eldoc's hover backend, and xref-find-definitions (M-.), on a LaTeX
+;; and a Markdown note.  Prints "N passed, N failed" and exits non-zero on failure.
+
+;;; Code:
+
+(require 'eglot)
+(require 'xref)
+(defvar pl-markdown-mode
+  (if (and (not (getenv "PAPERLINK_TEST_NO_MARKDOWN_MODE")) (require 'markdown-mode nil t))
+      (locate-library "markdown-mode")
+    ;; Emacs 28 has no Markdown mode (Debian's elpa-markdown-mode brings one): a stand-in.
+    (define-derived-mode markdown-mode text-mode "Markdown")
+    "a text-mode stand-in"))
+(add-to-list 'auto-mode-alist '("\\.md\\'" . markdown-mode))
+(require 'paperlink)
+
+(setq paperlink-index-dir (expand-file-name "index" (getenv "PAPERLINK_TEST_DIR"))
+      paperlink-settings '(:hover (:abstractMaxChars 400))
+      eglot-sync-connect t          ; M-x eglot returns once the server answered initialize
+      eglot-connect-timeout 30)
+
+(defvar pl-passed 0)
+(defvar pl-failed 0)
+(defvar pl-start (float-time))
+(defun pl-out (fmt &rest args) (princ (concat (apply #'format fmt args) "\n")))
+(defun pl-ms (t0) (* 1000 (- (float-time) t0)))
+(defun pl-check (ok name &optional detail)
+  (if ok (setq pl-passed (1+ pl-passed)) (setq pl-failed (1+ pl-failed)))
+  (pl-out "%s - %s%s" (if ok "ok" "FAIL") name (if detail (format "  [%s]" detail) "")))
+(defun pl-oneline (s) (replace-regexp-in-string "[ \t\n]+" " " (or s "")))
+(defun pl-goto (text &optional offset)
+  "Put point OFFSET chars after the start of the first TEXT in the buffer."
+  (goto-char (point-min))
+  (search-forward text)
+  (goto-char (+ (match-beginning 0) (or offset 0))))
+(defun pl-bib-line (text)
+  "Line number and column of TEXT in refs.bib."
+  (with-temp-buffer
+    (insert-file-contents "refs.bib")
+    (search-forward text)
+    (goto-char (match-beginning 0))
+    (cons (line-number-at-pos) (current-column))))
+(defmacro pl-step (name &rest body)
+  "Run BODY; an error counts as a failure of NAME."
+  `(condition-case err (progn ,@body)
+     (error (pl-check nil ,name (format "error: %S" err)))))
+
+(defun pl-lsp-ready ()
+  (cl-some (lambda (w) (and (eq (lsp--client-server-id (lsp--workspace-client w)) 'paperlink)
+                            (eq (lsp--workspace-status w) 'initialized)))
+           (and (fboundp 'lsp-workspaces) (lsp-workspaces))))
+
+(defun pl-document (client file label expected-insert)
+  (find-file (expand-file-name file))
+  (switch-to-buffer (current-buffer))   ; eglot's hover callback only fires for a buffer shown in a window
+  (let ((note (current-buffer)) (t0 (float-time)))
+    (if (eq client 'eglot)
+        ;; M-x eglot: the server and class come from paperlink.el's entry in `eglot-server-programs'
+        (pl-step (concat label ": eglot connects")
+          (unless (eglot-current-server) (apply #'eglot (eglot--guess-contact)))
+          (let ((server (eglot-current-server)))
+            (pl-check (and server (eglot-managed-p) (object-of-class-p server 'paperlink-eglot-server))
+                      (format "%s: buffer managed by the PaperLink server (%s)" label major-mode)
+                      (format "%.0f ms, server %s" (pl-ms t0)
+                              (and server (plist-get (eglot--server-info server) :name))))))
+      ;; M-x lsp: the client paperlink.el registered with lsp-mode
+      (pl-step (concat label ": lsp-mode connects")
+        (unless (pl-lsp-ready) (lsp))
+        (with-timeout (20 nil)   ; until initialized, or the server is gone
+          (while (and (not (pl-lsp-ready)) (lsp-workspaces)) (accept-process-output nil 0.02)))
+        (pl-check (pl-lsp-ready) (format "%s: lsp-mode started the paperlink client (%s)" label major-mode)
+                  (format "%.0f ms, workspaces %s" (pl-ms t0) (mapcar #'lsp--workspace-print (lsp-workspaces))))))
+    (when (if (eq client 'eglot) (eglot-managed-p) (pl-lsp-ready))
+      (when (equal file "note.tex")   ; the settings reached the server: its index is where indexDir says
+        (with-timeout (10 nil) (while (not (file-directory-p paperlink-index-dir)) (accept-process-output nil 0.05)))
+        (pl-check (file-directory-p paperlink-index-dir) (concat label ": the server keeps its index in the indexDir setting")
+                  (abbreviate-file-name paperlink-index-dir)))
+      ;; completion: eglot's completion-at-point function after "vasw", then the command itself
+      (pl-step (concat label ": completion")
+        (pl-goto "vasw" 4)
+        (let* ((t0 (float-time))
+               (capf (if (eq client 'eglot) (eglot-completion-at-point) (lsp-completion-at-point)))
+               (cands (all-completions (buffer-substring-no-properties (nth 0 capf) (nth 1 capf)) (nth 2 capf))))
+          (pl-check (equal (car cands) "vaswani2017attention")
+                    (concat label ": completion after \"vasw\" offers vaswani2017attention")
+                    (format "%.0f ms: %s" (pl-ms t0) (mapconcat #'substring-no-properties cands ", "))))
+        (pl-goto "vasw" 4)
+        (completion-at-point)
+        (let ((line (buffer-substring-no-properties (line-beginning-position) (line-end-position))))
+          (pl-check (string-search expected-insert line)
+                    (concat label ": completion-at-point inserts the key") line)))
+
+      ;; hover: eglot's eldoc backend (asynchronous, answers through a callback)
+      (pl-step (concat label ": hover")
+        (pl-goto "he2016deep" 2)
+        (let ((t0 (float-time)) (doc nil))
+          (if (eq client 'eglot)
+              (progn
+                (eglot-hover-eldoc-function (lambda (info &rest _) (setq doc (or info ""))))
+                (with-timeout (10 nil)
+                  (while (not doc) (accept-process-output nil 0.01))))
+            (let ((hover (lsp-request "textDocument/hover" (lsp--text-document-position-params))))
+              (setq doc (and hover (gethash "value" (gethash "contents" hover))))))
+          (let ((text (pl-oneline (and doc (substring-no-properties doc)))))
+            (pl-check (and (string-search "Deep Residual Learning for Image Recognition" text)
+                           (string-search "Deeper neural networks are more difficult to train" text))
+                      (concat label (if (eq client 'eglot) ": hover (eldoc)" ": hover (lsp-request)") " shows the title and the abstract")
+                      (format "%.0f ms: %s" (pl-ms t0) (truncate-string-to-width text 150))))))
+
+      ;; definition: M-. (xref-find-definitions) on the key jumps into refs.bib
+      (pl-step (concat label ": definition")
+        (pl-goto "he2016deep" 2)
+        (let* ((t0 (float-time))
+               (want (pl-bib-line "{he2016deep,"))
+               (backend (xref-find-backend)))
+          (xref-find-definitions (xref-backend-identifier-at-point backend))
+          (let ((file (and buffer-file-name (file-name-nondirectory buffer-file-name)))
+                (line (line-number-at-pos)) (col (current-column)))
+            (pl-check (and (equal file "refs.bib") (= line (car want)))
+                      (format "%s: definition (xref, backend %s) lands on refs.bib line %d" label backend (car want))
+                      (format "%.0f ms: %s:%d:%d" (pl-ms t0) file line col))
+            (pl-check (= col (1+ (cdr want))) (concat label ": definition point on the key")
+                      (format "column %d, key at %d" col (1+ (cdr want)))))))
+      (switch-to-buffer note)
+      t)))
+
+(pl-out "Emacs %s, eglot %s, markdown-mode: %s" emacs-version (locate-library "eglot") pl-markdown-mode)
+(defun pl-finish ()
+  (dolist (b (buffer-list)) (with-current-buffer b (set-buffer-modified-p nil)))
+  (pl-out "total %.1f s" (/ (pl-ms pl-start) 1000))
+  (pl-out "%d passed, %d failed" pl-passed pl-failed)
+  (kill-emacs (if (> pl-failed 0) 1 0)))
+
+(unless (pl-document 'eglot "note.tex" "latex" "\\cite{vaswani2017attention}")
+  (pl-finish))   ; no server: the other checks would only repeat the failure
+(pl-document 'eglot "note.md" "markdown" "[@vaswani2017attention]")
+
+(let ((servers (cl-remove-if-not (lambda (s) (object-of-class-p s 'paperlink-eglot-server))
+                                 (apply #'append (hash-table-values eglot--servers-by-project)))))
+  (pl-check (= (length servers) 1) "one server for both notes of the project" (format "%d server(s)" (length servers)))
+  (let ((t0 (float-time)))
+    (dolist (s servers)
+      (pl-step "shutdown"
+        (eglot-shutdown s)
+        (pl-check (not (process-live-p (jsonrpc--process s))) "server stopped after shutdown"
+                  (format "%.0f ms" (pl-ms t0)))))))
+
+;; lsp-mode, when installed (Debian: elpa-lsp-mode): the same checks through lsp-mode's client
+(dolist (b (buffer-list)) (when (buffer-file-name b) (with-current-buffer b (set-buffer-modified-p nil)) (kill-buffer b)))
+(if (or (getenv "PAPERLINK_TEST_NO_LSP_MODE") (not (require 'lsp-mode nil t)))
+    (pl-out "lsp-mode: not installed (or PAPERLINK_TEST_NO_LSP_MODE set), its checks skipped")
+  (require 'lsp-completion)
+  (setq lsp-session-file (expand-file-name "lsp-session" (getenv "PAPERLINK_TEST_DIR"))
+        lsp-auto-guess-root nil lsp-enable-suggest-server-download nil lsp-keep-workspace-alive nil
+        lsp-restart 'ignore lsp-enable-file-watchers nil lsp-enable-snippet nil lsp-lens-enable nil
+        lsp-headerline-breadcrumb-enable nil lsp-modeline-code-actions-enable nil
+        lsp-modeline-workspace-status-enable nil lsp-modeline-diagnostics-enable nil
+        lsp-diagnostics-provider :none lsp-response-timeout 10
+        paperlink-index-dir (expand-file-name "index-lsp-mode" (getenv "PAPERLINK_TEST_DIR")))
+  (lsp-workspace-folders-add default-directory)   ; the project root, without lsp-mode's prompt
+  (unless (pl-document 'lsp-mode "note.tex" "lsp-mode latex" "\\cite{vaswani2017attention}")
+    (pl-finish))
+  (pl-document 'lsp-mode "note.md" "lsp-mode markdown" "[@vaswani2017attention]")
+  (let ((t0 (float-time)) (procs (mapcar #'lsp--workspace-proc (lsp--session-workspaces (lsp-session)))))
+    (pl-step "lsp-mode shutdown"
+      (mapc #'lsp-workspace-shutdown (lsp--session-workspaces (lsp-session)))
+      (with-timeout (10 nil) (while (cl-some #'process-live-p procs) (accept-process-output nil 0.02)))
+      (pl-check (not (cl-some #'process-live-p procs)) "lsp-mode: server stopped after shutdown"
+                (format "%.0f ms" (pl-ms t0))))))
+
+(pl-finish)
+
+;;; paperlink-test.el ends here

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Batch Emacs (emacs-nox + eglot) test of paperlink.el against the real server.
+# Needs: emacs 28+ with eglot (Debian: emacs-nox elpa-eglot), a built server/target/paperlink.jar
+# (or PAPERLINK_JAR), a Java 21+ that bin/paperlink finds (PAPERLINK_JAVA, JAVA_HOME or PATH).
+# Prints "N passed, N failed"; exits non-zero on failure.
+set -uo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+command -v emacs >/dev/null || { echo "emacs not found"; echo "0 passed, 1 failed"; exit 1; }
+
+tmp="$(mktemp -d "${TMPDIR:-/tmp}/paperlink-emacs.XXXXXX")"
+trap 'rm -rf "$tmp"' EXIT
+cp -r "$here/workspace" "$tmp/workspace"
+# Keep ~/.emacs.d and the launcher's cache out of the real home; an isolated index.
+export HOME="$tmp/home" XDG_CACHE_HOME="$tmp/cache" PAPERLINK_INDEX_DIR="$tmp/default-index" PAPERLINK_CDS="${PAPERLINK_CDS:-0}"
+export PAPERLINK_TEST_DIR="$tmp"
+mkdir -p "$HOME"
+cd "$tmp/workspace" || exit 1
+# -q, not -Q: Debian's site-start must run so that the packaged eglot is on the load-path.
+timeout 60 emacs --batch -q -L "$(dirname "$here")" -l "$here/paperlink-test.el" </dev/null 2>"$tmp/stderr"
+rc=$?
+if [[ $rc -ne 0 ]]; then echo "--- emacs stderr (last 30 lines)"; tail -30 "$tmp/stderr"; fi
+if [[ $rc -eq 124 ]]; then echo "emacs timed out"; echo "0 passed, 1 failed"; fi
+exit $rc

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Headless Neovim test of the PaperLink plugin (editor-clients/nvim) against the real server.
+# Needs: nvim (0.7+), a built server/target/paperlink.jar (or PAPERLINK_JAR), a Java 21+ that
+# bin/paperlink finds (PAPERLINK_JAVA, JAVA_HOME or PATH). Prints "N passed, N failed"; exit 1 on failure.
+set -uo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+plugin="$(dirname "$here")"
+command -v nvim >/dev/null || { echo "nvim not found"; echo "0 passed, 1 failed"; exit 1; }
+
+tmp="$(mktemp -d "${TMPDIR:-/tmp}/paperlink-nvim.XXXXXX")"
+trap 'rm -rf "$tmp"' EXIT
+cp -r "$here/workspace" "$tmp/workspace"
+# Keep nvim's files (lsp.log, shada, state) and the launcher's cache out of $HOME; the test sets indexDir
+# to $tmp/index, and PAPERLINK_INDEX_DIR (the default when that setting is lost) is in $tmp as well.
+export XDG_CACHE_HOME="$tmp/cache" XDG_STATE_HOME="$tmp/state" XDG_DATA_HOME="$tmp/data" XDG_CONFIG_HOME="$tmp/config"
+export PAPERLINK_INDEX_DIR="$tmp/default-index" PAPERLINK_CDS="${PAPERLINK_CDS:-0}"
+export PAPERLINK_TEST_DIR="$tmp" PAPERLINK_NVIM_PLUGIN="$plugin"
+cd "$tmp/workspace" || exit 1
+timeout 60 nvim --headless -i NONE -u "$here/init.lua" note.tex -c "luafile $here/test.lua" </dev/null
+rc=$?
+if [[ $rc -ne 0 ]] && [[ -f "$tmp/state/nvim/lsp.log" ]]; then
+  echo "--- lsp.log (last 20 lines)"; tail -20 "$tmp/state/nvim/lsp.log"
+elif [[ $rc -ne 0 ]] && [[ -f "$tmp/cache/nvim/lsp.log" ]]; then
+  echo "--- lsp.log (last 20 lines)"; tail -20 "$tmp/cache/nvim/lsp.log"
+fi
+if [[ $rc -eq 124 ]]; then echo "nvim timed out"; echo "0 passed, 1 failed"; fi
+exit $rc

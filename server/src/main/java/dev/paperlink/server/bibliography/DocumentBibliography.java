@@ -14,8 +14,16 @@ import java.util.List;
 public record DocumentBibliography(List<Named> files, InMemoryLookup lookup) {
     public static final DocumentBibliography NONE = new DocumentBibliography(List.of(), new InMemoryLookup(List.of()));
 
-    /** A file as the document names it, and as it was read. */
-    public record Named(BibliographyRef ref, BibliographyFile file) {
+    /**
+     * A file as the document names it, and as it was read.
+     *
+     * @param inherited named by the root document that includes this one, not by this document
+     *                  (so {@code ref}'s range is not in this document)
+     */
+    public record Named(BibliographyRef ref, BibliographyFile file, boolean inherited) {
+        public Named(BibliographyRef ref, BibliographyFile file) {
+            this(ref, file, false);
+        }
     }
 
     public DocumentBibliography {

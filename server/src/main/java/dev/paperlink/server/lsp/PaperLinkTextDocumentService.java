@@ -105,10 +105,14 @@ public final class PaperLinkTextDocumentService implements TextDocumentService {
         changed(uri);
     }
 
-    /** A change of a .bib buffer can change every document that names it. */
+    /**
+     * A change of a .bib buffer can change every document that names it; a change of a LaTeX
+     * root document, every file it includes.
+     */
     private void changed(String uri) {
-        boolean bib = workspace.document(uri).map(d -> d.kind() == DocumentKind.BIBTEX).orElse(false);
-        if (bib) {
+        boolean wide = workspace.document(uri).map(d -> d.kind() == DocumentKind.BIBTEX
+                || d.kind() == DocumentKind.LATEX && !dev.paperlink.server.syntax.IncludeScanner.scan(d.text()).isEmpty()).orElse(false);
+        if (wide) {
             diagnostics.scheduleAll();
         } else {
             diagnostics.schedule(uri);

@@ -129,6 +129,14 @@ public final class Workspace implements AutoCloseable {
             for (BibliographyRef ref : BibliographyScanner.scan(doc.kind(), doc.text())) {
                 named.add(new DocumentBibliography.Named(ref, read(ref.resolve(dir.get()))));
             }
+            if (named.isEmpty() && doc.kind() == DocumentKind.LATEX) {
+                rootOf(doc).ifPresent(root -> {
+                    Path rootDir = root.directory().orElseThrow();
+                    for (BibliographyRef ref : BibliographyScanner.scan(root.kind(), root.text())) {
+                        named.add(new DocumentBibliography.Named(ref, read(ref.resolve(rootDir)), true));
+                    }
+                });
+            }
         }
         if (named.isEmpty()) {
             return DocumentBibliography.NONE;
@@ -141,6 +149,31 @@ public final class Workspace implements AutoCloseable {
         DocumentBibliography b = DocumentBibliography.of(named);
         memos.put(doc.uri(), new Memo(doc.version(), files, b));
         return b;
+    }
+
+    /**
+     * An open LaTeX document that names a bibliography and pulls this one in with
+     * {@code \input}/{@code \include}/{@code \subfile}/{@code \import}: a chapter file shares
+     * its root document's bibliography.
+     */
+    private Optional<TextDocument> rootOf(TextDocument child) {
+        Optional<Path> self = child.path();
+        if (self.isEmpty()) {
+            return Optional.empty();
+        }
+        for (TextDocument root : documents.values()) {
+            if (root == child || root.kind() != DocumentKind.LATEX || root.directory().isEmpty()
+                    || BibliographyScanner.scan(root.kind(), root.text()).isEmpty()) {
+                continue;
+            }
+            Path rootDir = root.directory().get();
+            for (String include : dev.paperlink.server.syntax.IncludeScanner.scan(root.text())) {
+                if (rootDir.resolve(include).normalize().equals(self.get())) {
+                    return Optional.of(root);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private BibliographyFile read(Path path) {

@@ -14,6 +14,7 @@ import dev.paperlink.server.testing.JsonRpcClient;
 import dev.paperlink.server.testing.ServerProcess;
 import dev.paperlink.server.testing.SharedCorpora;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -39,6 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * needs the real BibTeX reader of the corpus loader (the placeholder reads nothing); until it is
  * there the test is skipped loudly.
  */
+@Timeout(value = 5, unit = java.util.concurrent.TimeUnit.MINUTES)
 class SnarkSurveyE2ETest {
     private static final Pattern ENTRY = Pattern.compile("@\\w+\\s*\\{\\s*([^,\\s]+)\\s*,");
 
@@ -76,6 +78,29 @@ class SnarkSurveyE2ETest {
             c.notify("exit", null);
             assertEquals(0, server.waitFor(20), server.log());
             assertTrue(server.log().contains("[paperlink info]"), "logs on stderr");
+        }
+    }
+
+    @Test
+    void portOnLoopbackAndExitWithoutShutdown() throws Exception {
+        try (ServerProcess server = ServerProcess.start(tmp, "--port", "0", "--index-dir", tmp.resolve("index").toString())) {
+            int port = -1;
+            for (int i = 0; i < 200 && port < 0; i++) {
+                Matcher m = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)").matcher(server.log());
+                if (m.find()) {
+                    port = Integer.parseInt(m.group(1));
+                } else {
+                    Thread.sleep(50);
+                }
+            }
+            assertTrue(port > 0, "no port announced on stderr: " + server.log());
+            try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port);
+                 JsonRpcClient c = new JsonRpcClient(socket.getInputStream(), socket.getOutputStream())) {
+                assertTrue(c.request("initialize", Map.of("capabilities", Map.of())).at("/capabilities/hoverProvider").asBoolean());
+                c.notify("exit", null); // without shutdown: exit status 1, as the protocol says
+                assertEquals(1, server.waitFor(20), server.log());
+                assertTrue(server.client().notifications("window/logMessage").isEmpty(), "nothing on stdout in socket mode");
+            }
         }
     }
 

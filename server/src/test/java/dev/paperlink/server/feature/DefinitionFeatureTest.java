@@ -1,11 +1,16 @@
 package dev.paperlink.server.feature;
 
+import dev.paperlink.corpus.model.Paper;
+import dev.paperlink.corpus.model.SourceFormat;
+import dev.paperlink.corpus.model.SourceSpan;
 import dev.paperlink.server.feature.definition.DefinitionFeature;
 import dev.paperlink.server.testing.Corpora;
 import dev.paperlink.server.testing.FeatureFixture;
 import dev.paperlink.server.testing.Fixture;
 import dev.paperlink.server.testing.Render;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -25,6 +30,20 @@ class DefinitionFeatureTest {
                 % the first line is a comment
                   @book{ knuth1984, title = {Literate Programming}}
                 """, "refs.bib 1:9-1:18");
+    }
+
+    @Test
+    void recordLineInOtherFormatsAndTheSourceOfTheCitedAlias() {
+        // a merged paper: its key from a CSL-JSON record (line 12), an alias from a JSONL snapshot (line 3)
+        Paper paper = Paper.builder().id("doi:10.1/x").key("smith2020").alias("2001.00001").title("T")
+                .source(new SourceSpan("/data/library.json", SourceFormat.CSL_JSON, 12, 20, 12, 0, "smith2020"))
+                .source(new SourceSpan("/data/arxiv.jsonl", SourceFormat.ARXIV_JSONL, 3, 3, 3, 0, "2001.00001"))
+                .build();
+        FeatureParams base = FeatureFixture.of(Fixture.parse("%! n.md\n[@smith2020<|>; @2001.00001]")).params();
+        FeatureParams p = new FeatureParams(base.document(), base.offset(), base.bibliography(), new InMemoryLookup(List.of(paper)),
+                base.config(), base.cancel());
+        assertEquals("/data/library.json 11:0-11:0", Render.definition(DefinitionFeature.find(p)));
+        assertEquals("/data/arxiv.jsonl 2:0-2:0", Render.definition(DefinitionFeature.find(p.at("[@smith2020; @2001.0".length()))));
     }
 
     @Test

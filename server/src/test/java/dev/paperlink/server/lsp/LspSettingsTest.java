@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.paperlink.server.config.ServerConfig;
 import dev.paperlink.server.testing.JsonRpcClient;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Settings pushed and pulled, and bibliography files changing on disk, seen through the protocol. */
+@Timeout(value = 5, unit = java.util.concurrent.TimeUnit.MINUTES)
 class LspSettingsTest {
     @TempDir
     Path dir;

@@ -6,6 +6,7 @@ import dev.paperlink.server.testing.JsonRpcClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -24,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Documents' bibliographies are read by {@link TinyBibReader}, so this passes without the real
  * BibTeX reader; the corpus index is empty here (its readers are the corpus loader's).
  */
+@Timeout(value = 5, unit = java.util.concurrent.TimeUnit.MINUTES)
 class LspSmokeTest {
     @TempDir
     Path dir;

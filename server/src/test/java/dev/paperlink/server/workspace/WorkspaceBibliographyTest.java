@@ -55,7 +55,18 @@ class WorkspaceBibliographyTest {
                 missing.bib: found
                 notes.txt | not a bibliography format PaperLink reads (.bib, .json, .yaml)
                 """);
+        // a chapter \input by main.tex shares its bibliography while main.tex is open
+        Files.createDirectories(paper.resolve("chapters"));
+        TextDocument chapter = TextDocument.of(paper.resolve("chapters/intro.tex").toUri().toString(), "latex", 1, "\\cite{knuth1984}\n");
+        ws.open(chapter);
+        TextDocument root = TextDocument.of(main.uri(), "latex", 2, "\\input{chapters/intro}\n\\bibliography{refs}\n");
+        ws.open(root);
+        check(ws, chapter, """
+                refs.bib: knuth1984, knuth1986
+                """);
+        assertTrue(ws.bibliography(chapter).files().get(0).inherited());
         ws.close(main.uri());
+        check(ws, chapter, "");
         ws.close();
     }
 

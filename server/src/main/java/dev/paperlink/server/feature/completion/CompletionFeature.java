@@ -48,12 +48,17 @@ public final class CompletionFeature {
         List<Hit> ordered = new ArrayList<>();
         // the document's bibliography, then the corpus (only once something is typed: it is large);
         // key prefix before title/author words
-        // Each query asks only for what can still be shown (plus one, to know whether more match).
+        // Each query asks only for what can still be shown, plus one to learn that more match;
+        // once more than the limit are known, the rest is not asked at all.
         ordered.addAll(bib.completeKey(typed, limit + 1));
-        ordered.addAll(bib.completeTitle(typed, room(limit, ordered)));
-        if (!typed.isEmpty()) {
+        if (room(limit, ordered) > 0) {
+            ordered.addAll(bib.completeTitle(typed, room(limit, ordered)));
+        }
+        if (!typed.isEmpty() && room(limit, ordered) > 0) {
             p.cancel().check();
             ordered.addAll(p.corpus().completeKey(typed, room(limit, ordered)));
+        }
+        if (!typed.isEmpty() && room(limit, ordered) > 0) {
             p.cancel().check();
             ordered.addAll(p.corpus().completeTitle(typed, room(limit, ordered)));
         }
@@ -75,9 +80,9 @@ public final class CompletionFeature {
         return new CompletionResult(items, more);
     }
 
-    /** How many more hits are worth asking for: the free places, plus one to learn that more match (at least one). */
+    /** How many more hits are worth asking for: the free places, plus one to learn that more match. */
     private static int room(int limit, List<Hit> sofar) {
-        return Math.max(1, limit + 1 - sofar.size());
+        return Math.max(0, limit + 1 - sofar.size());
     }
 
     /**

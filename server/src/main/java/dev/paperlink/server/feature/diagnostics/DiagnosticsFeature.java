@@ -47,7 +47,7 @@ public final class DiagnosticsFeature {
             boolean isSelf = f.path().equals(self);
             List<Problem> target = isSelf ? own : files.computeIfAbsent(f.path(), k -> new ArrayList<>());
             if (!f.readable()) {
-                if (!isSelf) {
+                if (!isSelf && !n.inherited()) { // the root document reports its own missing files
                     Pos s = doc.position(n.ref().range().start());
                     Pos e = doc.position(n.ref().range().end());
                     own.add(new Problem(s, e, Severity.WARNING, Problem.MISSING_BIBLIOGRAPHY,

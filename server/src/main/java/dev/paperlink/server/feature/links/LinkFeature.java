@@ -34,7 +34,7 @@ public final class LinkFeature {
                     .ifPresent(url -> out.add(new DocumentLinkTarget(r.range(), url, paper.get().title())));
         }
         for (DocumentBibliography.Named n : p.bibliography().files()) {
-            if (n.file().readable()) {
+            if (n.file().readable() && !n.inherited()) {
                 out.add(new DocumentLinkTarget(n.ref().range(), Uris.fromPath(n.file().path()), n.file().path().toString()));
             }
         }

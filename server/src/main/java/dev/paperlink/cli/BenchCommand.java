@@ -50,6 +50,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the figures as JSON.")
     boolean json;
 
+    @Option(names = "--lsp", description = "Then run the language server end to end over its pipes on the same corpus (what 'paperlink bench-lsp' does).")
+    boolean lsp;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -104,6 +107,17 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println(json ? Json.write(figures) : text(figures));
         out.flush();
+        if (lsp) {
+            List<String> args = new ArrayList<>();
+            if (json) {
+                args.add("--json");
+            }
+            corpus.forEach(p -> args.add(p.toString()));
+            picocli.CommandLine sub = new picocli.CommandLine(new BenchLspCommand());
+            sub.setOut(spec.commandLine().getOut());
+            sub.setErr(spec.commandLine().getErr());
+            return sub.execute(args.toArray(String[]::new));
+        }
         return 0;
     }
 

@@ -37,6 +37,20 @@ final class Analyzers {
         };
     }
 
+    /** {@link #words()} without English stop words: for queries over word fields (the index keeps them). */
+    static Analyzer wordsWithoutStopWords() {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String field) {
+                StandardTokenizer source = new StandardTokenizer();
+                TokenStream ts = new LowerCaseFilter(source);
+                ts = new ASCIIFoldingFilter(ts);
+                ts = new StopFilter(ts, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+                return new TokenStreamComponents(source, ts);
+            }
+        };
+    }
+
     /** Words, then every prefix of each word up to {@link PaperFields#EDGE_MAX} characters. */
     static Analyzer wordPrefixes() {
         return new Analyzer() {
@@ -71,7 +85,6 @@ final class Analyzers {
         Analyzer words = words();
         Analyzer english = english();
         return new PerFieldAnalyzerWrapper(words, Map.of(
-                PaperFields.TITLE, english,
                 PaperFields.ABSTRACT, english,
                 PaperFields.TITLE_EDGE, wordPrefixes()));
     }

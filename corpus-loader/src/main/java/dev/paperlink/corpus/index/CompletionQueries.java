@@ -114,9 +114,9 @@ final class CompletionQueries {
     }
 
     /** BM25 over title, authors and abstract, with the key as an exact match. */
-    static Built fullText(String text, Analyzer english, Analyzer words) {
+    static Built fullText(String text, Analyzer english, Analyzer words, Analyzer titleWords) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
-        Query title = new QueryBuilder(english).createBooleanQuery(PaperFields.TITLE, text);
+        Query title = new QueryBuilder(titleWords).createBooleanQuery(PaperFields.TITLE_WORDS, text);
         Query abs = new QueryBuilder(english).createBooleanQuery(PaperFields.ABSTRACT, text);
         Query authors = new QueryBuilder(words).createBooleanQuery(PaperFields.AUTHORS, text);
         int n = 0;

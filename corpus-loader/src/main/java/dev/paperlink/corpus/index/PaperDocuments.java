@@ -74,7 +74,6 @@ final class PaperDocuments {
         }
         doc.add(text(PaperFields.TITLE_WORDS, p.title()));
         doc.add(new Field(PaperFields.TITLE_EDGE, p.title(), PREFIXES));
-        doc.add(text(PaperFields.TITLE, p.title()));
         String normalized = Identifiers.normalizedTitle(p.title());
         if (!normalized.isEmpty()) {
             doc.add(new StringField(PaperFields.TITLE_START, titleStart(normalized), Field.Store.NO));

@@ -20,12 +20,10 @@ final class PaperFields {
     static final String TITLE_EDGE = "title_edge";
     /** Longest prefix indexed in the edge fields; longer typed prefixes use a prefix query. */
     static final int EDGE_MAX = 16;
-    /** TextField, words of the title, folded, not stemmed, no stop words removed: completion. */
+    /** TextField, words of the title, folded, not stemmed, no stop words removed: completion, search, related papers. */
     static final String TITLE_WORDS = "title_words";
     /** StringField: the normalised title (its first 60 characters), for "title starts with" completion. */
     static final String TITLE_START = "title_start";
-    /** TextField, English analysis: BM25 search and related papers. */
-    static final String TITLE = "title";
     /** TextField, English analysis of the abstract. */
     static final String ABSTRACT = "abstract";
     /** TextField, every author's display name, folded. */

@@ -37,6 +37,7 @@ final class PaperSearcher implements AutoCloseable {
     private final SearcherManager manager;
     private final Analyzer words = Analyzers.words();
     private final Analyzer english = Analyzers.english();
+    private final Analyzer titleWords = Analyzers.wordsWithoutStopWords();
 
     PaperSearcher(Directory directory) throws IOException {
         this.manager = new SearcherManager(directory, null);
@@ -117,13 +118,13 @@ final class PaperSearcher implements AutoCloseable {
     }
 
     List<Hit> search(String text, int limit) {
-        return run(CompletionQueries.fullText(text, english, words), limit);
+        return run(CompletionQueries.fullText(text, english, words, titleWords), limit);
     }
 
     List<Hit> related(String paragraph, int limit) {
         return withSearcher(s -> {
             try {
-                Query q = RelatedQueries.like(s.getIndexReader(), english, paragraph);
+                Query q = RelatedQueries.like(s.getIndexReader(), english, titleWords, paragraph);
                 if (q == null) {
                     return List.of();
                 }

@@ -20,12 +20,12 @@ final class RelatedQueries {
     }
 
     /** The query, or null when the passage has no distinctive term. */
-    static Query like(IndexReader reader, Analyzer english, String passage) throws IOException {
+    static Query like(IndexReader reader, Analyzer english, Analyzer titleWords, String passage) throws IOException {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         int n = 0;
-        for (String field : new String[] {PaperFields.TITLE, PaperFields.ABSTRACT}) {
+        for (String field : new String[] {PaperFields.TITLE_WORDS, PaperFields.ABSTRACT}) {
             MoreLikeThis mlt = new MoreLikeThis(reader);
-            mlt.setAnalyzer(english);
+            mlt.setAnalyzer(field.equals(PaperFields.ABSTRACT) ? english : titleWords);
             mlt.setFieldNames(new String[] {field});
             mlt.setMinTermFreq(1);
             mlt.setMinDocFreq(1);
@@ -36,7 +36,7 @@ final class RelatedQueries {
             if (q instanceof BooleanQuery bq && bq.clauses().isEmpty()) {
                 continue;
             }
-            b.add(field.equals(PaperFields.TITLE) ? new BoostQuery(q, 2f) : q, Occur.SHOULD);
+            b.add(field.equals(PaperFields.TITLE_WORDS) ? new BoostQuery(q, 2f) : q, Occur.SHOULD);
             n++;
         }
         return n == 0 ? null : b.build();

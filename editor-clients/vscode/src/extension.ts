@@ -135,7 +135,9 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
   try {
     const t0 = Date.now();
     await c.start();
-    output.appendLine(`PaperLink server started in ${Date.now() - t0} ms (Java ${search.found.version}, ${search.found.origin})`);
+    const started = `server started in ${Date.now() - t0} ms (Java ${search.found.version} from ${search.found.origin})`;
+    output.appendLine(`PaperLink ${started}`);
+    progress?.started(started);
   } catch (e) {
     const msg = `PaperLink: the language server did not start: ${e instanceof Error ? e.message : String(e)}`;
     output.appendLine(msg);

@@ -22,7 +22,7 @@ export class IndexingProgress implements StaticFeature {
     this.status = vscode.window.createStatusBarItem('paperlink.status', vscode.StatusBarAlignment.Left, 10);
     this.status.name = 'PaperLink';
     this.status.command = 'paperlink.showLog';
-    this.idle('starting…');
+    this.set('$(loading~spin) PaperLink', 'starting the language server…');
     this.status.show();
     client.onRequest(WorkDoneProgressCreateRequest.type, p => this.create(p)); // pending until the connection exists
   }
@@ -52,14 +52,24 @@ export class IndexingProgress implements StaticFeature {
     this.notifyNext = true;
   }
 
-  idle(text: string): void {
-    this.status.text = '$(book) PaperLink';
-    this.status.tooltip = `PaperLink: ${text}`;
+  /** Text, tooltip and screen-reader label of the status bar item (the label carries the message too). */
+  private set(text: string, detail: string): void {
+    this.status.text = text;
+    this.status.tooltip = `PaperLink: ${detail}`;
+    this.status.accessibilityInformation = { label: `PaperLink: ${detail}` };
   }
 
-  failed(text: string): void {
-    this.status.text = '$(error) PaperLink';
-    this.status.tooltip = `PaperLink: ${text}`;
+  idle(detail: string): void {
+    this.set('$(book) PaperLink', detail);
+  }
+
+  /** The server answered initialize; its first indexing run follows. */
+  started(detail: string): void {
+    if (this.active === 0) this.idle(detail);
+  }
+
+  failed(detail: string): void {
+    this.set('$(error) PaperLink', detail);
   }
 
   private create(params: WorkDoneProgressCreateParams): void {
@@ -82,8 +92,7 @@ export class IndexingProgress implements StaticFeature {
       });
     };
     const update = () => {
-      this.status.text = `$(sync~spin) PaperLink ${percent}%`;
-      this.status.tooltip = `${title}${message ? ': ' + message : ''}`;
+      this.set(`$(sync~spin) PaperLink ${percent}%`, `${title.replace(/^PaperLink: /, '')} ${percent}%${message ? ': ' + message : ''}`);
       for (const r of reporters) {
         const increment = Math.max(0, percent - (reported.get(r) ?? 0));
         reported.set(r, percent);

@@ -103,7 +103,7 @@ export class IndexingProgress implements StaticFeature {
     const sub = this.client.onProgress(WorkDoneProgress.type, token as ProgressToken, value => {
       if (value.kind === 'begin') {
         const b = value as WorkDoneProgressBegin;
-        title = `PaperLink: ${b.title}`;
+        title = b.title.startsWith('PaperLink') ? b.title : `PaperLink: ${b.title}`;
         percent = b.percentage ?? 0;
         message = b.message ?? '';
         this.active++;
@@ -126,7 +126,7 @@ export class IndexingProgress implements StaticFeature {
         sub.dispose();
         this.idle(value.message ?? 'index up to date');
         if (notify && value.message) {
-          void vscode.window.showInformationMessage(`PaperLink: ${value.message}`);
+          void vscode.window.showInformationMessage(value.message.startsWith('PaperLink') ? value.message : `PaperLink: ${value.message}`);
         }
       }
     });

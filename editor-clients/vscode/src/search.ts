@@ -61,10 +61,10 @@ export class PaperSearch {
   }
 
   private async complete(uri: string, kind: Flavour, base: string, word: string): Promise<PaperItem[]> {
-    const prefix = kind === 'latex' ? '\\cite{' : '[@';
-    const text = `${base}\n\n${prefix}${word}`;
+    const [open, close] = kind === 'latex' ? ['\\cite{', '}'] : ['[@', ']'];
+    const text = `${base}\n\n${open}${word}${close}\n`;
     const lines = text.split(/\r?\n/);
-    const position = { line: lines.length - 1, character: lines[lines.length - 1].length };
+    const position = { line: lines.length - 2, character: lines[lines.length - 2].length - close.length };
     await this.client.sendNotification(DidOpenTextDocumentNotification.type, {
       textDocument: { uri, languageId: kind, version: 1, text },
     });

@@ -100,12 +100,18 @@ async function statusLabel() {
       await page.waitForSelector(`${row}[aria-label*="vaswani2017attention"]`, { timeout: 15000 });
     } catch { /* reported below */ }
     rows = await page.$$eval(row, els => els.map(e => e.getAttribute('aria-label')));
-    await page.waitForTimeout(300); // let the details (resolved documentation) render for the screenshot
+    // Ctrl+Space on an open suggest widget shows the item's details: the card completionItem/resolve fills in
+    await page.keyboard.press('Control+Space');
+    const details = await page.waitForFunction(() => {
+      const d = document.querySelector('.suggest-details-container .suggest-details');
+      return d && /dominant sequence/.test(d.textContent) ? d.textContent : false;
+    }, null, { timeout: 10000 }).then(h => h.jsonValue()).catch(() => '');
     await screenshot('completion');
     check(rows.some(r => r && r.includes('vaswani2017attention')), 'the suggest widget lists vaswani2017attention after typing \\cite{vasw',
       `${JSON.stringify(rows)} (${ms(t)})`);
     const rowText = await page.$$eval(row, els => els.map(e => e.textContent));
     check(rowText.some(r => r.includes('Attention Is All You Need')), 'the suggestion shows the title', JSON.stringify(rowText));
+    check(/dominant sequence transduction models/.test(details), 'its details show the abstract (completionItem/resolve)', JSON.stringify(String(details).slice(0, 120)));
     await page.keyboard.press('Enter');
     await page.waitForTimeout(300);
     const text1 = await editorText();
@@ -157,14 +163,27 @@ async function statusLabel() {
     // 4. PaperLink: Reindex shows the indexing progress and its result
     t = Date.now();
     await command('PaperLink: Reindex');
-    let toast = '';
-    for (let i = 0; i < 200 && !/papers?;/.test(toast); i++) {
-      toast = (await page.$$eval('.notifications-toasts .notification-toast', els => els.map(e => e.textContent).join(' | ')).catch(() => '')) || '';
-      if (/PaperLink/.test(toast) && shot < 4) await screenshot('reindex');
+    const toasts = () => page.$$eval('.notifications-toasts .notification-toast .notification-list-item-message',
+      els => els.map(e => e.textContent)).catch(() => []);
+    let seenToasts = new Set(), now = [];
+    for (let i = 0; i < 200 && !now.some(m => /papers?;/.test(m)); i++) {
+      now = await toasts();
+      now.forEach(m => seenToasts.add(m));
+      if (now.some(m => /indexing/.test(m)) && shot < 4) await screenshot('reindex-progress');
       await page.waitForTimeout(50);
     }
+    const result = now.find(m => /papers?;/.test(m)) || '';
+    check(/^PaperLink: \d+ papers?;/.test(result), 'Reindex shows its progress and reports the finished run in a notification',
+      `${JSON.stringify([...seenToasts])} (${ms(t)})`);
+    // the progress notification goes away once the run has ended
+    let stuck = [];
+    for (let i = 0; i < 60; i++) {
+      stuck = (await toasts()).filter(m => /indexing/.test(m));
+      if (stuck.length === 0) break;
+      await page.waitForTimeout(100);
+    }
     await screenshot('reindex-done');
-    check(/PaperLink: \d+ papers?;/.test(toast), 'Reindex reports the finished run in a notification', `${JSON.stringify(toast)} (${ms(t)})`);
+    check(stuck.length === 0, 'the progress notification closes when indexing ends', JSON.stringify(stuck));
   } catch (e) {
     check(false, 'the test ran to its end', String(e && e.stack || e).split('\n').slice(0, 3).join(' '));
     try { await screenshot('error'); } catch { /* browser gone */ }

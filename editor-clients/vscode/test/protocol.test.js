@@ -23,8 +23,10 @@ let indexed;
 before(async () => {
   assert.ok(JAR, 'paperlink.jar not found: build it with (cd ../.. && ./mvnw -B -q -DskipTests package) or set PAPERLINK_JAR');
   const home = process.env.PAPERLINK_JAVA || '';
-  const found = (await findJava(home)).found
-    ?? (fs.existsSync('/usr/lib/jvm/temurin-25-jdk-amd64') ? (await findJava('/usr/lib/jvm/temurin-25-jdk-amd64')).found : undefined);
+  let found = (await findJava(home)).found;
+  // then any JDK under /usr/lib/jvm (newest first), as test/run.sh does
+  const jvms = fs.existsSync('/usr/lib/jvm') ? fs.readdirSync('/usr/lib/jvm').sort().reverse().map(d => path.join('/usr/lib/jvm', d)) : [];
+  for (const dir of jvms) if (!found) found = (await findJava(dir, { PATH: '' })).found;
   assert.ok(found, 'no Java 21+ found (set PAPERLINK_JAVA or JAVA_HOME)');
   java = found.java;
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'paperlink-proto-'));

@@ -7,7 +7,7 @@
 #   PAPERLINK_REQUIRE_EDITORS=1 test/run.sh   # a missing prerequisite fails instead of skipping
 #
 # Cache of Node 24, code-server and npm downloads: $PAPERLINK_CI_CACHE, else ~/.cache/paperlink-ci.
-# Java: $PAPERLINK_JAVA, $JAVA_HOME or PATH (21+). Jar: $PAPERLINK_JAR, else server/target/paperlink.jar.
+# Java: $PAPERLINK_JAVA, $JAVA_HOME, PATH or /usr/lib/jvm/* (21+). Jar: $PAPERLINK_JAR, else server/target/paperlink.jar.
 # The last line is "N passed, N failed"; the exit status is non-zero on failure.
 set -uo pipefail
 
@@ -57,14 +57,15 @@ trap 'exit 130' INT TERM
 # --- prerequisites
 command -v node >/dev/null && command -v npm >/dev/null || missing "node and npm are not on PATH"
 java=""
-for cand in "${PAPERLINK_JAVA:-}" "${JAVA_HOME:-}" "$(command -v java || true)"; do
+# as the extension does (setting → JAVA_HOME → PATH), then any JDK installed under /usr/lib/jvm
+for cand in "${PAPERLINK_JAVA:-}" "${JAVA_HOME:-}" "$(command -v java || true)" $(ls -d /usr/lib/jvm/*/ 2>/dev/null | sort -rV); do
   [[ -z "$cand" ]] && continue
-  [[ -d "$cand" ]] && cand="$cand/bin/java"
+  [[ -d "$cand" ]] && cand="${cand%/}/bin/java"
   [[ -x "$cand" ]] || continue
   v=$("$cand" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p' | head -1)
   if [[ -n "$v" && "$v" -ge 21 ]]; then java="$cand"; break; fi
 done
-[[ -n "$java" ]] || missing "no Java 21+ (tried PAPERLINK_JAVA, JAVA_HOME, PATH)"
+[[ -n "$java" ]] || missing "no Java 21+ (tried PAPERLINK_JAVA, JAVA_HOME, PATH, /usr/lib/jvm)"
 java_home="$(cd "$(dirname "$(readlink -f "$java")")/.." && pwd)"
 jar="${PAPERLINK_JAR:-$ROOT/server/target/paperlink.jar}"
 if [[ ! -f "$jar" ]]; then
@@ -77,10 +78,10 @@ fi
 NODE24="$(ls -d "$CACHE"/node-24.*/ | head -1)"; NODE24="${NODE24%/}"
 CODE_SERVER="$(ls -d "$CACHE"/code-server-*/node_modules/.bin/code-server | grep -v partial | head -1)"
 [[ -x "$NODE24/bin/node" && -x "$CODE_SERVER" && -x /usr/bin/chromium ]] || missing "Node 24, code-server or /usr/bin/chromium missing after install"
-say "prerequisites ready ($(elapsed)): java $java, $("$NODE24/bin/node" -v), code-server $("$NODE24/bin/node" "$CODE_SERVER" --version 2>/dev/null | head -1 | cut -d' ' -f1), $(/usr/bin/chromium --version 2>/dev/null)"
+say "prerequisites ready ($(elapsed)): java $java, $("$NODE24/bin/node" -v), code-server $("$CODE_SERVER" --version 2>/dev/null | grep -m1 -o '^[0-9][0-9.]*'), $(/usr/bin/chromium --version 2>/dev/null)"
 
 # --- package the extension
-cd "$EXT"
+cd "$EXT" && mkdir -p "$EXT/target"
 if [[ ! -d node_modules/vscode-languageclient || ! -d node_modules/playwright-core ]]; then
   npm ci --no-audit --no-fund >/dev/null || finish 0 1
 fi

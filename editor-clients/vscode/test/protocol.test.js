@@ -91,7 +91,7 @@ test('initialize, indexing progress, completion, resolve, hover, shutdown', asyn
   assert.ok(init.capabilities.hoverProvider);
   assert.ok(init.capabilities.completionProvider.triggerCharacters.includes('{'));
   await conn.sendNotification(rpc.InitializedNotification.type, {});
-  const end = await Promise.race([indexed, new Promise((_, rej) => setTimeout(() => rej(new Error('no indexing progress end in 30 s')), 30000))]);
+  const end = await Promise.race([indexed, new Promise((_, rej) => setTimeout(() => rej(new Error('no indexing progress end in 30 s')), 30000).unref())]);
   const indexMs = Date.now() - t0;
   assert.strictEqual(progress[0].kind, 'begin');
   assert.strictEqual(end.kind, 'end');

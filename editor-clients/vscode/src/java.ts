@@ -100,5 +100,5 @@ export async function findJava(settingHome: string, env: NodeJS.ProcessEnv = pro
 /** The message shown when no Java fits: what was tried and how to fix it. */
 export function noJavaMessage(search: JavaSearch): string {
   return `PaperLink needs Java ${MIN_JAVA} or newer to run its language server and found none. Tried: ${search.tried.join('; ')}. `
-    + `Install a JDK ${MIN_JAVA}+ (for example Eclipse Temurin ${MIN_JAVA}) and set "paperlink.java.home" to its folder (or set JAVA_HOME), then reload the window.`;
+    + `Install a JDK ${MIN_JAVA}+ (for example Eclipse Temurin ${MIN_JAVA}) and set "paperlink.java.home" to its folder (the server starts as soon as the setting changes), or set JAVA_HOME and reload the window.`;
 }

@@ -184,6 +184,27 @@ async function statusLabel() {
     }
     await screenshot('reindex-done');
     check(stuck.length === 0, 'the progress notification closes when indexing ends', JSON.stringify(stuck));
+
+    // 5. no usable Java: paperlink.java.home → a Java 17 (JAVA_HOME is unset and PATH has no 21+ in test/run.sh);
+    // the extension restarts the server on that change and must say what it tried and how to fix it
+    const oldJava = process.env.E2E_OLD_JAVA;
+    if (!oldJava) {
+      console.log('     (no Java older than 21 on this machine: the "no Java" check is left out)');
+    } else {
+      const file = process.env.E2E_WORKSPACE_SETTINGS;
+      const settings = JSON.parse(fs.readFileSync(file, 'utf8'));
+      settings['paperlink.java.home'] = oldJava;
+      fs.writeFileSync(file, JSON.stringify(settings, null, 2));
+      t = Date.now();
+      let error = '';
+      for (let i = 0; i < 300 && !error; i++) {
+        error = (await toasts()).find(m => /needs Java 21/.test(m)) || '';
+        if (!error) await page.waitForTimeout(100);
+      }
+      await screenshot('no-java');
+      check(error.includes(`Tried: setting paperlink.java.home: ${oldJava} (Java `) && error.includes('JAVA_HOME') && /Install a JDK 21\+/.test(error),
+        'with only an old Java the extension says what it tried and how to fix it', `${JSON.stringify(error)} (${ms(t)})`);
+    }
   } catch (e) {
     check(false, 'the test ran to its end', String(e && e.stack || e).split('\n').slice(0, 3).join(' '));
     try { await screenshot('error'); } catch { /* browser gone */ }

@@ -138,6 +138,16 @@ for _ in $(seq 1 150); do curl -fs -o /dev/null "http://127.0.0.1:$port/healthz"
 curl -fs -o /dev/null "http://127.0.0.1:$port/healthz" || { tail -20 "$OUT/code-server.log"; say "FAIL: code-server did not start"; finish 0 1; }
 say "code-server on 127.0.0.1:$port ($(elapsed))"
 
+# an older Java (< 21), if the machine has one: the last check points paperlink.java.home at it
+old_java=""
+for cand in "$(command -v java || true)" $(ls -d /usr/lib/jvm/*/ 2>/dev/null); do
+  [[ -d "$cand" ]] && cand="${cand%/}/bin/java"
+  [[ -x "$cand" ]] || continue
+  v=$("$cand" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p' | head -1)
+  if [[ -n "$v" && "$v" -lt 21 ]]; then old_java="$cand"; break; fi
+done
+export E2E_OLD_JAVA="$old_java" E2E_WORKSPACE_SETTINGS="$RUN/workspace/.vscode/settings.json"
+
 # --- drive it (node 24 from the cache; playwright-core from the extension's devDependencies)
 node "$EXT/test/e2e.js" "http://127.0.0.1:$port/?folder=$RUN/workspace" "$OUT" &
 wait $!

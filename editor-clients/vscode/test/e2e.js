@@ -201,6 +201,7 @@ async function statusLabel() {
         error = (await toasts()).find(m => /needs Java 21/.test(m)) || '';
         if (!error) await page.waitForTimeout(100);
       }
+      await page.waitForTimeout(800); // the toast fades in
       await screenshot('no-java');
       check(error.includes(`Tried: setting paperlink.java.home: ${oldJava} (Java `) && error.includes('JAVA_HOME') && /Install a JDK 21\+/.test(error),
         'with only an old Java the extension says what it tried and how to fix it', `${JSON.stringify(error)} (${ms(t)})`);

@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import * as readline from 'readline';
 import * as vscode from 'vscode';
 import {
   DidChangeConfigurationNotification, LanguageClient, LanguageClientOptions, RevealOutputChannelOn, ServerOptions, State,
@@ -10,10 +11,10 @@ import { isScratch, PaperSearch } from './search';
 import { needsRestart, serverSettings } from './settings';
 
 /** The documents PaperLink serves: the languageIds the server understands, plus file patterns for ids it does not know. */
-const DOCUMENTS: LanguageClientOptions['documentSelector'] = [
-  ...['latex', 'tex', 'markdown', 'quarto', 'rmd', 'bibtex', 'biblatex'].map(language => ({ language })),
-  { pattern: '**/*.{tex,ltx,md,qmd,Rmd,rmd,bib,bibtex,biblatex}' },
-];
+const DOCUMENTS: LanguageClientOptions['documentSelector'] = ['file', 'untitled'].flatMap(scheme => [
+  ...['latex', 'tex', 'markdown', 'quarto', 'rmd', 'bibtex', 'biblatex'].map(language => ({ scheme, language })),
+  { scheme, pattern: '**/*.{tex,ltx,md,qmd,Rmd,rmd,bib,bibtex,biblatex}' },
+]);
 
 let client: LanguageClient | undefined;
 let progress: IndexingProgress | undefined;
@@ -84,6 +85,10 @@ async function reindex(): Promise<void> {
   await c.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
 }
 
+function lines(input: NodeJS.ReadableStream, each: (line: string) => void): void {
+  readline.createInterface({ input, crlfDelay: Infinity, terminal: false }).on('line', each);
+}
+
 async function start(context: vscode.ExtensionContext): Promise<void> {
   const cfg = vscode.workspace.getConfiguration('paperlink');
   const search = await findJava(cfg.get<string>('java.home', ''));
@@ -91,9 +96,11 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
   if (!search.found) {
     const msg = noJavaMessage(search);
     output.appendLine(msg);
-    const action = await vscode.window.showErrorMessage(msg, 'Open Settings', 'Show log');
-    if (action === 'Open Settings') void vscode.commands.executeCommand('workbench.action.openSettings', 'paperlink.java.home');
-    if (action === 'Show log') output.show(true);
+    // not awaited: activation must not wait for the user to dismiss the message
+    void vscode.window.showErrorMessage(msg, 'Open Settings', 'Show log').then(action => {
+      if (action === 'Open Settings') void vscode.commands.executeCommand('workbench.action.openSettings', 'paperlink.java.home');
+      if (action === 'Show log') output.show(true);
+    });
     return;
   }
   const jar = cfg.get<string>('server.jar', '') || context.asAbsolutePath('server/paperlink.jar');
@@ -111,6 +118,12 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
     documentSelector: DOCUMENTS,
     outputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
+    stdioOptions: {
+      stdout: (input, channel) => lines(input, l => channel.info(l)),
+      // The server's own log lines ("[paperlink info] …") also come as window/logMessage: keep the stderr copy at
+      // debug level instead of showing every one twice, once as an error. Anything else (the JVM's own errors) is an error.
+      stderr: (input, channel) => lines(input, l => (/^\[paperlink \w+\]/.test(l) ? channel.debug(l) : channel.error(l))),
+    },
     initializationOptions: () => ({ paperlink: serverSettings() }),
     middleware: {
       workspace: {

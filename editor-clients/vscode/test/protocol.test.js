@@ -75,7 +75,7 @@ test('the Java lookup says what it tried when no Java 21+ fits', async () => {
   assert.ok(ok.found && ok.found.version >= 21 && ok.found.origin === 'JAVA_HOME', JSON.stringify(ok));
 });
 
-test('initialize, indexing progress, completion, resolve, hover, shutdown', async () => {
+test('initialize, indexing progress, completion (LaTeX, corpus, Markdown), resolve, hover, shutdown', async () => {
   const t0 = Date.now();
   const wsUri = 'file://' + ws;
   const init = await conn.sendRequest(rpc.InitializeRequest.type, {
@@ -120,6 +120,15 @@ test('initialize, indexing progress, completion, resolve, hover, shutdown', asyn
   const hover = await conn.sendRequest(rpc.HoverRequest.type, { textDocument: { uri }, position: { line: heLine, character: lines[heLine].indexOf('he2016deep') + 3 } });
   assert.match(hover.contents.value, /Deep Residual Learning for Image Recognition/);
   assert.match(hover.contents.value, /residual learning framework/);
+
+  // Markdown (pandoc citations), the note's bibliography from its YAML front matter
+  const mdUri = 'file://' + path.join(ws, 'note.md');
+  const md = fs.readFileSync(path.join(ws, 'note.md'), 'utf8') + '\nLong short-term memory [@hoch] helps.\n';
+  await conn.sendNotification(rpc.DidOpenTextDocumentNotification.type, { textDocument: { uri: mdUri, languageId: 'markdown', version: 1, text: md } });
+  const mdLines = md.split('\n');
+  const mdLine = mdLines.findIndex(l => l.includes('[@hoch]'));
+  const comp3 = await conn.sendRequest(rpc.CompletionRequest.type, { textDocument: { uri: mdUri }, position: { line: mdLine, character: mdLines[mdLine].indexOf('[@hoch') + 6 } });
+  assert.deepStrictEqual((Array.isArray(comp3) ? comp3 : comp3.items).map(i => i.label), ['hochreiter1997long']);
 
   await conn.sendRequest(rpc.ShutdownRequest.type);
   const exited = new Promise(r => proc.on('exit', r));

@@ -1,6 +1,6 @@
 // Drives a real VS Code (code-server's workbench) in Debian's headless Chromium with playwright-core,
 // as a user would: open the LaTeX note, type \cite{ and a few letters, accept the suggestion, hover the
-// key; then the two commands, PaperLink: Search papers and PaperLink: Reindex.
+// key, go to its definition; then the two commands, PaperLink: Search papers and PaperLink: Reindex.
 // Usage: node test/e2e.js <workbench url with ?folder=...> <output dir>   (test/run.sh starts code-server)
 // Writes one line per check ("ok ..." / "FAIL ...") to stdout and <output dir>/results.txt, screenshots beside.
 'use strict';
@@ -142,7 +142,29 @@ async function statusLabel() {
     await page.mouse.move(5, 5);
     await page.keyboard.press('Escape');
 
-    // 3. PaperLink: Search papers, on an empty line: a corpus paper (the paperlink.corpus setting) by a title word
+    // 3. go to definition (F12 on the key) opens refs.bib at the entry's line
+    t = Date.now();
+    await key.click();
+    await page.keyboard.press('F12');
+    let where = '';
+    await page.waitForSelector('.tab.active[aria-label*="refs.bib"]', { timeout: 10000 }).catch(() => {});
+    for (let i = 0; i < 40 && !/^Ln 3,/.test(where); i++) {
+      where = await page.$eval('.tab.active', e => e.getAttribute('aria-label')).catch(() => '') + '';
+      where = (await page.$$eval('.statusbar-item', els => els.map(e => e.textContent.trim()).find(x => /^Ln \d+, Col \d+/.test(x)) || '')) || where;
+      await page.waitForTimeout(100);
+    }
+    const activeTab = await page.$eval('.tab.active', e => e.getAttribute('aria-label')).catch(() => '');
+    await screenshot('definition');
+    check(/refs\.bib/.test(activeTab) && /^Ln 3,/.test(where), 'go to definition opens refs.bib on the entry\'s line (3)',
+      `${JSON.stringify(activeTab)} ${JSON.stringify(where)} (${ms(t)})`);
+    await page.keyboard.press('Control+P');
+    await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+    await page.keyboard.type('note.tex');
+    await page.waitForSelector('.quick-input-list .monaco-list-row[aria-label*="note.tex"]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.tab.active[aria-label*="note.tex"]');
+
+    // 4. PaperLink: Search papers, on an empty line: a corpus paper (the paperlink.corpus setting) by a title word
     await goToLine(line + 1);
     await page.keyboard.press('Home');
     t = Date.now();
@@ -160,16 +182,16 @@ async function statusLabel() {
     check(text2.split('\n').some(l => l.trim() === '\\cite{kingma2015adam}'), 'choosing it inserts \\cite{kingma2015adam} at the cursor',
       JSON.stringify(text2.split('\n')[line]));
 
-    // 4. PaperLink: Reindex shows the indexing progress and its result
+    // 5. PaperLink: Reindex shows the indexing progress and its result
     t = Date.now();
     await command('PaperLink: Reindex');
     const toasts = () => page.$$eval('.notifications-toasts .notification-toast .notification-list-item-message',
       els => els.map(e => e.textContent)).catch(() => []);
-    let seenToasts = new Set(), now = [];
+    let seenToasts = new Set(), now = [], progressShot = false;
     for (let i = 0; i < 200 && !now.some(m => /papers?;/.test(m)); i++) {
       now = await toasts();
       now.forEach(m => seenToasts.add(m));
-      if (now.some(m => /indexing/.test(m)) && shot < 4) await screenshot('reindex-progress');
+      if (now.some(m => /indexing/.test(m)) && !progressShot) { progressShot = true; await screenshot('reindex-progress'); }
       await page.waitForTimeout(50);
     }
     const result = now.find(m => /papers?;/.test(m)) || '';
@@ -185,7 +207,7 @@ async function statusLabel() {
     await screenshot('reindex-done');
     check(stuck.length === 0, 'the progress notification closes when indexing ends', JSON.stringify(stuck));
 
-    // 5. no usable Java: paperlink.java.home → a Java 17 (JAVA_HOME is unset and PATH has no 21+ in test/run.sh);
+    // 6. no usable Java: paperlink.java.home → a Java 17 (JAVA_HOME is unset and PATH has no 21+ in test/run.sh);
     // the extension restarts the server on that change and must say what it tried and how to fix it
     const oldJava = process.env.E2E_OLD_JAVA;
     if (!oldJava) {

@@ -75,7 +75,7 @@ test('the Java lookup says what it tried when no Java 21+ fits', async () => {
   assert.ok(ok.found && ok.found.version >= 21 && ok.found.origin === 'JAVA_HOME', JSON.stringify(ok));
 });
 
-test('initialize, indexing progress, completion (LaTeX, corpus, Markdown), resolve, hover, shutdown', async () => {
+test('initialize, indexing progress, completion (LaTeX, corpus, Markdown), resolve, hover, definition, shutdown', async () => {
   const t0 = Date.now();
   const wsUri = 'file://' + ws;
   const init = await conn.sendRequest(rpc.InitializeRequest.type, {
@@ -120,6 +120,12 @@ test('initialize, indexing progress, completion (LaTeX, corpus, Markdown), resol
   const hover = await conn.sendRequest(rpc.HoverRequest.type, { textDocument: { uri }, position: { line: heLine, character: lines[heLine].indexOf('he2016deep') + 3 } });
   assert.match(hover.contents.value, /Deep Residual Learning for Image Recognition/);
   assert.match(hover.contents.value, /residual learning framework/);
+
+  const def = await conn.sendRequest(rpc.DefinitionRequest.type, { textDocument: { uri }, position: { line: heLine, character: lines[heLine].indexOf('he2016deep') + 3 } });
+  const bibLines = fs.readFileSync(path.join(ws, 'refs.bib'), 'utf8').split('\n');
+  assert.strictEqual(def.length, 1);
+  assert.strictEqual(def[0].uri, 'file://' + path.join(ws, 'refs.bib'));
+  assert.strictEqual(def[0].range.start.line, bibLines.findIndex(l => l.includes('{he2016deep,')));
 
   // Markdown (pandoc citations), the note's bibliography from its YAML front matter
   const mdUri = 'file://' + path.join(ws, 'note.md');

@@ -52,7 +52,7 @@ cleanup() {
   kill -KILL $alive 2>/dev/null; return 0
 }
 trap cleanup EXIT
-trap 'exit 130' INT TERM
+trap 'say "interrupted"; finish 0 1' INT TERM
 
 # --- prerequisites
 command -v node >/dev/null && command -v npm >/dev/null || missing "node and npm are not on PATH"
@@ -149,7 +149,7 @@ done
 export E2E_OLD_JAVA="$old_java" E2E_WORKSPACE_SETTINGS="$RUN/workspace/.vscode/settings.json"
 
 # --- drive it (node 24 from the cache; playwright-core from the extension's devDependencies)
-node "$EXT/test/e2e.js" "http://127.0.0.1:$port/?folder=$RUN/workspace" "$OUT" &
+timeout 300 node "$EXT/test/e2e.js" "http://127.0.0.1:$port/?folder=$RUN/workspace" "$OUT" &   # a watchdog for a hung driver
 wait $!
 rc=$?
 passed=$(grep -c '^ok ' "$OUT/results.txt" 2>/dev/null); failed=$(grep -c '^FAIL ' "$OUT/results.txt" 2>/dev/null)

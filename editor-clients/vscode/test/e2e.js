@@ -157,11 +157,7 @@ async function statusLabel() {
     await screenshot('definition');
     check(/refs\.bib/.test(activeTab) && /^Ln 3,/.test(where), 'go to definition opens refs.bib on the entry\'s line (3)',
       `${JSON.stringify(activeTab)} ${JSON.stringify(where)} (${ms(t)})`);
-    await page.keyboard.press('Control+P');
-    await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
-    await page.keyboard.type('note.tex');
-    await page.waitForSelector('.quick-input-list .monaco-list-row[aria-label*="note.tex"]');
-    await page.keyboard.press('Enter');
+    await page.click('.tab[aria-label*="note.tex"]'); // back to the note
     await page.waitForSelector('.tab.active[aria-label*="note.tex"]');
 
     // 4. PaperLink: Search papers, on an empty line: a corpus paper (the paperlink.corpus setting) by a title word

@@ -1,0 +1,34 @@
+import * as vscode from 'vscode';
+
+/** Settings only the extension reads (how to start the server); they are not sent to the server. */
+const CLIENT_ONLY = new Set(['java', 'server', 'trace']);
+
+/**
+ * The `paperlink` section as the server reads it (corpus, indexDir, insertionStyle, latexCommand,
+ * titleCompletion, hover.abstractMaxChars, completion.limit), without the extension's own settings
+ * and without empty values, so that the server's defaults and command-line values stay in force.
+ */
+export function serverSettings(scope?: vscode.ConfigurationScope): Record<string, unknown> {
+  const cfg = vscode.workspace.getConfiguration('paperlink', scope);
+  const out: Record<string, unknown> = {};
+  const corpus = cfg.get<string[] | string>('corpus');
+  if (Array.isArray(corpus) ? corpus.length > 0 : typeof corpus === 'string' && corpus.trim() !== '') {
+    out.corpus = corpus;
+  }
+  const indexDir = cfg.get<string>('indexDir');
+  if (indexDir && indexDir.trim()) out.indexDir = indexDir;
+  for (const key of ['insertionStyle', 'latexCommand', 'titleCompletion']) {
+    const v = cfg.get<string>(key);
+    if (typeof v === 'string' && v.trim()) out[key] = v;
+  }
+  const abstractMaxChars = cfg.get<number>('hover.abstractMaxChars');
+  if (typeof abstractMaxChars === 'number') out.hover = { abstractMaxChars };
+  const limit = cfg.get<number>('completion.limit');
+  if (typeof limit === 'number') out.completion = { limit };
+  return out;
+}
+
+/** Whether a settings change needs a new server process (Java, JVM options, jar) rather than a didChangeConfiguration. */
+export function needsRestart(e: vscode.ConfigurationChangeEvent): boolean {
+  return [...CLIENT_ONLY].filter(k => k !== 'trace').some(k => e.affectsConfiguration(`paperlink.${k}`));
+}

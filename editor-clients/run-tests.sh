@@ -121,6 +121,7 @@ run_suite configs "$here/check-configs.sh"
 # It is run when editor-clients/vscode/test/run.sh exists; it must print "N passed, N failed" and
 # exit non-zero on failure, and decide itself about PAPERLINK_REQUIRE_EDITORS for what it needs.
 if [[ -f "$here/vscode/test/run.sh" ]]; then
+  run_suite vscode-protocol "$here/vscode/test/protocol.sh"
   run_suite vscode "$here/vscode/test/run.sh"
 else
   echo

@@ -64,7 +64,7 @@ final class CompletionQueries {
         }
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         b.add(constant(new TermQuery(new Term(PaperFields.KEY_LC, p)), EXACT_KEY - KEY_PREFIX), Occur.SHOULD);
-        Query prefixQuery = p.length() <= PaperFields.EDGE_MAX
+        Query prefixQuery = p.length() <= PaperFields.KEY_EDGE_MAX
                 ? new TermQuery(new Term(PaperFields.KEY_EDGE, p))
                 : new PrefixQuery(new Term(PaperFields.KEY_LC, p));
         b.add(constant(prefixQuery, KEY_PREFIX), Occur.MUST);
@@ -152,11 +152,11 @@ final class CompletionQueries {
             b.add(constant(new PrefixQuery(new Term(PaperFields.AUTHOR_FAMILY, w)), 1f), Occur.SHOULD);
         }
         // One edit (a typo: insertion, deletion, substitution, transposition) in words of 4+ letters,
-        // 5+ for names; two edits would cost milliseconds per query to build and match too much.
+        // 6+ for names; two edits would cost milliseconds per query to build and match too much.
         if (typos && w.length() >= 4) {
-            b.add(new BoostQuery(new FuzzyQuery(new Term(PaperFields.TITLE_WORDS, w), 1, 1, 20, true), 0.5f), Occur.SHOULD);
-            if (w.length() >= 5) {
-                b.add(new BoostQuery(new FuzzyQuery(new Term(PaperFields.AUTHOR_FAMILY, w), 1, 1, 20, true), 0.5f), Occur.SHOULD);
+            b.add(new BoostQuery(new FuzzyQuery(new Term(PaperFields.TITLE_WORDS, w), 1, 1, 10, true), 0.5f), Occur.SHOULD);
+            if (w.length() >= 6) {
+                b.add(new BoostQuery(new FuzzyQuery(new Term(PaperFields.AUTHOR_FAMILY, w), 1, 1, 10, true), 0.5f), Occur.SHOULD);
             }
         }
         return b.build();

@@ -66,7 +66,7 @@ final class PaperDocuments {
         for (String key : p.allKeys()) {
             String lc = key.toLowerCase(Locale.ROOT);
             doc.add(new StringField(PaperFields.KEY_LC, lc, Field.Store.NO));
-            for (int i = 1; i <= Math.min(lc.length(), PaperFields.EDGE_MAX); i++) {
+            for (int i = 1; i <= Math.min(lc.length(), PaperFields.KEY_EDGE_MAX); i++) {
                 if (keyPrefixes.add(lc.substring(0, i))) {
                     doc.add(new StringField(PaperFields.KEY_EDGE, lc.substring(0, i), Field.Store.NO));
                 }

@@ -14,12 +14,14 @@ final class PaperFields {
     static final String PARTS = "parts";
     /** StringField, multi-valued: key and aliases in lower case, for look-up and prefix completion. */
     static final String KEY_LC = "key_lc";
-    /** StringField, multi-valued: every prefix (1 to {@code EDGE_MAX} chars) of the lower-case keys: key prefix in one term. */
+    /** StringField, multi-valued: every prefix (1 to {@code KEY_EDGE_MAX} chars) of the lower-case keys: key prefix in one term. */
     static final String KEY_EDGE = "key_edge";
     /** TextField: every prefix (1 to {@code EDGE_MAX} chars) of every title word: the word being typed in one term. */
     static final String TITLE_EDGE = "title_edge";
-    /** Longest prefix indexed in the edge fields; longer typed prefixes use a prefix query. */
-    static final int EDGE_MAX = 16;
+    /** Longest title-word prefix indexed; longer typed prefixes use a prefix query (few words share them). */
+    static final int EDGE_MAX = 10;
+    /** Longest key prefix indexed; longer typed prefixes use a prefix query (few keys share them). */
+    static final int KEY_EDGE_MAX = 8;
     /** TextField, words of the title, folded, not stemmed, no stop words removed: completion, search, related papers. */
     static final String TITLE_WORDS = "title_words";
     /** StringField: the normalised title (its first 60 characters), for "title starts with" completion. */

@@ -52,8 +52,8 @@ public final class RecordMerger {
         b.title(firstNonEmpty(ranked, Paper::title));
         b.authors(ranked.stream().map(Paper::authors).filter(a -> !a.isEmpty()).findFirst().orElse(List.of()));
         b.year(year);
-        b.date(ranked.stream().map(Paper::date).filter(d -> d.startsWith(year))
-                .max(Comparator.comparingInt(String::length)).orElse(""));
+        // the best record's date that agrees with the year (a bib file's "December" wins over arXiv's v1 date)
+        b.date(ranked.stream().map(Paper::date).filter(d -> !d.isEmpty() && d.startsWith(year)).findFirst().orElse(""));
         b.venue(firstNonEmpty(ranked, Paper::venue));
         b.entryType(firstNonEmpty(ranked, Paper::entryType));
         b.abstractText(firstNonEmpty(ranked, Paper::abstractText));

@@ -34,6 +34,12 @@ class RecordMergerTest {
     }
 
     @Test
+    void theUsersDateWinsOverAPreprintDate() {
+        Paper bibWithMonth = BIB.toBuilder().date("2017-12").build();
+        assertEquals("2017-12", RecordMerger.merge("id", "", List.of(ARXIV, bibWithMonth)).date());
+    }
+
+    @Test
     void generatedKeyOnlyWhenNoRecordHasOne() {
         Paper merged = RecordMerger.merge("arxiv:1706.03762", "vaswani2017attention", List.of(ARXIV, HF));
         assertEquals("vaswani2017attention", merged.key());

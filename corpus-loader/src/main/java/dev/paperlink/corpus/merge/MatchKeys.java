@@ -26,15 +26,7 @@ public final class MatchKeys {
 
     /** The terms a record is indexed under. */
     public static List<String> indexTerms(Paper p) {
-        List<String> out = new ArrayList<>(4);
-        String doi = Identifiers.doi(p.doi());
-        if (!doi.isEmpty()) {
-            out.add("doi:" + doi);
-        }
-        String arxiv = Identifiers.arxivId(p.arxivId());
-        if (!arxiv.isEmpty()) {
-            out.add("arxiv:" + arxiv);
-        }
+        List<String> out = identifierTerms(p);
         String title = matchableTitle(p);
         if (!title.isEmpty()) {
             out.add("t:" + title);
@@ -71,15 +63,7 @@ public final class MatchKeys {
 
     /** The terms to look a new record up by, strongest first. */
     public static List<String> lookupTerms(Paper p) {
-        List<String> out = new ArrayList<>(4);
-        String doi = Identifiers.doi(p.doi());
-        if (!doi.isEmpty()) {
-            out.add("doi:" + doi);
-        }
-        String arxiv = Identifiers.arxivId(p.arxivId());
-        if (!arxiv.isEmpty()) {
-            out.add("arxiv:" + arxiv);
-        }
+        List<String> out = identifierTerms(p);
         String title = matchableTitle(p);
         if (!title.isEmpty()) {
             if (p.year().isEmpty()) {
@@ -88,6 +72,19 @@ public final class MatchKeys {
                 out.add("ty:" + title + "|" + p.year());
                 out.add("tn:" + title);
             }
+        }
+        return out;
+    }
+
+    private static List<String> identifierTerms(Paper p) {
+        List<String> out = new ArrayList<>(4);
+        String doi = Identifiers.doi(p.doi());
+        if (!doi.isEmpty()) {
+            out.add("doi:" + doi);
+        }
+        String arxiv = Identifiers.arxivId(p.arxivId());
+        if (!arxiv.isEmpty()) {
+            out.add("arxiv:" + arxiv);
         }
         return out;
     }

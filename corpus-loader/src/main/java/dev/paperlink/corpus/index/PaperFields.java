@@ -19,9 +19,9 @@ final class PaperFields {
     /** TextField: every prefix (1 to {@code EDGE_MAX} chars) of every title word: the word being typed in one term. */
     static final String TITLE_EDGE = "title_edge";
     /** Longest title-word prefix indexed; longer typed prefixes use a prefix query (few words share them). */
-    static final int EDGE_MAX = 10;
+    static final int EDGE_MAX = 3;
     /** Longest key prefix indexed; longer typed prefixes use a prefix query (few keys share them). */
-    static final int KEY_EDGE_MAX = 8;
+    static final int KEY_EDGE_MAX = 5;
     /** TextField, words of the title, folded, not stemmed, no stop words removed: completion, search, related papers. */
     static final String TITLE_WORDS = "title_words";
     /** StringField: the normalised title (its first 60 characters), for "title starts with" completion. */

@@ -32,51 +32,29 @@ public final class BibliographyScanner {
     private static List<BibliographyRef> latex(String text) {
         List<BibliographyRef> out = new ArrayList<>();
         int n = text.length();
-        int i = 0;
-        while (i < n) {
-            char c = text.charAt(i);
-            if (c == '%') {
-                int e = text.indexOf('\n', i);
-                i = e < 0 ? n : e;
-            } else if (c == '\\') {
-                int j = i + 1;
-                while (j < n && Character.isLetter(text.charAt(j))) {
-                    j++;
-                }
-                if (j == i + 1) {
-                    i += 2;
-                    continue;
-                }
-                String name = text.substring(i + 1, j);
-                i = j;
-                if (!LATEX.contains(name)) {
-                    continue;
-                }
-                int k = skipBlank(text, j);
-                if (k < n && text.charAt(k) == '[') {
-                    int close = text.indexOf(']', k);
-                    k = close < 0 ? n : skipBlank(text, close + 1);
-                }
-                if (k >= n || text.charAt(k) != '{') {
-                    continue;
-                }
-                int close = text.indexOf('}', k);
-                if (close < 0) {
-                    continue;
-                }
-                boolean addExtension = name.endsWith("bibliography");
-                int s = k + 1;
-                for (int p = k + 1; p <= close; p++) {
-                    if (p == close || text.charAt(p) == ',') {
-                        add(out, text, s, p, addExtension);
-                        s = p + 1;
-                    }
-                }
-                i = close + 1;
-            } else {
-                i++;
+        LatexCommands.walk(text, LATEX, (name, j) -> {
+            int k = skipBlank(text, j);
+            if (k < n && text.charAt(k) == '[') {
+                int close = text.indexOf(']', k);
+                k = close < 0 ? n : skipBlank(text, close + 1);
             }
-        }
+            if (k >= n || text.charAt(k) != '{') {
+                return j;
+            }
+            int close = text.indexOf('}', k);
+            if (close < 0) {
+                return j;
+            }
+            boolean addExtension = name.endsWith("bibliography");
+            int s = k + 1;
+            for (int p = k + 1; p <= close; p++) {
+                if (p == close || text.charAt(p) == ',') {
+                    add(out, text, s, p, addExtension);
+                    s = p + 1;
+                }
+            }
+            return close + 1;
+        });
         return List.copyOf(out);
     }
 

@@ -25,58 +25,37 @@ public final class IncludeScanner {
     private static List<String> read(String text) {
         List<String> out = new ArrayList<>();
         int n = text.length();
-        int i = 0;
-        while (i < n) {
-            char c = text.charAt(i);
-            if (c == '%') {
-                int e = text.indexOf('\n', i);
-                i = e < 0 ? n : e;
-            } else if (c == '\\') {
-                int j = i + 1;
-                while (j < n && Character.isLetter(text.charAt(j))) {
-                    j++;
+        LatexCommands.walk(text, COMMANDS, (name, j) -> {
+            List<String> args = new ArrayList<>();
+            int k = j;
+            int wanted = name.endsWith("import") || name.endsWith("includefrom") ? 2 : 1;
+            while (args.size() < wanted) {
+                while (k < n && (text.charAt(k) == ' ' || text.charAt(k) == '\t')) {
+                    k++;
                 }
-                if (j == i + 1) {
-                    i += 2;
-                    continue;
+                if (k >= n || text.charAt(k) != '{') {
+                    break;
                 }
-                String name = text.substring(i + 1, j);
-                i = j;
-                if (!COMMANDS.contains(name)) {
-                    continue;
+                int close = text.indexOf('}', k);
+                if (close < 0) {
+                    break;
                 }
-                List<String> args = new ArrayList<>();
-                int k = j;
-                int wanted = name.endsWith("import") || name.endsWith("includefrom") ? 2 : 1;
-                while (args.size() < wanted) {
-                    while (k < n && (text.charAt(k) == ' ' || text.charAt(k) == '\t')) {
-                        k++;
-                    }
-                    if (k >= n || text.charAt(k) != '{') {
-                        break;
-                    }
-                    int close = text.indexOf('}', k);
-                    if (close < 0) {
-                        break;
-                    }
-                    args.add(text.substring(k + 1, close).strip());
-                    k = close + 1;
-                }
-                if (args.size() == wanted) {
-                    String file = String.join("", args);
-                    String last = file.substring(file.lastIndexOf('/') + 1);
-                    if (!last.toLowerCase(Locale.ROOT).endsWith(".tex") && !last.contains(".")) {
-                        file = file + ".tex";
-                    }
-                    if (!file.isEmpty()) {
-                        out.add(file);
-                    }
-                    i = k;
-                }
-            } else {
-                i++;
+                args.add(text.substring(k + 1, close).strip());
+                k = close + 1;
             }
-        }
+            if (args.size() != wanted) {
+                return j;
+            }
+            String file = String.join("", args);
+            String last = file.substring(file.lastIndexOf('/') + 1);
+            if (!last.toLowerCase(Locale.ROOT).endsWith(".tex") && !last.contains(".")) {
+                file = file + ".tex";
+            }
+            if (!file.isEmpty()) {
+                out.add(file);
+            }
+            return k;
+        });
         return List.copyOf(out);
     }
 }

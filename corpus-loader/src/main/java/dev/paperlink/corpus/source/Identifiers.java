@@ -52,6 +52,24 @@ public final class Identifiers {
         return "";
     }
 
+    /**
+     * The arXiv id carried by a DOI ({@code 10.48550/arXiv.X}) or an arxiv.org URL, or empty.
+     *
+     * @param doi a DOI as {@link #doi} returns it (lower case)
+     */
+    public static String arxivIdOf(String doi, String url) {
+        if (doi.startsWith("10.48550/arxiv.")) {
+            String a = arxivId(doi.substring("10.48550/arxiv.".length()));
+            if (!a.isEmpty()) {
+                return a;
+            }
+        }
+        if (url.toLowerCase(Locale.ROOT).contains("arxiv.org/")) {
+            return arxivId(url);
+        }
+        return "";
+    }
+
     /** The first plausible four-digit year in a date string, or empty. */
     public static String year(String date) {
         if (date == null) {

@@ -206,17 +206,9 @@ final class ZoteroMapper {
     }
 
     private static String arxiv(JsonNode item, String extra, String doi, String url) {
-        if (doi.startsWith("10.48550/arxiv.")) {
-            String a = Identifiers.arxivId(doi.substring("10.48550/arxiv.".length()));
-            if (!a.isEmpty()) {
-                return a;
-            }
-        }
-        if (url.toLowerCase(Locale.ROOT).contains("arxiv.org/")) {
-            String a = Identifiers.arxivId(url);
-            if (!a.isEmpty()) {
-                return a;
-            }
+        String fromDoiOrUrl = Identifiers.arxivIdOf(doi, url);
+        if (!fromDoiOrUrl.isEmpty()) {
+            return fromDoiOrUrl;
         }
         Matcher m = EXTRA_ARXIV.matcher(extra);
         if (m.find()) {

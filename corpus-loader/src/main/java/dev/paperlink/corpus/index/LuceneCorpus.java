@@ -6,7 +6,6 @@ import dev.paperlink.corpus.IndexListener;
 import dev.paperlink.corpus.IndexReport;
 import dev.paperlink.corpus.model.Hit;
 import dev.paperlink.corpus.model.Paper;
-import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -179,13 +178,6 @@ public final class LuceneCorpus implements Corpus {
             if (writer != null) {
                 writer.rollback(); // closes; every finished run has committed
             }
-        }
-    }
-
-    /** For tests: whether the index directory holds a readable commit. */
-    static boolean hasCommit(Path dir) throws IOException {
-        try (Directory d = FSDirectory.open(dir)) {
-            return DirectoryReader.indexExists(d);
         }
     }
 }

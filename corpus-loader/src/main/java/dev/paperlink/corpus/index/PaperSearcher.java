@@ -74,11 +74,6 @@ final class PaperSearcher implements AutoCloseable {
                 .or(() -> hits.stream().findFirst().map(Hit::paper));
     }
 
-    Optional<Paper> byId(String id) {
-        return run(new TermQuery(new Term(PaperFields.ID, id)), 1, q -> Hit.Match.EXACT_KEY).stream()
-                .findFirst().map(Hit::paper);
-    }
-
     List<Hit> completeKey(String prefix, int limit) {
         return run(CompletionQueries.keyPrefix(prefix), limit);
     }

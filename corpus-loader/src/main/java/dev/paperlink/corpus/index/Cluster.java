@@ -16,6 +16,13 @@ record Cluster(String id, String generatedKey, List<Paper> parts) {
         return RecordMerger.merge(id, generatedKey, parts);
     }
 
+    /** The distinct de-duplication terms of all its records (titles hashed), as the index stores them. */
+    List<String> matchTerms() {
+        java.util.LinkedHashSet<String> terms = new java.util.LinkedHashSet<>();
+        parts.forEach(p -> terms.addAll(dev.paperlink.corpus.merge.MatchKeys.hashedIndexTerms(p)));
+        return List.copyOf(terms);
+    }
+
     Cluster with(Paper part) {
         java.util.ArrayList<Paper> all = new java.util.ArrayList<>(parts);
         all.add(part);

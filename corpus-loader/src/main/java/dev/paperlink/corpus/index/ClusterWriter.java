@@ -8,7 +8,6 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.Term;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -51,10 +50,9 @@ final class ClusterWriter {
     /** Writes a cluster (new or changed) and tells the lookup about it. */
     void write(Cluster cluster) throws IOException {
         Paper paper = cluster.merged();
+        List<String> terms = cluster.matchTerms();
         updates.submit(cluster.id(), () -> writer.updateDocument(new Term(PaperFields.ID, cluster.id()),
-                PaperDocuments.toDocument(cluster, paper)));
-        List<String> terms = new ArrayList<>();
-        cluster.parts().forEach(p -> terms.addAll(MatchKeys.hashedIndexTerms(p)));
+                PaperDocuments.toDocument(cluster, paper, terms)));
         List<String> keys = paper.allKeys().stream().map(k -> k.toLowerCase(Locale.ROOT)).toList();
         lookup.changed(cluster, terms, keys);
     }

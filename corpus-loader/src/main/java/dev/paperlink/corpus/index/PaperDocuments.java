@@ -1,6 +1,5 @@
 package dev.paperlink.corpus.index;
 
-import dev.paperlink.corpus.merge.MatchKeys;
 import dev.paperlink.corpus.model.Author;
 import dev.paperlink.corpus.model.Paper;
 import dev.paperlink.corpus.model.SourceSpan;
@@ -16,6 +15,7 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.util.BytesRef;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -51,11 +51,11 @@ final class PaperDocuments {
         return new Field(name, value, TEXT);
     }
 
-    static Document toDocument(Cluster cluster) {
-        return toDocument(cluster, cluster.merged());
-    }
-
-    static Document toDocument(Cluster cluster, Paper p) {
+    /**
+     * @param p          the cluster's merged paper
+     * @param matchTerms the cluster's {@link Cluster#matchTerms()}, computed once by the caller
+     */
+    static Document toDocument(Cluster cluster, Paper p, List<String> matchTerms) {
         Document doc = new Document();
         doc.add(new StringField(PaperFields.ID, cluster.id(), Field.Store.YES));
         if (!cluster.generatedKey().isEmpty()) {
@@ -94,17 +94,15 @@ final class PaperDocuments {
         }
         doc.add(new NumericDocValuesField(PaperFields.YEAR_DV, parseYear(p.year())));
         doc.add(new NumericDocValuesField(PaperFields.POPULARITY_DV, p.popularity() == null ? 0 : p.popularity()));
-        Set<String> match = new LinkedHashSet<>();
         Set<String> sources = new LinkedHashSet<>();
         Set<String> formats = new LinkedHashSet<>();
         for (Paper part : cluster.parts()) {
-            match.addAll(MatchKeys.hashedIndexTerms(part));
             for (SourceSpan s : part.sources()) {
                 sources.add(s.file());
                 formats.add(s.format().label());
             }
         }
-        match.forEach(m -> doc.add(new StringField(PaperFields.MATCH, m, Field.Store.NO)));
+        matchTerms.forEach(m -> doc.add(new StringField(PaperFields.MATCH, m, Field.Store.NO)));
         sources.forEach(s -> doc.add(new StringField(PaperFields.SOURCE, s, Field.Store.NO)));
         formats.forEach(f -> doc.add(new StringField(PaperFields.FORMAT, f, Field.Store.NO)));
         return doc;

@@ -1,24 +1,17 @@
 package dev.paperlink.server.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.paperlink.corpus.model.Paper;
-import dev.paperlink.corpus.model.SourceFormat;
-import dev.paperlink.corpus.source.Readers;
-import dev.paperlink.corpus.source.RecordSink;
-import dev.paperlink.corpus.source.Skip;
 import dev.paperlink.server.document.DocumentKind;
 import dev.paperlink.server.document.TextDocument;
 import dev.paperlink.server.syntax.CitationRef;
 import dev.paperlink.server.syntax.CitationScanner;
 import dev.paperlink.server.testing.JsonRpcClient;
 import dev.paperlink.server.testing.ServerProcess;
-import dev.paperlink.server.testing.SharedCorpora;
+import dev.paperlink.corpus.testing.SharedCorpora;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -107,7 +100,6 @@ class SnarkSurveyE2ETest {
     @Test
     void snarkSurveyBibliography() throws Exception {
         Path snark = SharedCorpora.require("latex-papers/snark-survey");
-        requireRealBibtexReader();
         Path cryptoBib = snark.resolve("cryptobib/crypto.bib");
         String cryptoText = Files.readString(cryptoBib);
         String cryptoUri = cryptoBib.toUri().toString();
@@ -201,23 +193,6 @@ class SnarkSurveyE2ETest {
     }
 
     // ---- helpers
-
-    private static void requireRealBibtexReader() throws IOException {
-        List<Paper> papers = new ArrayList<>();
-        Readers.forFormat(SourceFormat.BIBTEX).read("probe.bib", new StringReader("@article{probe, title = {Probe}}"), new RecordSink() {
-            @Override
-            public void accept(Paper paper) {
-                papers.add(paper);
-            }
-
-            @Override
-            public void skip(Skip skip) {
-            }
-        });
-        if (papers.isEmpty()) {
-            SharedCorpora.skip("snarkSurveyBibliography needs the corpus loader's real BibtexReader; the one on the classpath reads nothing");
-        }
-    }
 
     private static Map<String, Object> initialize(Path workspace) {
         return Map.of("processId", ProcessHandle.current().pid(),

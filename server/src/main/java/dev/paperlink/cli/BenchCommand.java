@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paperlink.cli.bench.BenchQueries;
 import dev.paperlink.cli.bench.BenchQuery;
 import dev.paperlink.cli.bench.Latency;
+import dev.paperlink.cli.bench.TempDirs;
 import dev.paperlink.corpus.Corpus;
 import dev.paperlink.corpus.IndexReport;
 import dev.paperlink.corpus.model.Hit;
@@ -99,26 +100,28 @@ final class BenchCommand implements Callable<Integer> {
                 figures.put("heapAfterGcMB", heapAfterGc() / 1e6);
                 figures.put("maxHeapMB", Runtime.getRuntime().maxMemory() / 1e6);
             }
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(json ? Json.write(figures) : text(figures));
+            out.flush();
+            return lsp ? benchLsp(dir) : 0;
         } finally {
             if (workDir == null) {
-                delete(dir);
+                TempDirs.delete(dir);
             }
         }
-        PrintWriter out = spec.commandLine().getOut();
-        out.println(json ? Json.write(figures) : text(figures));
-        out.flush();
-        if (lsp) {
-            List<String> args = new ArrayList<>();
-            if (json) {
-                args.add("--json");
-            }
-            corpus.forEach(p -> args.add(p.toString()));
-            picocli.CommandLine sub = new picocli.CommandLine(new BenchLspCommand());
-            sub.setOut(spec.commandLine().getOut());
-            sub.setErr(spec.commandLine().getErr());
-            return sub.execute(args.toArray(String[]::new));
+    }
+
+    /** The language server run on the index just built (not indexed a second time). */
+    private int benchLsp(Path index) {
+        List<String> args = new ArrayList<>(List.of("--index-dir", index.toString()));
+        if (json) {
+            args.add("--json");
         }
-        return 0;
+        corpus.forEach(p -> args.add(p.toString()));
+        picocli.CommandLine sub = new picocli.CommandLine(new BenchLspCommand());
+        sub.setOut(spec.commandLine().getOut());
+        sub.setErr(spec.commandLine().getErr());
+        return sub.execute(args.toArray(String[]::new));
     }
 
     private static List<BenchQuery> make(BenchQueries generator, BenchQuery.Kind kind, List<Paper> sample, int n) {
@@ -253,12 +256,6 @@ final class BenchCommand implements Callable<Integer> {
     private static long size(Path dir) throws IOException {
         try (Stream<Path> s = Files.walk(dir)) {
             return s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
-        }
-    }
-
-    private static void delete(Path dir) throws IOException {
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 }

@@ -3,8 +3,8 @@ package dev.paperlink.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.paperlink.cli.bench.Latency;
 import dev.paperlink.cli.bench.LspPipe;
+import dev.paperlink.cli.bench.TempDirs;
 import dev.paperlink.corpus.Corpus;
-import dev.paperlink.corpus.IndexReport;
 import dev.paperlink.corpus.model.Paper;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
  * {@code paperlink bench-lsp CORPUS...}: the language server end to end, over its pipes, as an
@@ -55,6 +54,10 @@ final class BenchLspCommand implements Callable<Integer> {
     @Option(names = "--no-cds", description = "Start the server without the dynamic AppCDS archive bin/paperlink uses.")
     boolean noCds;
 
+    @Option(names = "--index-dir", hidden = true, paramLabel = "DIR",
+            description = "An index of CORPUS already built (by 'bench --lsp'): used as it is, not indexed again, not deleted.")
+    Path prebuiltIndex;
+
     @Option(names = "--json", description = "Print the figures as JSON.")
     boolean json;
 
@@ -70,10 +73,11 @@ final class BenchLspCommand implements Callable<Integer> {
         figures.put("jvmFlags", jvmFlags + (!noCds ? " + dynamic AppCDS archive (as bin/paperlink)" : ""));
         try {
             List<Paper> sample;
-            try (Corpus c = Corpus.open(dir.resolve("index"))) {
-                IndexReport report = c.index(corpus.stream().map(p -> p.toAbsolutePath().normalize()).toList(), new dev.paperlink.corpus.IndexListener() { });
-                figures.put("papers", report.papers());
-                err.printf("indexed %,d papers%n", report.papers());
+            try (Corpus c = prebuiltIndex != null ? Corpus.openReadOnly(prebuiltIndex) : Corpus.open(indexDir(dir))) {
+                long papers = prebuiltIndex != null ? c.stats().papers()
+                        : c.index(corpus.stream().map(p -> p.toAbsolutePath().normalize()).toList(), dev.paperlink.corpus.IndexListener.NONE).papers();
+                figures.put("papers", papers);
+                err.printf(prebuiltIndex != null ? "using the index just built: %,d papers%n" : "indexed %,d papers%n", papers);
                 sample = c.sample(Math.max(100, Math.min(requests, 2000)), seed).stream()
                         .filter(p -> !p.key().isEmpty() && p.key().length() >= 4 && !p.title().isEmpty()).toList();
             }
@@ -99,9 +103,7 @@ final class BenchLspCommand implements Callable<Integer> {
             err.printf("start to initialize: median %d ms%n", startMs.get(startMs.size() / 2));
             figures.put("latencyMs", requests(dir, sample, err));
         } finally {
-            try (Stream<Path> s = Files.walk(dir)) {
-                s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            TempDirs.delete(dir);
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println(json ? Json.write(figures) : text(figures));
@@ -155,6 +157,10 @@ final class BenchLspCommand implements Callable<Integer> {
         return Latency.of(method, nanos, found);
     }
 
+    private Path indexDir(Path scratch) {
+        return prebuiltIndex != null ? prebuiltIndex : scratch.resolve("index");
+    }
+
     private Process server(Path dir) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> cmd = new ArrayList<>(List.of(java));
@@ -164,7 +170,7 @@ final class BenchLspCommand implements Callable<Integer> {
                     "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
         }
         cmd.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "serve", "--index-dir", dir.resolve("index").toString()));
+                "serve", "--index-dir", indexDir(dir).toString()));
         corpus.forEach(p -> {
             cmd.add("--corpus");
             cmd.add(p.toAbsolutePath().normalize().toString());

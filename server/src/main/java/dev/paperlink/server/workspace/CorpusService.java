@@ -157,8 +157,9 @@ public final class CorpusService implements AutoCloseable {
         }
         String summary = report.papers() + " papers; " + report.sourcesRead() + " files read, " + report.sourcesUnchanged()
                 + " unchanged, " + report.sourcesRemoved() + " removed" + (report.skips().isEmpty() ? "" : ", " + report.skips().size() + " records skipped");
-        progress.end(summary);
+        // The summary is logged before the progress ends, so a client that sees the end has the log too.
         log.info("indexed in " + report.millis() + " ms: " + summary);
+        progress.end(summary);
         return report;
     }
 

@@ -34,9 +34,12 @@ final class Analyzers {
         return chain(ts -> new StopFilter(folded(ts), EnglishAnalyzer.ENGLISH_STOP_WORDS_SET));
     }
 
-    /** Words, then every prefix of each word up to {@link PaperFields#EDGE_MAX} characters. */
+    /**
+     * The prefixes of each word from {@link PaperFields#EDGE_MIN} to {@link PaperFields#EDGE_MAX}
+     * characters (not the words themselves: those are in the words field).
+     */
     static Analyzer wordPrefixes() {
-        return chain(ts -> new EdgeNGramTokenFilter(folded(ts), 1, PaperFields.EDGE_MAX, true));
+        return chain(ts -> new EdgeNGramTokenFilter(folded(ts), PaperFields.EDGE_MIN, PaperFields.EDGE_MAX, false));
     }
 
     /** English: folded, stop words removed, plurals stemmed (minimal stemming: cheap, and rarely wrong). */

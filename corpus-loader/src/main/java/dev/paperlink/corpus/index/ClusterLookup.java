@@ -27,14 +27,15 @@ import java.util.Set;
  */
 final class ClusterLookup implements AutoCloseable {
     static final int PENDING_LIMIT = 100_000;
-    /** Rough bytes of the papers held in memory before a refresh. */
-    static final long PENDING_BYTES_LIMIT = 192L << 20;
+    /** Bytes of stored records held in memory before a refresh. */
+    static final long PENDING_BYTES_LIMIT = 128L << 20;
 
     private final IndexWriter writer;
     private final ParallelUpdates updates;
     private DirectoryReader reader;
     private final Map<String, String> pendingMatch = new HashMap<>();
-    private final Map<String, Cluster> pendingClusters = new HashMap<>();
+    /** Recent papers as {@link PaperCodec} encoded them: one array per paper is cheap to hold (and to collect). */
+    private final Map<String, byte[]> pendingClusters = new HashMap<>();
     private final Set<String> pendingKeys = new HashSet<>();
     private final Set<String> pendingIds = new HashSet<>();
     private int changes;
@@ -59,17 +60,16 @@ final class ClusterLookup implements AutoCloseable {
     }
 
     Optional<Cluster> cluster(String id) throws IOException {
-        Cluster c = pendingClusters.get(id);
-        if (c != null) {
-            return Optional.of(c);
+        byte[] pending = pendingClusters.get(id);
+        if (pending != null) {
+            return Optional.of(PaperCodec.decode(pending, 0, pending.length));
         }
         Optional<int[]> doc = firstDocRef(PaperFields.ID, id);
         if (doc.isEmpty()) {
             return Optional.empty();
         }
         int[] ref = doc.get();
-        LeafReader leaf = reader.leaves().get(ref[0]).reader();
-        return Optional.of(PaperDocuments.fromDocument(leaf.storedFields().document(ref[1])));
+        return Optional.of(PaperRecords.read(reader.leaves().get(ref[0]).reader(), ref[1]));
     }
 
     /** Whether any committed or refreshed paper has a record from this source file. */
@@ -85,15 +85,18 @@ final class ClusterLookup implements AutoCloseable {
         return pendingIds.contains(id) || firstDocRef(PaperFields.ID, id).isPresent();
     }
 
-    /** Records a change just written to the index writer. */
-    void changed(Cluster cluster, Iterable<String> matchTerms, Iterable<String> lowerCaseKeys) throws IOException {
-        pendingClusters.put(cluster.id(), cluster);
-        pendingIds.add(cluster.id());
-        matchTerms.forEach(t -> pendingMatch.putIfAbsent(t, cluster.id()));
+    /**
+     * Records a change just written to the index writer.
+     *
+     * @param record the paper as {@link PaperCodec} encoded it
+     */
+    void changed(String id, byte[] record, Iterable<String> matchTerms, Iterable<String> lowerCaseKeys)
+            throws IOException {
+        pendingClusters.put(id, record);
+        pendingIds.add(id);
+        matchTerms.forEach(t -> pendingMatch.putIfAbsent(t, id));
         lowerCaseKeys.forEach(pendingKeys::add);
-        for (var p : cluster.parts()) {
-            pendingBytes += 2L * (p.title().length() + p.abstractText().length()) + 512;
-        }
+        pendingBytes += record.length + 256L;
         if (++changes >= PENDING_LIMIT || pendingBytes >= PENDING_BYTES_LIMIT) {
             refresh();
         }
@@ -123,7 +126,7 @@ final class ClusterLookup implements AutoCloseable {
 
     private String storedId(int[] ref) {
         try {
-            return reader.leaves().get(ref[0]).reader().storedFields().document(ref[1]).get(PaperFields.ID);
+            return PaperRecords.id(reader.leaves().get(ref[0]).reader(), ref[1]);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -51,10 +51,11 @@ final class ClusterWriter {
     void write(Cluster cluster) throws IOException {
         Paper paper = cluster.merged();
         List<String> terms = cluster.matchTerms();
+        byte[] record = PaperCodec.encode(cluster);
         updates.submit(cluster.id(), () -> writer.updateDocument(new Term(PaperFields.ID, cluster.id()),
-                PaperDocuments.toDocument(cluster, paper, terms)));
+                PaperDocuments.toDocument(cluster, paper, terms, record)));
         List<String> keys = paper.allKeys().stream().map(k -> k.toLowerCase(Locale.ROOT)).toList();
-        lookup.changed(cluster, terms, keys);
+        lookup.changed(cluster.id(), record, terms, keys);
     }
 
     void delete(String id) throws IOException {

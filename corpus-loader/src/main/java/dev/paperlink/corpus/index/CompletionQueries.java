@@ -6,15 +6,17 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.AutomatonQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
-import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.QueryBuilder;
+import org.apache.lucene.util.automaton.Automata;
+import org.apache.lucene.util.automaton.Operations;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,6 +38,7 @@ final class CompletionQueries {
     static final float KEY_PREFIX = 50_000f;
     static final float TITLE_PREFIX = 20_000f;
     private static final Pattern YEAR = Pattern.compile("(19|20)\\d\\d");
+    private static final TypoQueries TYPOS = new TypoQueries(2048);
 
     /** A query and the way to tell, from a hit's score, which tier it matched in. */
     record Built(Query query, Function<Float, Hit.Match> classifier) {
@@ -145,20 +148,34 @@ final class CompletionQueries {
         b.add(new TermQuery(new Term(PaperFields.TITLE_WORDS, w)), Occur.SHOULD);
         b.add(new BoostQuery(new TermQuery(new Term(PaperFields.AUTHOR_FAMILY, w)), 1.5f), Occur.SHOULD);
         if (partial) {
-            Query prefix = w.length() <= PaperFields.EDGE_MAX
-                    ? new TermQuery(new Term(PaperFields.TITLE_EDGE, w))
-                    : new PrefixQuery(new Term(PaperFields.TITLE_WORDS, w));
-            b.add(constant(prefix, 1f), Occur.SHOULD);
+            b.add(constant(titleWordPrefix(w), 1f), Occur.SHOULD);
             b.add(constant(new PrefixQuery(new Term(PaperFields.AUTHOR_FAMILY, w)), 1f), Occur.SHOULD);
         }
         // One edit (a typo: insertion, deletion, substitution, transposition) in words of 4+ letters,
         // 6+ for names; two edits would cost milliseconds per query to build and match too much.
         if (typos && w.length() >= 4) {
-            b.add(new BoostQuery(new FuzzyQuery(new Term(PaperFields.TITLE_WORDS, w), 1, 1, 10, true), 0.5f), Occur.SHOULD);
+            b.add(constant(TYPOS.oneEditFrom(PaperFields.TITLE_WORDS, w), 0.5f), Occur.SHOULD);
             if (w.length() >= 6) {
-                b.add(new BoostQuery(new FuzzyQuery(new Term(PaperFields.AUTHOR_FAMILY, w), 1, 1, 10, true), 0.5f), Occur.SHOULD);
+                b.add(constant(TYPOS.oneEditFrom(PaperFields.AUTHOR_FAMILY, w), 0.5f), Occur.SHOULD);
             }
         }
+        return b.build();
+    }
+
+    /** Title words that start with {@code w}, in as few terms as the indexed prefixes allow. */
+    private static Query titleWordPrefix(String w) {
+        if (w.length() > PaperFields.EDGE_MAX) {
+            return new PrefixQuery(new Term(PaperFields.TITLE_WORDS, w));
+        }
+        if (w.length() >= PaperFields.EDGE_MIN) {
+            return new TermQuery(new Term(PaperFields.TITLE_EDGE, w));
+        }
+        // One letter: the one-letter word itself, or any two-letter prefix that starts with it.
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        b.add(new TermQuery(new Term(PaperFields.TITLE_WORDS, w)), Occur.SHOULD);
+        b.add(new AutomatonQuery(new Term(PaperFields.TITLE_EDGE, w), Operations.determinize(
+                Operations.concatenate(List.of(Automata.makeString(w), Automata.makeAnyChar())),
+                Operations.DEFAULT_DETERMINIZE_WORK_LIMIT)), Occur.SHOULD);
         return b.build();
     }
 

@@ -15,7 +15,6 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.ScoreDoc;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -110,7 +109,9 @@ final class Indexer {
                     counter.recordsAtCommit = counter.records;
                 }
             }
-            updates.drain();
+            // Each lane writes out its own in-memory segment, both at once, before the commit
+            // (which would otherwise flush them one after the other on this thread).
+            updates.onEveryLane(writer::flushNextBuffer);
             commit(state);
             lookup.refresh();
             long papers = lookup.reader().numDocs();
@@ -169,11 +170,11 @@ final class Indexer {
         lookup.refresh();
         IndexSearcher searcher = new IndexSearcher(lookup.reader());
         TopDocs top = searcher.search(new TermQuery(new Term(PaperFields.SOURCE, source)), Integer.MAX_VALUE);
-        List<Cluster> affected = new ArrayList<>();
-        var stored = searcher.storedFields();
-        for (ScoreDoc sd : top.scoreDocs) {
-            affected.add(PaperDocuments.fromDocument(stored.document(sd.doc)));
+        int[] docs = new int[top.scoreDocs.length];
+        for (int i = 0; i < docs.length; i++) {
+            docs[i] = top.scoreDocs[i].doc;
         }
+        List<Cluster> affected = List.of(PaperRecords.read(lookup.reader(), docs));
         for (Cluster c : affected) {
             List<Paper> kept = c.parts().stream()
                     .filter(p -> p.sources().stream().map(SourceSpan::file).noneMatch(source::equals))

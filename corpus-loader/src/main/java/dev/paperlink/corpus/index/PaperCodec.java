@@ -18,24 +18,45 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Source records to and from the bytes stored in the index: a small binary format (strings as
- * UTF-8 with a varint length), several times faster to write and read than JSON, which matters
- * because every completion decodes up to 50 papers. {@link #VERSION} is part of the index schema.
+ * A paper (its id, generated key and source records) to and from the bytes kept in the index: a
+ * small binary format (strings as UTF-8 with a varint length), several times faster to write and
+ * read than JSON, which matters because every completion decodes up to 50 papers. Raw field values
+ * equal to a display value are written once. {@link #VERSION} is part of the index schema.
  */
 final class PaperCodec {
-    static final int VERSION = 1;
+    static final int VERSION = 3;
     private static final SourceFormat[] FORMATS = SourceFormat.values();
+    /** Raw field names frequent enough to be written as their position in this list (plus one). */
+    private static final List<String> COMMON_NAMES = List.of("title", "author", "year", "booktitle", "journal",
+            "pages", "publisher", "address", "month", "url", "doi", "abstract", "editor", "volume", "number",
+            "language", "isbn", "issn", "note", "keywords", "series", "eprint", "archiveprefix", "primaryclass",
+            "file", "urldate", "organization", "school", "institution", "howpublished", "type", "edition", "date");
+    private static final Map<String, Integer> NAME_CODES = nameCodes();
+
+    /**
+     * A raw value equal to the display value of one of these fields (most values without LaTeX) is
+     * written as its position plus one, not a second time.
+     */
+    private static final int SAME_AS_TITLE = 1;
+    private static final int SAME_AS_ABSTRACT = 2;
+    private static final int SAME_AS_YEAR = 3;
+    private static final int SAME_AS_DOI = 4;
+    private static final int SAME_AS_URL = 5;
+    private static final int SAME_AS_VENUE = 6;
+    private static final int SAME_AS_DATE = 7;
 
     private PaperCodec() {
     }
 
-    static byte[] encode(List<Paper> parts) {
+    static byte[] encode(Cluster cluster) {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
             DataOutputStream out = new DataOutputStream(bytes);
             out.writeByte(VERSION);
-            writeVInt(out, parts.size());
-            for (Paper p : parts) {
+            str(out, cluster.id());
+            str(out, cluster.generatedKey());
+            writeVInt(out, cluster.parts().size());
+            for (Paper p : cluster.parts()) {
                 write(out, p);
             }
             out.flush();
@@ -45,22 +66,42 @@ final class PaperCodec {
         }
     }
 
-    static List<Paper> decode(byte[] bytes, int offset, int length) {
+    static Cluster decode(byte[] bytes, int offset, int length) {
         try {
-            DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, offset, length));
-            int version = in.readByte();
-            if (version != VERSION) {
-                throw new IOException("stored record version " + version + ", expected " + VERSION);
-            }
+            DataInputStream in = open(bytes, offset, length);
+            String id = str(in);
+            String generatedKey = str(in);
             int n = readVInt(in);
             List<Paper> parts = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 parts.add(read(in));
             }
-            return parts;
+            return new Cluster(id, generatedKey, parts);
         } catch (IOException e) {
-            throw new UncheckedIOException("corrupt stored record in the index: " + e.getMessage(), e);
+            throw corrupt(e);
         }
+    }
+
+    /** Only the id of an encoded cluster (it comes first). */
+    static String decodeId(byte[] bytes, int offset, int length) {
+        try {
+            return str(open(bytes, offset, length));
+        } catch (IOException e) {
+            throw corrupt(e);
+        }
+    }
+
+    private static DataInputStream open(byte[] bytes, int offset, int length) throws IOException {
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, offset, length));
+        int version = in.readByte();
+        if (version != VERSION) {
+            throw new IOException("stored record version " + version + ", expected " + VERSION);
+        }
+        return in;
+    }
+
+    private static UncheckedIOException corrupt(IOException e) {
+        return new UncheckedIOException("corrupt stored record in the index: " + e.getMessage(), e);
     }
 
     private static void write(DataOutputStream out, Paper p) throws IOException {
@@ -102,20 +143,86 @@ final class PaperCodec {
         }
         writeVInt(out, p.raw().size());
         for (Map.Entry<String, String> e : p.raw().entrySet()) {
-            str(out, e.getKey());
-            str(out, e.getValue());
+            Integer code = NAME_CODES.get(e.getKey());
+            if (code == null) {
+                writeVInt(out, 0);
+                str(out, e.getKey());
+            } else {
+                writeVInt(out, code);
+            }
+            int same = sameAs(p, e.getValue());
+            writeVInt(out, same);
+            if (same == 0) {
+                str(out, e.getValue());
+            }
         }
     }
 
+    private static int sameAs(Paper p, String value) {
+        if (value.isEmpty()) {
+            return 0;
+        }
+        if (value.equals(p.title())) {
+            return SAME_AS_TITLE;
+        }
+        if (value.equals(p.abstractText())) {
+            return SAME_AS_ABSTRACT;
+        }
+        if (value.equals(p.year())) {
+            return SAME_AS_YEAR;
+        }
+        if (value.equals(p.doi())) {
+            return SAME_AS_DOI;
+        }
+        if (value.equals(p.url())) {
+            return SAME_AS_URL;
+        }
+        if (value.equals(p.venue())) {
+            return SAME_AS_VENUE;
+        }
+        return value.equals(p.date()) ? SAME_AS_DATE : 0;
+    }
+
+    private static String sameAs(int code, String title, String abstractText, String year, String doi, String url,
+            String venue, String date) throws IOException {
+        return switch (code) {
+            case SAME_AS_TITLE -> title;
+            case SAME_AS_ABSTRACT -> abstractText;
+            case SAME_AS_YEAR -> year;
+            case SAME_AS_DOI -> doi;
+            case SAME_AS_URL -> url;
+            case SAME_AS_VENUE -> venue;
+            case SAME_AS_DATE -> date;
+            default -> throw new IOException("unknown raw value code " + code);
+        };
+    }
+
+    private static Map<String, Integer> nameCodes() {
+        Map<String, Integer> codes = new java.util.HashMap<>();
+        for (int i = 0; i < COMMON_NAMES.size(); i++) {
+            codes.put(COMMON_NAMES.get(i), i + 1);
+        }
+        return Map.copyOf(codes);
+    }
+
     private static Paper read(DataInputStream in) throws IOException {
-        var b = Paper.builder().id(str(in)).key(str(in)).aliases(strs(in)).title(str(in));
+        String title;
+        var b = Paper.builder().id(str(in)).key(str(in)).aliases(strs(in)).title(title = str(in));
         int authors = readVInt(in);
         List<Author> list = new ArrayList<>(authors);
         for (int i = 0; i < authors; i++) {
             list.add(new Author(str(in), str(in), str(in), str(in), str(in)));
         }
-        b.authors(list).year(str(in)).date(str(in)).venue(str(in)).entryType(str(in)).abstractText(str(in))
-                .doi(str(in)).arxivId(str(in)).url(str(in)).files(strs(in)).keywords(strs(in));
+        String year = str(in);
+        String date = str(in);
+        String venue = str(in);
+        String entryType = str(in);
+        String abstractText = str(in);
+        String doi = str(in);
+        String arxivId = str(in);
+        String url = str(in);
+        b.authors(list).year(year).date(date).venue(venue).entryType(entryType).abstractText(abstractText)
+                .doi(doi).arxivId(arxivId).url(url).files(strs(in)).keywords(strs(in));
         if (in.readBoolean()) {
             b.popularity(in.readLong());
         }
@@ -130,7 +237,13 @@ final class PaperCodec {
         int raw = readVInt(in);
         Map<String, String> map = new LinkedHashMap<>();
         for (int i = 0; i < raw; i++) {
-            map.put(str(in), str(in));
+            int nameCode = readVInt(in);
+            if (nameCode > COMMON_NAMES.size()) {
+                throw new IOException("unknown field name code " + nameCode);
+            }
+            String name = nameCode == 0 ? str(in) : COMMON_NAMES.get(nameCode - 1);
+            int same = readVInt(in);
+            map.put(name, same == 0 ? str(in) : sameAs(same, title, abstractText, year, doi, url, venue, date));
         }
         return b.raws(map).build();
     }

@@ -9,7 +9,7 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.util.BytesRef;
@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** A {@link Cluster} to a Lucene document and back. No IO. */
+/** A {@link Cluster} to a Lucene document (read back by {@link PaperRecords}). No IO. */
 final class PaperDocuments {
     /**
      * Analyzed text without positions: nothing here runs phrase queries, and positions would cost
@@ -54,14 +54,12 @@ final class PaperDocuments {
     /**
      * @param p          the cluster's merged paper
      * @param matchTerms the cluster's {@link Cluster#matchTerms()}, computed once by the caller
+     * @param record     the cluster encoded by {@link PaperCodec#encode}
      */
-    static Document toDocument(Cluster cluster, Paper p, List<String> matchTerms) {
+    static Document toDocument(Cluster cluster, Paper p, List<String> matchTerms, byte[] record) {
         Document doc = new Document();
-        doc.add(new StringField(PaperFields.ID, cluster.id(), Field.Store.YES));
-        if (!cluster.generatedKey().isEmpty()) {
-            doc.add(new StoredField(PaperFields.GENERATED_KEY, cluster.generatedKey()));
-        }
-        doc.add(new StoredField(PaperFields.PARTS, new BytesRef(PaperCodec.encode(cluster.parts()))));
+        doc.add(new StringField(PaperFields.ID, cluster.id(), Field.Store.NO));
+        doc.add(new BinaryDocValuesField(PaperFields.RECORD, new BytesRef(record)));
         java.util.Set<String> keyPrefixes = new java.util.HashSet<>();
         for (String key : p.allKeys()) {
             String lc = key.toLowerCase(Locale.ROOT);
@@ -114,13 +112,6 @@ final class PaperDocuments {
     }
 
     static final int TITLE_START_CHARS = 60;
-
-    static Cluster fromDocument(Document doc) {
-        BytesRef parts = doc.getBinaryValue(PaperFields.PARTS);
-        String genKey = doc.get(PaperFields.GENERATED_KEY);
-        return new Cluster(doc.get(PaperFields.ID), genKey == null ? "" : genKey,
-                PaperCodec.decode(parts.bytes, parts.offset, parts.length));
-    }
 
     private static long parseYear(String year) {
         try {

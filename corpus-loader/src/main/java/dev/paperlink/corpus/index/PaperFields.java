@@ -2,22 +2,29 @@ package dev.paperlink.corpus.index;
 
 /**
  * Every Lucene field name, in one place, with how it is indexed. One Lucene document is one
- * paper (a cluster of source records); its source records are stored, the merged paper is
- * computed from them when read.
+ * paper (a cluster of source records); its source records are kept in {@link #RECORD}, the merged
+ * paper is computed from them when read.
  */
 final class PaperFields {
-    /** StringField, stored: the stable id; documents are updated and deleted by it. */
+    /** StringField: the stable id; documents are updated and deleted by it. */
     static final String ID = "id";
-    /** StoredField: the generated key, kept so that re-merging never renames a paper. */
-    static final String GENERATED_KEY = "genkey";
-    /** StoredField (bytes): JSON array of the source records of this paper. */
-    static final String PARTS = "parts";
+    /**
+     * BinaryDocValues: the paper as {@link PaperCodec} encodes it (id, generated key, which is kept
+     * so that re-merging never renames a paper, and source records). Doc values, not stored
+     * fields: written and read as they are, with no compression to pay for on either side.
+     */
+    static final String RECORD = "record";
     /** StringField, multi-valued: key and aliases in lower case, for look-up and prefix completion. */
     static final String KEY_LC = "key_lc";
     /** StringField, multi-valued: every prefix (1 to {@code KEY_EDGE_MAX} chars) of the lower-case keys: key prefix in one term. */
     static final String KEY_EDGE = "key_edge";
-    /** TextField: every prefix (1 to {@code EDGE_MAX} chars) of every title word: the word being typed in one term. */
+    /**
+     * TextField: the prefixes of {@code EDGE_MIN} to {@code EDGE_MAX} chars of every title word: the word
+     * being typed in one term (one letter typed: the two-letter prefixes that start with it).
+     */
     static final String TITLE_EDGE = "title_edge";
+    /** Shortest title-word prefix indexed: one-letter prefixes would be a term in nearly every title. */
+    static final int EDGE_MIN = 2;
     /** Longest title-word prefix indexed; longer typed prefixes use a prefix query (few words share them). */
     static final int EDGE_MAX = 3;
     /** Longest key prefix indexed; longer typed prefixes use a prefix query (few keys share them). */

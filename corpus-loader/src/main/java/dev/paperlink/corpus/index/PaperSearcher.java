@@ -11,7 +11,6 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
@@ -135,15 +134,18 @@ final class PaperSearcher implements AutoCloseable {
             try {
                 var reader = s.getIndexReader();
                 var random = new java.util.Random(seed);
-                var stored = s.storedFields();
-                List<Paper> out = new ArrayList<>();
+                List<Integer> docs = new ArrayList<>();
                 int max = reader.maxDoc();
                 var live = org.apache.lucene.index.MultiBits.getLiveDocs(reader);
-                for (int tries = 0; out.size() < n && tries < n * 20 && max > 0; tries++) {
+                for (int tries = 0; docs.size() < n && tries < n * 20 && max > 0; tries++) {
                     int doc = random.nextInt(max);
                     if (live == null || live.get(doc)) {
-                        out.add(PaperDocuments.fromDocument(stored.document(doc)).merged());
+                        docs.add(doc);
                     }
+                }
+                List<Paper> out = new ArrayList<>(docs.size());
+                for (Cluster c : PaperRecords.read(reader, docs.stream().mapToInt(Integer::intValue).toArray())) {
+                    out.add(c.merged());
                 }
                 return out;
             } catch (IOException e) {
@@ -187,10 +189,15 @@ final class PaperSearcher implements AutoCloseable {
 
     private static List<Hit> collect(IndexSearcher s, TopDocs top, Function<Float, Hit.Match> classifier)
             throws IOException {
-        StoredFields stored = s.storedFields();
+        int[] docs = new int[top.scoreDocs.length];
+        for (int i = 0; i < docs.length; i++) {
+            docs[i] = top.scoreDocs[i].doc;
+        }
+        Cluster[] clusters = PaperRecords.read(s.getIndexReader(), docs);
         List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
-        for (ScoreDoc sd : top.scoreDocs) {
-            Cluster c = PaperDocuments.fromDocument(stored.document(sd.doc));
+        for (int i = 0; i < docs.length; i++) {
+            ScoreDoc sd = top.scoreDocs[i];
+            Cluster c = clusters[i];
             float score = sd instanceof FieldDoc fd && fd.fields != null && fd.fields[0] instanceof Float f ? f : sd.score;
             hits.add(new Hit(c.merged(), classifier.apply(score), score));
         }

@@ -24,7 +24,20 @@ class PaperCodecTest {
                 .source(SourceSpan.line("/x/a.jsonl", SourceFormat.ARXIV_JSONL, 70000))
                 .raw("title", "Attention Is All You Need").raw("month", "jun").build();
         Paper empty = Paper.builder().build();
-        byte[] bytes = PaperCodec.encode(List.of(full, empty));
-        assertEquals(List.of(full, empty), PaperCodec.decode(bytes, 0, bytes.length));
+        Cluster cluster = new Cluster("arxiv:1706.03762", "vaswani2017attention", List.of(full, empty));
+        byte[] bytes = PaperCodec.encode(cluster);
+        assertEquals(cluster, PaperCodec.decode(bytes, 0, bytes.length));
+        assertEquals("arxiv:1706.03762", PaperCodec.decodeId(bytes, 0, bytes.length));
+    }
+
+    @Test
+    void rawValuesEqualToDisplayValuesAndUncommonNamesSurvive() {
+        Paper p = Paper.builder().id("doi:10.1/x").key("k").title("T").year("2020").date("2020-05").venue("ACL")
+                .abstractText("A.").doi("10.1/x").url("https://x.org")
+                .raw("title", "T").raw("abstract", "A.").raw("year", "2020").raw("doi", "10.1/x")
+                .raw("url", "https://x.org").raw("booktitle", "ACL").raw("date", "2020-05")
+                .raw("x-custom-field", "T").raw("note", "").raw("journal", "{ACL} journal").build();
+        byte[] bytes = PaperCodec.encode(new Cluster("doi:10.1/x", "", List.of(p)));
+        assertEquals(p, PaperCodec.decode(bytes, 0, bytes.length).parts().get(0));
     }
 }

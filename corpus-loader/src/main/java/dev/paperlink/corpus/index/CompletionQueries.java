@@ -38,7 +38,8 @@ final class CompletionQueries {
     static final float KEY_PREFIX = 50_000f;
     static final float TITLE_PREFIX = 20_000f;
     private static final Pattern YEAR = Pattern.compile("(19|20)\\d\\d");
-    private static final TypoQueries TYPOS = new TypoQueries(2048);
+    /** About 20 KB per word: 256 words (5 MB) cover what a person types in a while. */
+    private static final TypoQueries TYPOS = new TypoQueries(256);
 
     /** A query and the way to tell, from a hit's score, which tier it matched in. */
     record Built(Query query, Function<Float, Hit.Match> classifier) {

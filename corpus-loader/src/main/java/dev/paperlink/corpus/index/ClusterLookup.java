@@ -27,7 +27,7 @@ import java.util.Set;
  */
 final class ClusterLookup implements AutoCloseable {
     static final int PENDING_LIMIT = 100_000;
-    /** Bytes of stored records held in memory before a refresh. */
+    /** Bytes of encoded papers held in memory before a refresh. */
     static final long PENDING_BYTES_LIMIT = 128L << 20;
 
     private final IndexWriter writer;
@@ -56,7 +56,7 @@ final class ClusterLookup implements AutoCloseable {
         if (id != null) {
             return Optional.of(id);
         }
-        return firstDocRef(PaperFields.MATCH, term).map(this::storedId);
+        return firstDocRef(PaperFields.MATCH, term).map(this::idOf);
     }
 
     Optional<Cluster> cluster(String id) throws IOException {
@@ -124,7 +124,7 @@ final class ClusterLookup implements AutoCloseable {
         return reader;
     }
 
-    private String storedId(int[] ref) {
+    private String idOf(int[] ref) {
         try {
             return PaperRecords.id(reader.leaves().get(ref[0]).reader(), ref[1]);
         } catch (IOException e) {

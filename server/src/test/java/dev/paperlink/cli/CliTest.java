@@ -41,6 +41,25 @@ class CliTest {
         return "--index-dir=" + tmp.resolve("index");
     }
 
+    /** The benchmark end to end on the demo corpus, small: indexing in fresh JVMs, start-up, latency, heap. */
+    @Test
+    void benchReportsEveryFigure() throws Exception {
+        Run bench = run("bench", "--json", "--index-runs", "2", "--queries", "40", "--warmup", "20",
+                "--work-dir", tmp.resolve("bench").toString(), demo().toString());
+        assertEquals(0, bench.code(), () -> bench.err() + bench.out());
+        JsonNode f = bench.json();
+        assertEquals(12, f.get("records").asInt());
+        assertEquals(10, f.get("papers").asInt());
+        assertEquals(2, f.get("indexRunsSeconds").size());
+        assertTrue(f.get("indexSeconds").asDouble() > 0);
+        assertTrue(f.get("indexProcessSeconds").asDouble() >= f.get("indexSeconds").asDouble());
+        assertTrue(f.get("openToFirstAnswer").get("openToAnswerMsMedian").asLong() > 0);
+        for (String kind : new String[] {"key prefix", "title prefix, 1-4 words", "author + year", "related paragraph"}) {
+            assertTrue(f.get("latencyMs").get(kind).get("queries").asInt() >= 20, kind + ": " + f.get("latencyMs"));
+        }
+        assertTrue(f.get("heapAfterGcMB").asDouble() > 0);
+    }
+
     @Test
     void indexSearchShowStatsOnTheDemoCorpus() throws Exception {
         Run indexed = run("index", index(), demo().toString());

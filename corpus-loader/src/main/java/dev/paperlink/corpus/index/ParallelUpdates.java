@@ -44,8 +44,25 @@ final class ParallelUpdates implements AutoCloseable {
 
     void submit(String id, Update update) throws IOException {
         rethrow();
+        runOn(lanes[Math.floorMod(id.hashCode(), lanes.length)], update);
+    }
+
+    /**
+     * Runs the same work once on every lane, at the same time, and waits for all of them: e.g. to
+     * flush each lane's indexing buffer on its own core instead of one after the other.
+     */
+    void onEveryLane(Update update) throws IOException {
+        drain();
+        for (ExecutorService lane : lanes) {
+            runOn(lane, update);
+        }
+        drain();
+    }
+
+    /** Takes a slot (waiting while too many updates are in flight) and runs the update on that lane. */
+    private void runOn(ExecutorService lane, Update update) {
         slots.acquireUninterruptibly();
-        lanes[Math.floorMod(id.hashCode(), lanes.length)].execute(() -> {
+        lane.execute(() -> {
             try {
                 if (failure.get() == null) {
                     update.run();
@@ -56,29 +73,6 @@ final class ParallelUpdates implements AutoCloseable {
                 slots.release();
             }
         });
-    }
-
-    /**
-     * Runs the same work once on every lane, at the same time, and waits for all of them: e.g. to
-     * flush each lane's indexing buffer on its own core instead of one after the other.
-     */
-    void onEveryLane(Update update) throws IOException {
-        drain();
-        for (ExecutorService lane : lanes) {
-            slots.acquireUninterruptibly();
-            lane.execute(() -> {
-                try {
-                    if (failure.get() == null) {
-                        update.run();
-                    }
-                } catch (Throwable t) {
-                    failure.compareAndSet(null, t);
-                } finally {
-                    slots.release();
-                }
-            });
-        }
-        drain();
     }
 
     /** Waits until every submitted update has run; rethrows the first failure. */

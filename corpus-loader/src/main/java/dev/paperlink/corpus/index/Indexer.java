@@ -170,11 +170,7 @@ final class Indexer {
         lookup.refresh();
         IndexSearcher searcher = new IndexSearcher(lookup.reader());
         TopDocs top = searcher.search(new TermQuery(new Term(PaperFields.SOURCE, source)), Integer.MAX_VALUE);
-        int[] docs = new int[top.scoreDocs.length];
-        for (int i = 0; i < docs.length; i++) {
-            docs[i] = top.scoreDocs[i].doc;
-        }
-        List<Cluster> affected = List.of(PaperRecords.read(lookup.reader(), docs));
+        List<Cluster> affected = List.of(PaperRecords.read(lookup.reader(), top.scoreDocs));
         for (Cluster c : affected) {
             List<Paper> kept = c.parts().stream()
                     .filter(p -> p.sources().stream().map(SourceSpan::file).noneMatch(source::equals))

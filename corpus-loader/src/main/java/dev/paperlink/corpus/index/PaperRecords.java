@@ -5,6 +5,7 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.util.BytesRef;
 
 import java.io.IOException;
@@ -27,6 +28,15 @@ final class PaperRecords {
     static String id(LeafReader leaf, int doc) throws IOException {
         BytesRef b = bytes(leaf, doc);
         return PaperCodec.decodeId(b.bytes, b.offset, b.length);
+    }
+
+    /** The papers of these hits, in the same order. */
+    static Cluster[] read(IndexReader reader, ScoreDoc[] hits) throws IOException {
+        int[] docs = new int[hits.length];
+        for (int i = 0; i < docs.length; i++) {
+            docs[i] = hits[i].doc;
+        }
+        return read(reader, docs);
     }
 
     /**

@@ -189,13 +189,9 @@ final class PaperSearcher implements AutoCloseable {
 
     private static List<Hit> collect(IndexSearcher s, TopDocs top, Function<Float, Hit.Match> classifier)
             throws IOException {
-        int[] docs = new int[top.scoreDocs.length];
-        for (int i = 0; i < docs.length; i++) {
-            docs[i] = top.scoreDocs[i].doc;
-        }
-        Cluster[] clusters = PaperRecords.read(s.getIndexReader(), docs);
+        Cluster[] clusters = PaperRecords.read(s.getIndexReader(), top.scoreDocs);
         List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
-        for (int i = 0; i < docs.length; i++) {
+        for (int i = 0; i < clusters.length; i++) {
             ScoreDoc sd = top.scoreDocs[i];
             Cluster c = clusters[i];
             float score = sd instanceof FieldDoc fd && fd.fields != null && fd.fields[0] instanceof Float f ? f : sd.score;

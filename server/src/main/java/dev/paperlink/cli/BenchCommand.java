@@ -1,9 +1,10 @@
 package dev.paperlink.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.paperlink.cli.bench.BenchQueries;
 import dev.paperlink.cli.bench.BenchQuery;
+import dev.paperlink.cli.bench.FreshJvm;
 import dev.paperlink.cli.bench.Latency;
 import dev.paperlink.cli.bench.TempDirs;
 import dev.paperlink.corpus.Corpus;
@@ -13,19 +14,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
@@ -199,26 +198,15 @@ final class BenchCommand implements Callable<Integer> {
      * a cold JVM, JIT warm-up included. Returns the command's JSON summary plus the process time.
      */
     private JsonNode indexInFreshJvm(Path dir, PrintWriter err) throws IOException, InterruptedException {
-        String java = ProcessHandle.current().info().command().orElse("java");
         String flags = System.getProperty(INDEX_JVM_OPTS, "-XX:+UseParallelGC").strip();
-        List<String> command = new ArrayList<>(List.of(java));
-        if (!flags.isEmpty()) {
-            command.addAll(List.of(flags.split("\\s+")));
-        }
-        command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "index", "--json", "--index-dir", dir.toString()));
-        corpus.forEach(c -> command.add(c.toString()));
+        List<String> args = new ArrayList<>(List.of("index", "--json", "--index-dir", dir.toString()));
+        corpus.forEach(c -> args.add(c.toString()));
+        // The launcher's flags already name its archive.
+        List<String> command = FreshJvm.command(flags, null, Main.class.getName(), args);
         err.println("indexing in a fresh JVM: " + String.join(" ", command));
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        String outText = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        int exit = p.waitFor();
-        long processMillis = (System.nanoTime() - t0) / 1_000_000;
-        if (exit != 0 && exit != 2) { // 2: some records skipped, the rest indexed
-            throw new IOException("paperlink index exited with " + exit + ": " + outText);
-        }
-        var report = (com.fasterxml.jackson.databind.node.ObjectNode) new ObjectMapper().readTree(outText);
-        report.put("processMillis", processMillis);
+        var report = (ObjectNode) FreshJvm.runForJson(command, Set.of(0, 2)); // 2: some records skipped, the rest indexed
+        report.put("processMillis", (System.nanoTime() - t0) / 1_000_000);
         report.put("jvmFlags", flags);
         return report;
     }
@@ -228,33 +216,18 @@ final class BenchCommand implements Callable<Integer> {
 
     /** Median over {@code runs} fresh JVMs of open-to-first-answer and JVM-start-to-first-answer. */
     private Map<String, Object> openInFreshJvm(Path dir, int runs) throws IOException, InterruptedException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        String classPath = System.getProperty("java.class.path");
         List<Long> open = new ArrayList<>();
         List<Long> start = new ArrayList<>();
-        ObjectMapper mapper = new ObjectMapper();
         // The same JVM flags as bin/paperlink: C1 only, serial GC, and a dynamic AppCDS archive that
         // the first (untimed) run creates and the timed runs map.
         Path archive = dir.resolveSibling(dir.getFileName() + "-bench-open.jsa");
-        // The JVM archives classes from jar files only (tests run from class folders: no archive then).
-        boolean jarsOnly = Arrays.stream(classPath.split(File.pathSeparator)).allMatch(e -> e.endsWith(".jar"));
-        List<String> command = new ArrayList<>(List.of(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
-        if (jarsOnly) {
-            command.addAll(List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off",
-                    "-Xlog:cds+dynamic=off"));
-        }
-        command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-cp", classPath,
-                Main.class.getName(), "bench-open", "--index-dir", dir.toString(), "--query", "attention"));
+        List<String> command = FreshJvm.command("-XX:+UseSerialGC -XX:TieredStopAtLevel=1", archive, Main.class.getName(),
+                List.of("bench-open", "--index-dir", dir.toString(), "--query", "attention"));
         for (int i = -1; i < runs; i++) {
-            Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            String outText = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (p.waitFor() != 0) {
-                throw new IOException("bench-open failed: " + outText);
-            }
+            JsonNode n = FreshJvm.runForJson(command, Set.of(0));
             if (i < 0) {
                 continue; // created the archive
             }
-            JsonNode n = mapper.readTree(outText);
             open.add(n.get("openToAnswerMs").asLong());
             start.add(n.get("jvmStartToAnswerMs").asLong());
         }
@@ -265,7 +238,7 @@ final class BenchCommand implements Callable<Integer> {
         m.put("openToAnswerMsMedian", open.get(runs / 2));
         m.put("jvmStartToAnswerMsMedian", start.get(runs / 2));
         m.put("jvmFlags", "-XX:+UseSerialGC -XX:TieredStopAtLevel=1"
-                + (jarsOnly ? " + dynamic AppCDS archive, as bin/paperlink" : " (no AppCDS archive: classes not in jars)"));
+                + (FreshJvm.canArchiveClasses() ? " + dynamic AppCDS archive, as bin/paperlink" : " (no AppCDS archive: classes not in jars)"));
         Files.deleteIfExists(archive);
         return m;
     }

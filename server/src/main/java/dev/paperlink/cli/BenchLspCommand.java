@@ -1,6 +1,7 @@
 package dev.paperlink.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.paperlink.cli.bench.FreshJvm;
 import dev.paperlink.cli.bench.Latency;
 import dev.paperlink.cli.bench.LspPipe;
 import dev.paperlink.cli.bench.TempDirs;
@@ -70,7 +71,8 @@ final class BenchLspCommand implements Callable<Integer> {
         Path dir = Files.createTempDirectory("paperlink-bench-lsp");
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("corpus", corpus.stream().map(Path::toString).toList());
-        figures.put("jvmFlags", jvmFlags + (!noCds ? " + dynamic AppCDS archive (as bin/paperlink)" : ""));
+        boolean archived = !noCds && FreshJvm.canArchiveClasses();
+        figures.put("jvmFlags", jvmFlags + (archived ? " + dynamic AppCDS archive (as bin/paperlink)" : ""));
         try {
             List<Paper> sample;
             try (Corpus c = prebuiltIndex != null ? Corpus.openReadOnly(prebuiltIndex) : Corpus.open(indexDir(dir))) {
@@ -162,20 +164,12 @@ final class BenchLspCommand implements Callable<Integer> {
     }
 
     private Process server(Path dir) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = new ArrayList<>(List.of(java));
-        cmd.addAll(List.of(jvmFlags.strip().split("\\s+")));
-        if (!noCds) {
-            cmd.addAll(List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + dir.resolve("serve.jsa"),
-                    "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
-        }
-        cmd.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "serve", "--index-dir", indexDir(dir).toString()));
+        List<String> args = new ArrayList<>(List.of("serve", "--index-dir", indexDir(dir).toString()));
         corpus.forEach(p -> {
-            cmd.add("--corpus");
-            cmd.add(p.toAbsolutePath().normalize().toString());
+            args.add("--corpus");
+            args.add(p.toAbsolutePath().normalize().toString());
         });
-        return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        return FreshJvm.start(FreshJvm.command(jvmFlags, noCds ? null : dir.resolve("serve.jsa"), Main.class.getName(), args));
     }
 
     private static Map<String, Object> initialize() {

@@ -19,7 +19,7 @@ record Cluster(String id, String generatedKey, List<Paper> parts) {
     /** The distinct de-duplication terms of all its records (titles hashed), as the index stores them. */
     List<String> matchTerms() {
         java.util.LinkedHashSet<String> terms = new java.util.LinkedHashSet<>();
-        parts.forEach(p -> terms.addAll(dev.paperlink.corpus.merge.MatchKeys.hashedIndexTerms(p)));
+        parts.forEach(p -> terms.addAll(dev.paperlink.corpus.merge.MatchKeys.hashed(p).index()));
         return List.copyOf(terms);
     }
 

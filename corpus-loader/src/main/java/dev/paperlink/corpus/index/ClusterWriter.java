@@ -31,15 +31,15 @@ final class ClusterWriter {
 
     /** Adds one record; returns true when it joined a paper already known. */
     boolean add(Paper part) throws IOException {
-        Optional<Cluster> existing = findMatch(part);
-        Cluster cluster;
+        MatchKeys.Hashed terms = MatchKeys.hashed(part);
+        Optional<Cluster> existing = findMatch(part, terms.lookup());
         if (existing.isPresent()) {
-            cluster = existing.get().with(part);
+            Cluster cluster = existing.get().with(part);
+            write(cluster, cluster.matchTerms(), false);
             merged++;
         } else {
-            cluster = newCluster(part);
+            write(newCluster(part), terms.index().stream().distinct().toList(), true);
         }
-        write(cluster);
         return existing.isPresent();
     }
 
@@ -47,13 +47,27 @@ final class ClusterWriter {
         return merged;
     }
 
-    /** Writes a cluster (new or changed) and tells the lookup about it. */
+    /** Writes a changed cluster (replacing its document) and tells the lookup about it. */
     void write(Cluster cluster) throws IOException {
+        write(cluster, cluster.matchTerms(), false);
+    }
+
+    /**
+     * Writes a cluster and tells the lookup about it. A new cluster's id is in no document yet
+     * ({@link #newCluster} made sure), so it is added without the delete-by-id an update costs:
+     * every such delete is looked up again in each segment when the writer flushes.
+     *
+     * @param terms the cluster's {@link Cluster#matchTerms()}
+     */
+    private void write(Cluster cluster, List<String> terms, boolean isNew) throws IOException {
         Paper paper = cluster.merged();
-        List<String> terms = cluster.matchTerms();
         byte[] record = PaperCodec.encode(cluster);
-        updates.submit(cluster.id(), () -> writer.updateDocument(new Term(PaperFields.ID, cluster.id()),
-                PaperDocuments.toDocument(cluster, paper, terms, record)));
+        if (isNew) {
+            updates.submit(cluster.id(), () -> writer.addDocument(PaperDocuments.toDocument(cluster, paper, terms, record)));
+        } else {
+            updates.submit(cluster.id(), () -> writer.updateDocument(new Term(PaperFields.ID, cluster.id()),
+                    PaperDocuments.toDocument(cluster, paper, terms, record)));
+        }
         List<String> keys = paper.allKeys().stream().map(k -> k.toLowerCase(Locale.ROOT)).toList();
         lookup.changed(cluster.id(), record, terms, keys);
     }
@@ -62,8 +76,8 @@ final class ClusterWriter {
         updates.submit(id, () -> writer.deleteDocuments(new Term(PaperFields.ID, id)));
     }
 
-    private Optional<Cluster> findMatch(Paper part) throws IOException {
-        for (String term : MatchKeys.hashedLookupTerms(part)) {
+    private Optional<Cluster> findMatch(Paper part, List<String> lookupTerms) throws IOException {
+        for (String term : lookupTerms) {
             Optional<String> id = lookup.idByMatch(term);
             if (id.isEmpty()) {
                 continue;

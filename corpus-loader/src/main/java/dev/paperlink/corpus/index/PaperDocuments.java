@@ -60,16 +60,7 @@ final class PaperDocuments {
         Document doc = new Document();
         doc.add(new StringField(PaperFields.ID, cluster.id(), Field.Store.NO));
         doc.add(new BinaryDocValuesField(PaperFields.RECORD, new BytesRef(record)));
-        java.util.Set<String> keyPrefixes = new java.util.HashSet<>();
-        for (String key : p.allKeys()) {
-            String lc = key.toLowerCase(Locale.ROOT);
-            doc.add(new StringField(PaperFields.KEY_LC, lc, Field.Store.NO));
-            for (int i = 1; i <= Math.min(lc.length(), PaperFields.KEY_EDGE_MAX); i++) {
-                if (keyPrefixes.add(lc.substring(0, i))) {
-                    doc.add(new StringField(PaperFields.KEY_EDGE, lc.substring(0, i), Field.Store.NO));
-                }
-            }
-        }
+        addKeys(doc, p.allKeys());
         doc.add(text(PaperFields.TITLE_WORDS, p.title()));
         doc.add(new Field(PaperFields.TITLE_EDGE, p.title(), PREFIXES));
         String normalized = Identifiers.normalizedTitle(p.title());
@@ -79,19 +70,66 @@ final class PaperDocuments {
         if (!p.abstractText().isEmpty()) {
             doc.add(text(PaperFields.ABSTRACT, p.abstractText()));
         }
-        for (Author a : p.authors()) {
-            if (a.isOthers()) {
-                continue;
-            }
-            doc.add(text(PaperFields.AUTHORS, a.displayName()));
-            String family = a.isLiteral() ? a.literal() : (a.particle() + " " + a.family()).strip();
-            doc.add(text(PaperFields.AUTHOR_FAMILY, family));
-        }
+        addAuthors(doc, p.authors());
         if (!p.year().isEmpty()) {
             doc.add(new StringField(PaperFields.YEAR, p.year(), Field.Store.NO));
         }
         doc.add(new NumericDocValuesField(PaperFields.YEAR_DV, parseYear(p.year())));
         doc.add(new NumericDocValuesField(PaperFields.POPULARITY_DV, p.popularity() == null ? 0 : p.popularity()));
+        doc.add(new ExactTermsField(PaperFields.MATCH, matchTerms));
+        addProvenance(doc, cluster);
+        return doc;
+    }
+
+    /** Keys and aliases in lower case, and their prefixes up to {@link PaperFields#KEY_EDGE_MAX} chars. */
+    private static void addKeys(Document doc, List<String> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        Set<String> lowerCase = new LinkedHashSet<>();
+        Set<String> prefixes = new LinkedHashSet<>();
+        for (String key : keys) {
+            String lc = key.toLowerCase(Locale.ROOT);
+            lowerCase.add(lc);
+            for (int i = 1; i <= Math.min(lc.length(), PaperFields.KEY_EDGE_MAX); i++) {
+                prefixes.add(lc.substring(0, i));
+            }
+        }
+        doc.add(new ExactTermsField(PaperFields.KEY_LC, lowerCase));
+        doc.add(new ExactTermsField(PaperFields.KEY_EDGE, prefixes));
+    }
+
+    /**
+     * Every author's display name in one field value, and every family (or organisation) name in
+     * another, one name per line: one field each instead of one per author. Positions are not
+     * indexed, and a field's length sums over its values anyway, so scores are as for one field per name.
+     */
+    private static void addAuthors(Document doc, List<Author> authors) {
+        StringBuilder names = new StringBuilder();
+        StringBuilder families = new StringBuilder();
+        for (Author a : authors) {
+            if (a.isOthers()) {
+                continue;
+            }
+            names.append(a.displayName()).append('\n');
+            if (a.isLiteral()) {
+                families.append(a.literal());
+            } else {
+                if (!a.particle().isEmpty()) {
+                    families.append(a.particle()).append(' ');
+                }
+                families.append(a.family());
+            }
+            families.append('\n');
+        }
+        if (!names.isEmpty()) {
+            doc.add(text(PaperFields.AUTHORS, names.toString()));
+            doc.add(text(PaperFields.AUTHOR_FAMILY, families.toString()));
+        }
+    }
+
+    /** The source files and formats of the cluster's records. */
+    private static void addProvenance(Document doc, Cluster cluster) {
         Set<String> sources = new LinkedHashSet<>();
         Set<String> formats = new LinkedHashSet<>();
         for (Paper part : cluster.parts()) {
@@ -100,10 +138,8 @@ final class PaperDocuments {
                 formats.add(s.format().label());
             }
         }
-        matchTerms.forEach(m -> doc.add(new StringField(PaperFields.MATCH, m, Field.Store.NO)));
-        sources.forEach(s -> doc.add(new StringField(PaperFields.SOURCE, s, Field.Store.NO)));
-        formats.forEach(f -> doc.add(new StringField(PaperFields.FORMAT, f, Field.Store.NO)));
-        return doc;
+        doc.add(new ExactTermsField(PaperFields.SOURCE, sources));
+        doc.add(new ExactTermsField(PaperFields.FORMAT, formats));
     }
 
     /** The indexed start of a normalised title: enough for any title prefix a person types. */

@@ -36,29 +36,33 @@ public final class MatchKeys {
     }
 
     /**
-     * The same terms as {@link #indexTerms}, with titles replaced by a 128-bit hash: what the
-     * index stores (short terms index much faster than whole titles).
+     * A record's {@link #lookupTerms} and {@link #indexTerms} as the index stores them: the
+     * normalised title replaced by its 128-bit hash (short terms index much faster than whole
+     * titles), the year kept after it in clear ("ty:HASH|2019"). The title is normalised and
+     * hashed once for both lists.
      */
-    public static List<String> hashedIndexTerms(Paper p) {
-        return hashed(indexTerms(p));
+    public record Hashed(List<String> lookup, List<String> index) {
     }
 
-    /** The same terms as {@link #lookupTerms}, hashed like {@link #hashedIndexTerms}. */
-    public static List<String> hashedLookupTerms(Paper p) {
-        return hashed(lookupTerms(p));
-    }
-
-    private static List<String> hashed(List<String> terms) {
-        List<String> out = new ArrayList<>(terms.size());
-        for (String t : terms) {
-            if (t.startsWith("t")) {
-                int colon = t.indexOf(':');
-                out.add(t.substring(0, colon + 1) + Hashing.murmur3_128().hashString(t.substring(colon + 1), StandardCharsets.UTF_8));
-            } else {
-                out.add(t);
-            }
+    public static Hashed hashed(Paper p) {
+        List<String> ids = identifierTerms(p);
+        String title = matchableTitle(p);
+        if (title.isEmpty()) {
+            return new Hashed(ids, ids);
         }
-        return out;
+        String hash = Hashing.murmur3_128().hashString(title, StandardCharsets.UTF_8).toString();
+        List<String> lookup = new ArrayList<>(ids);
+        List<String> index = new ArrayList<>(ids);
+        index.add("t:" + hash);
+        if (p.year().isEmpty()) {
+            lookup.add("t:" + hash);
+            index.add("tn:" + hash);
+        } else {
+            lookup.add("ty:" + hash + "|" + p.year());
+            lookup.add("tn:" + hash);
+            index.add("ty:" + hash + "|" + p.year());
+        }
+        return new Hashed(List.copyOf(lookup), List.copyOf(index));
     }
 
     /** The terms to look a new record up by, strongest first. */

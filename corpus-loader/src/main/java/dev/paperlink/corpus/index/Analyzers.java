@@ -2,23 +2,17 @@ package dev.paperlink.corpus.index;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
-import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
-import org.apache.lucene.analysis.en.EnglishMinimalStemFilter;
-import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
-import org.apache.lucene.analysis.ngram.EdgeNGramTokenFilter;
-import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 import java.util.Map;
-import java.util.function.UnaryOperator;
 
 /**
- * The analyzers, all on the standard tokenizer with case and accents folded: "words" (for
+ * The analyzers, all on {@link WordTokenizer} (words lower-cased, accents folded): "words" (for
  * completion), words without stop words (queries), word prefixes (the word being typed), and
- * "english" (abstracts: stop words removed, plurals stemmed).
+ * "english" (abstracts: possessives and stop words removed, plurals stemmed).
  */
 final class Analyzers {
     private Analyzers() {
@@ -26,12 +20,12 @@ final class Analyzers {
 
     /** Lower case, accents folded, nothing removed: what the user types is what is matched. */
     static Analyzer words() {
-        return chain(Analyzers::folded);
+        return of(WordTokenizer.Options.FOLDED);
     }
 
     /** {@link #words()} without English stop words: for queries over word fields (the index keeps them). */
     static Analyzer wordsWithoutStopWords() {
-        return chain(ts -> new StopFilter(folded(ts), EnglishAnalyzer.ENGLISH_STOP_WORDS_SET));
+        return of(WordTokenizer.Options.FOLDED.withStopWords(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET));
     }
 
     /**
@@ -39,13 +33,12 @@ final class Analyzers {
      * characters (not the words themselves: those are in the words field).
      */
     static Analyzer wordPrefixes() {
-        return chain(ts -> new EdgeNGramTokenFilter(folded(ts), PaperFields.EDGE_MIN, PaperFields.EDGE_MAX, false));
+        return of(new WordTokenizer.Options(null, false, false, PaperFields.EDGE_MIN, PaperFields.EDGE_MAX));
     }
 
-    /** English: folded, stop words removed, plurals stemmed (minimal stemming: cheap, and rarely wrong). */
+    /** English: folded, possessives and stop words removed, plurals stemmed (minimal stemming: cheap, and rarely wrong). */
     static Analyzer english() {
-        return chain(ts -> new EnglishMinimalStemFilter(
-                new StopFilter(folded(new EnglishPossessiveFilter(ts)), EnglishAnalyzer.ENGLISH_STOP_WORDS_SET)));
+        return of(new WordTokenizer.Options(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, true, true, 0, 0));
     }
 
     static Analyzer perField() {
@@ -54,21 +47,16 @@ final class Analyzers {
                 PaperFields.TITLE_EDGE, wordPrefixes()));
     }
 
-    private static TokenStream folded(TokenStream in) {
-        return new ASCIIFoldingFilter(new LowerCaseFilter(in));
-    }
-
-    private static Analyzer chain(UnaryOperator<TokenStream> filters) {
+    private static Analyzer of(WordTokenizer.Options options) {
         return new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String field) {
-                StandardTokenizer source = new StandardTokenizer();
-                return new TokenStreamComponents(source, filters.apply(source));
+                return new TokenStreamComponents(new WordTokenizer(options));
             }
 
             @Override
             protected TokenStream normalize(String field, TokenStream in) {
-                return folded(in);
+                return new ASCIIFoldingFilter(new LowerCaseFilter(in));
             }
         };
     }

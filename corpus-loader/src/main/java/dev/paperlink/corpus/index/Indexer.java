@@ -78,7 +78,8 @@ final class Indexer {
         List<String> removed = state.keySet().stream().filter(s -> !present.contains(s)).toList();
 
         try (ParallelUpdates updates = ParallelUpdates.forThisMachine();
-             ClusterLookup lookup = new ClusterLookup(writer, updates)) {
+             ClusterLookup lookup = new ClusterLookup(writer, updates);
+             ReadAhead readAhead = new ReadAhead()) {
             ClusterWriter clusters = new ClusterWriter(writer, lookup, updates);
             List<String> dropped = new ArrayList<>(removed);
             // Every file about to be read is dropped first, even one the state does not know: a run
@@ -99,7 +100,7 @@ final class Indexer {
                 listener.sourceStarted(entry.getKey(), file.format().label(), i, toRead.size());
                 long recordsBefore = counter.records;
                 long skipsBefore = counter.skips.size();
-                readOne(entry.getKey(), file, clusters, counter, totalBytes);
+                readOne(entry.getKey(), file, readAhead, clusters, counter, totalBytes);
                 counter.recordsByFormat.merge(file.format().label(), counter.records - recordsBefore, Long::sum);
                 state.put(entry.getKey(), stats.get(entry.getKey())
                         .withCounts(counter.records - recordsBefore, counter.skips.size() - skipsBefore));
@@ -123,8 +124,9 @@ final class Indexer {
         }
     }
 
-    private void readOne(String name, SourceFile file, ClusterWriter clusters, Counter counter, long totalBytes)
-            throws IOException {
+    /** Reads one file (parsed on the read-ahead thread) into the clusters (merged and written on this one). */
+    private void readOne(String name, SourceFile file, ReadAhead readAhead, ClusterWriter clusters, Counter counter,
+            long totalBytes) throws IOException {
         long bytesBefore = counter.bytesDone;
         try (CountingInputStream counting = new CountingInputStream(Files.newInputStream(file.path()));
              Reader text = SourceFiles.decode(counting)) {
@@ -138,6 +140,7 @@ final class Indexer {
                     }
                     counter.records++;
                     if ((counter.records & 1023) == 0) {
+                        // the read-ahead thread moves the count on: a progress figure, a little ahead
                         counter.bytesDone = bytesBefore + counting.getCount();
                         listener.progress(counter.bytesDone, totalBytes, counter.records);
                     }
@@ -150,7 +153,7 @@ final class Indexer {
                 }
             };
             try {
-                Readers.forFormat(file.format()).read(name, text, sink);
+                readAhead.read(Readers.forFormat(file.format()), name, text, sink);
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             } catch (RuntimeException e) {

@@ -26,7 +26,7 @@ final class PaperFields {
     /** Shortest title-word prefix indexed: one-letter prefixes would be a term in nearly every title. */
     static final int EDGE_MIN = 2;
     /** Longest title-word prefix indexed; longer typed prefixes use a prefix query (few words share them). */
-    static final int EDGE_MAX = 3;
+    static final int EDGE_MAX = 2;
     /** Longest key prefix indexed; longer typed prefixes use a prefix query (few keys share them). */
     static final int KEY_EDGE_MAX = 5;
     /** TextField, words of the title, folded, not stemmed, no stop words removed: completion, search, related papers. */

@@ -38,7 +38,7 @@ public final class MatchKeys {
     /**
      * A record's {@link #lookupTerms} and {@link #indexTerms} as the index stores them: the
      * normalised title replaced by its 128-bit hash (short terms index much faster than whole
-     * titles), the year kept after it in clear ("ty:HASH|2019"). The title is normalised and
+     * titles; 22 base64url characters), the year kept after it in clear ("ty:HASH|2019"). The title is normalised and
      * hashed once for both lists.
      */
     public record Hashed(List<String> lookup, List<String> index) {
@@ -50,7 +50,8 @@ public final class MatchKeys {
         if (title.isEmpty()) {
             return new Hashed(ids, ids);
         }
-        String hash = Hashing.murmur3_128().hashString(title, StandardCharsets.UTF_8).toString();
+        String hash = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(Hashing.murmur3_128().hashString(title, StandardCharsets.UTF_8).asBytes());
         List<String> lookup = new ArrayList<>(ids);
         List<String> index = new ArrayList<>(ids);
         index.add("t:" + hash);

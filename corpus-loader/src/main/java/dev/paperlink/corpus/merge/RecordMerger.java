@@ -31,23 +31,27 @@ public final class RecordMerger {
      * @param parts        every source record, in indexing order
      */
     public static Paper merge(String id, String generatedKey, List<Paper> parts) {
-        List<Paper> ranked = rank(parts);
+        List<Paper> ranked = parts.size() == 1 ? parts : rank(parts);
         Paper first = ranked.get(0);
-        PaperBuilder b = first.toBuilder();
-        b.id(id);
         String key = first.key().isEmpty() ? generatedKey : first.key();
-        b.key(key);
         Set<String> aliases = new LinkedHashSet<>();
         for (Paper p : ranked) {
             if (!p.key().isEmpty() && !p.key().equals(key)) {
                 aliases.add(p.key());
             }
-            p.aliases().stream().filter(a -> !a.equals(key)).forEach(aliases::add);
+            for (String a : p.aliases()) {
+                if (!a.equals(key) && !a.isBlank()) {
+                    aliases.add(a);
+                }
+            }
         }
-        b.aliases(new ArrayList<>(aliases));
         if (ranked.size() == 1) {
-            return b.build();
+            return first.withIdentity(id, key, List.copyOf(aliases));
         }
+        PaperBuilder b = first.toBuilder();
+        b.id(id);
+        b.key(key);
+        b.aliases(new ArrayList<>(aliases));
         String year = firstNonEmpty(ranked, Paper::year);
         b.title(firstNonEmpty(ranked, Paper::title));
         b.authors(ranked.stream().map(Paper::authors).filter(a -> !a.isEmpty()).findFirst().orElse(List.of()));

@@ -71,6 +71,12 @@ public record Paper(
         return new PaperBuilder(this);
     }
 
+    /** This paper under another id, key and aliases; nothing else is copied. */
+    public Paper withIdentity(String newId, String newKey, List<String> newAliases) {
+        return new Paper(newId, newKey, newAliases, title, authors, year, date, venue, entryType, abstractText, doi,
+                arxivId, url, files, keywords, popularity, sources, raw);
+    }
+
     /** The first source, the one that gave the key. */
     public Optional<SourceSpan> primarySource() {
         return sources.isEmpty() ? Optional.empty() : Optional.of(sources.get(0));

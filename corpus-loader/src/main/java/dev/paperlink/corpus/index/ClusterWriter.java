@@ -72,6 +72,14 @@ final class ClusterWriter {
         lookup.changed(cluster.id(), record, terms, keys);
     }
 
+    /**
+     * Writes every in-memory segment out, each on its own thread and all at once (a commit or a
+     * near-real-time reader would flush them one after the other on the calling thread).
+     */
+    void flushBuffers() throws IOException {
+        updates.onEveryLane(writer::flushNextBuffer);
+    }
+
     void delete(String id) throws IOException {
         updates.submit(id, () -> writer.deleteDocuments(new Term(PaperFields.ID, id)));
     }

@@ -105,14 +105,12 @@ final class Indexer {
                 state.put(entry.getKey(), stats.get(entry.getKey())
                         .withCounts(counter.records - recordsBefore, counter.skips.size() - skipsBefore));
                 if (counter.records - counter.recordsAtCommit >= COMMIT_EVERY_RECORDS) {
-                    updates.drain();
+                    clusters.flushBuffers();
                     commit(state);
                     counter.recordsAtCommit = counter.records;
                 }
             }
-            // Each lane writes out its own in-memory segment, both at once, before the commit
-            // (which would otherwise flush them one after the other on this thread).
-            updates.onEveryLane(writer::flushNextBuffer);
+            clusters.flushBuffers();
             commit(state);
             lookup.refresh();
             long papers = lookup.reader().numDocs();
@@ -139,6 +137,9 @@ final class Indexer {
                         throw new UncheckedIOException(e);
                     }
                     counter.records++;
+                    if ((counter.records & 63) == 0 && writer.ramBytesUsed() >= LuceneCorpus.FLUSH_AT_BYTES) {
+                        flushBuffers(clusters);
+                    }
                     if ((counter.records & 1023) == 0) {
                         // the read-ahead thread moves the count on: a progress figure, a little ahead
                         counter.bytesDone = bytesBefore + counting.getCount();
@@ -162,6 +163,14 @@ final class Indexer {
             }
             counter.bytesDone = bytesBefore + counting.getCount();
             listener.progress(counter.bytesDone, totalBytes, counter.records);
+        }
+    }
+
+    private static void flushBuffers(ClusterWriter clusters) {
+        try {
+            clusters.flushBuffers();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

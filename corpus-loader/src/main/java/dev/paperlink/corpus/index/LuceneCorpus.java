@@ -40,11 +40,19 @@ public final class LuceneCorpus implements Corpus {
     }
 
     /**
-     * Indexing buffer, shared by the writer's threads. Large enough that a corpus the size of the
-     * ACL anthology ends up in two or three segments: every completion walks each segment's term
-     * dictionary (typo matching most of all), so fewer segments answer faster.
+     * Indexing buffer, shared by the writer's threads: when it holds this much, the indexer has
+     * both its threads write their segments at once ({@link Indexer}). Large enough that a corpus
+     * the size of the ACL anthology ends up in two segments (every completion walks each
+     * segment's term dictionary, typo matching most of all, so fewer segments answer faster);
+     * at most a quarter of the heap.
      */
-    static final double RAM_BUFFER_MB = 128;
+    static final long FLUSH_AT_BYTES = Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 4);
+    /**
+     * The writer's own limit, a safety net above {@link #FLUSH_AT_BYTES}: left to itself, the
+     * writer flushes on whichever thread crosses the limit, one buffer after the other, while
+     * the other thread waits for work.
+     */
+    static final double RAM_BUFFER_MB = 2.0 * FLUSH_AT_BYTES / (1 << 20);
 
     private final Path dir;
     private final Directory directory;

@@ -31,14 +31,16 @@ final class ClusterWriter {
 
     /** Adds one record; returns true when it joined a paper already known. */
     boolean add(Paper part) throws IOException {
-        MatchKeys.Hashed terms = MatchKeys.hashed(part);
+        String normalizedTitle = Identifiers.normalizedTitle(part.title());
+        MatchKeys.Hashed terms = MatchKeys.hashed(part, normalizedTitle);
         Optional<Cluster> existing = findMatch(part, terms.lookup());
         if (existing.isPresent()) {
             Cluster cluster = existing.get().with(part);
-            write(cluster, cluster.matchTerms(), false);
+            write(cluster, cluster.matchTerms(), false, null);
             merged++;
         } else {
-            write(newCluster(part), terms.index().stream().distinct().toList(), true);
+            // a new paper's title is its one record's title
+            write(newCluster(part), terms.index().stream().distinct().toList(), true, normalizedTitle);
         }
         return existing.isPresent();
     }
@@ -49,7 +51,7 @@ final class ClusterWriter {
 
     /** Writes a changed cluster (replacing its document) and tells the lookup about it. */
     void write(Cluster cluster) throws IOException {
-        write(cluster, cluster.matchTerms(), false);
+        write(cluster, cluster.matchTerms(), false, null);
     }
 
     /**
@@ -57,16 +59,19 @@ final class ClusterWriter {
      * ({@link #newCluster} made sure), so it is added without the delete-by-id an update costs:
      * every such delete is looked up again in each segment when the writer flushes.
      *
-     * @param terms the cluster's {@link Cluster#matchTerms()}
+     * @param terms           the cluster's {@link Cluster#matchTerms()}
+     * @param normalizedTitle the merged paper's title normalised, or null to compute it here
      */
-    private void write(Cluster cluster, List<String> terms, boolean isNew) throws IOException {
+    private void write(Cluster cluster, List<String> terms, boolean isNew, String normalizedTitle) throws IOException {
         Paper paper = cluster.merged();
         byte[] record = PaperCodec.encode(cluster);
+        String normalized = normalizedTitle != null ? normalizedTitle : Identifiers.normalizedTitle(paper.title());
         if (isNew) {
-            updates.submit(cluster.id(), () -> writer.addDocument(PaperDocuments.toDocument(cluster, paper, terms, record)));
+            updates.submit(cluster.id(), () -> writer.addDocument(
+                    PaperDocuments.toDocument(cluster, paper, terms, record, normalized)));
         } else {
             updates.submit(cluster.id(), () -> writer.updateDocument(new Term(PaperFields.ID, cluster.id()),
-                    PaperDocuments.toDocument(cluster, paper, terms, record)));
+                    PaperDocuments.toDocument(cluster, paper, terms, record, normalized)));
         }
         List<String> keys = paper.allKeys().stream().map(k -> k.toLowerCase(Locale.ROOT)).toList();
         lookup.changed(cluster.id(), record, terms, keys);

@@ -6,9 +6,7 @@ import dev.paperlink.corpus.model.SourceFormat;
 import dev.paperlink.corpus.model.SourceSpan;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -49,20 +47,74 @@ final class PaperCodec {
     }
 
     static byte[] encode(Cluster cluster) {
-        try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
-            DataOutputStream out = new DataOutputStream(bytes);
-            out.writeByte(VERSION);
-            str(out, cluster.id());
-            str(out, cluster.generatedKey());
-            writeVInt(out, cluster.parts().size());
-            for (Paper p : cluster.parts()) {
-                write(out, p);
+        Out out = new Out();
+        out.writeByte(VERSION);
+        str(out, cluster.id());
+        str(out, cluster.generatedKey());
+        writeVInt(out, cluster.parts().size());
+        for (Paper p : cluster.parts()) {
+            write(out, p);
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * A growable byte array with just the writes a record needs (a ByteArrayOutputStream in a
+     * DataOutputStream locks and copies more than this hot path can afford).
+     */
+    private static final class Out {
+        private byte[] buf = new byte[1024];
+        private int length;
+
+        private void ensure(int more) {
+            if (length + more > buf.length) {
+                buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, length + more));
             }
-            out.flush();
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        }
+
+        void writeByte(int b) {
+            ensure(1);
+            buf[length++] = (byte) b;
+        }
+
+        void writeBoolean(boolean b) {
+            writeByte(b ? 1 : 0);
+        }
+
+        void writeLong(long v) {
+            ensure(8);
+            for (int shift = 56; shift >= 0; shift -= 8) {
+                buf[length++] = (byte) (v >>> shift);
+            }
+        }
+
+        void write(byte[] b) {
+            ensure(b.length);
+            System.arraycopy(b, 0, buf, length, b.length);
+            length += b.length;
+        }
+
+        /** UTF-8 bytes after their count: ASCII written straight in, anything else encoded by the JDK. */
+        void writeString(String s) {
+            int n = s.length();
+            int mark = length;
+            writeVInt(this, n);
+            ensure(n);
+            for (int i = 0; i < n; i++) {
+                char c = s.charAt(i);
+                if (c >= 0x80) {
+                    length = mark;
+                    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+                    writeVInt(this, b.length);
+                    write(b);
+                    return;
+                }
+                buf[length++] = (byte) c;
+            }
+        }
+
+        byte[] toByteArray() {
+            return java.util.Arrays.copyOf(buf, length);
         }
     }
 
@@ -104,7 +156,7 @@ final class PaperCodec {
         return new UncheckedIOException("corrupt stored record in the index: " + e.getMessage(), e);
     }
 
-    private static void write(DataOutputStream out, Paper p) throws IOException {
+    private static void write(Out out, Paper p) {
         str(out, p.id());
         str(out, p.key());
         strs(out, p.aliases());
@@ -248,10 +300,8 @@ final class PaperCodec {
         return b.raws(map).build();
     }
 
-    private static void str(DataOutputStream out, String s) throws IOException {
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        writeVInt(out, b.length);
-        out.write(b);
+    private static void str(Out out, String s) {
+        out.writeString(s);
     }
 
     private static String str(DataInputStream in) throws IOException {
@@ -264,7 +314,7 @@ final class PaperCodec {
         return new String(b, StandardCharsets.UTF_8);
     }
 
-    private static void strs(DataOutputStream out, List<String> list) throws IOException {
+    private static void strs(Out out, List<String> list) {
         writeVInt(out, list.size());
         for (String s : list) {
             str(out, s);
@@ -280,9 +330,9 @@ final class PaperCodec {
         return list;
     }
 
-    private static void writeVInt(DataOutputStream out, int v) throws IOException {
+    private static void writeVInt(Out out, int v) {
         if (v < 0) {
-            throw new IOException("negative length " + v);
+            throw new IllegalArgumentException("negative length " + v);
         }
         while ((v & ~0x7F) != 0) {
             out.writeByte((v & 0x7F) | 0x80);

@@ -3,7 +3,6 @@ package dev.paperlink.corpus.index;
 import dev.paperlink.corpus.model.Author;
 import dev.paperlink.corpus.model.Paper;
 import dev.paperlink.corpus.model.SourceSpan;
-import dev.paperlink.corpus.source.Identifiers;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -55,17 +54,18 @@ final class PaperDocuments {
      * @param p          the cluster's merged paper
      * @param matchTerms the cluster's {@link Cluster#matchTerms()}, computed once by the caller
      * @param record     the cluster encoded by {@link PaperCodec#encode}
+     * @param normalizedTitle {@code Identifiers.normalizedTitle(p.title())}, computed once by the caller
      */
-    static Document toDocument(Cluster cluster, Paper p, List<String> matchTerms, byte[] record) {
+    static Document toDocument(Cluster cluster, Paper p, List<String> matchTerms, byte[] record,
+            String normalizedTitle) {
         Document doc = new Document();
         doc.add(new StringField(PaperFields.ID, cluster.id(), Field.Store.NO));
         doc.add(new BinaryDocValuesField(PaperFields.RECORD, new BytesRef(record)));
         addKeys(doc, p.allKeys());
         doc.add(text(PaperFields.TITLE_WORDS, p.title()));
         doc.add(new Field(PaperFields.TITLE_EDGE, p.title(), PREFIXES));
-        String normalized = Identifiers.normalizedTitle(p.title());
-        if (!normalized.isEmpty()) {
-            doc.add(new StringField(PaperFields.TITLE_START, titleStart(normalized), Field.Store.NO));
+        if (!normalizedTitle.isEmpty()) {
+            doc.add(new StringField(PaperFields.TITLE_START, titleStart(normalizedTitle), Field.Store.NO));
         }
         if (!p.abstractText().isEmpty()) {
             doc.add(text(PaperFields.ABSTRACT, p.abstractText()));

@@ -45,8 +45,13 @@ public final class MatchKeys {
     }
 
     public static Hashed hashed(Paper p) {
+        return hashed(p, Identifiers.normalizedTitle(p.title()));
+    }
+
+    /** {@link #hashed(Paper)} with the record's title already normalised ({@link Identifiers#normalizedTitle}). */
+    public static Hashed hashed(Paper p, String normalizedTitle) {
         List<String> ids = identifierTerms(p);
-        String title = matchableTitle(p);
+        String title = matchable(normalizedTitle);
         if (title.isEmpty()) {
             return new Hashed(ids, ids);
         }
@@ -113,7 +118,10 @@ public final class MatchKeys {
     }
 
     static String matchableTitle(Paper p) {
-        String t = Identifiers.normalizedTitle(p.title());
+        return matchable(Identifiers.normalizedTitle(p.title()));
+    }
+
+    private static String matchable(String t) {
         if (t.length() < MIN_TITLE_CHARS || t.indexOf(' ') < 0) {
             return "";
         }

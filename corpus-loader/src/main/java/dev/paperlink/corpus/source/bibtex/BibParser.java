@@ -278,6 +278,14 @@ final class BibParser {
     private void readBalanced(char close, String field, int partLine) throws IOException, SyntaxError {
         int depth = 0;
         while (true) {
+            if (valueLength == value.length) {
+                value = java.util.Arrays.copyOf(value, value.length * 2);
+            }
+            int before = valueLength;
+            valueLength = in.takePlain(close, value, valueLength);
+            if (valueLength > before) {
+                lastWasSpace = false;
+            }
             int c = in.next();
             if (c == CharSource.EOF) {
                 throw new SyntaxError(partLine, "unterminated value of field '" + field + "' (end of file)");

@@ -66,6 +66,29 @@ final class CharSource {
         return c;
     }
 
+    /**
+     * Consumes the run of buffered characters that are none of {@code '{'}, {@code '}'},
+     * {@code stop}, a line break, a space or a tab, and copies it to {@code dst} from
+     * {@code dstLength} on (as much as fits); returns the new length of {@code dst}'s content.
+     * The common case of a field value, without a call per character.
+     */
+    int takePlain(char stop, char[] dst, int dstLength) {
+        int end = Math.min(limit, pos + (dst.length - dstLength));
+        int p = pos;
+        while (p < end) {
+            char c = buf[p];
+            if (c == '{' || c == '}' || c == stop || c == '\n' || c == '\r' || c == ' ' || c == '\t') {
+                break;
+            }
+            p++;
+        }
+        int n = p - pos;
+        System.arraycopy(buf, pos, dst, dstLength, n);
+        pos = p;
+        column += n;
+        return dstLength + n;
+    }
+
     /** Makes at least {@code n} characters available from pos if the input has them. */
     private boolean fill(int n) throws IOException {
         if (n > BUFFER) {

@@ -1,6 +1,7 @@
 package dev.paperlink.corpus.index;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -11,11 +12,30 @@ import java.util.Map;
 
 /**
  * The analyzers, all on {@link WordTokenizer} (words lower-cased, accents folded): "words" (for
- * completion), words without stop words (queries), word prefixes (the word being typed), and
- * "english" (abstracts: possessives and stop words removed, plurals stemmed).
+ * completion), words without stop words (queries) and "english" (abstracts: possessives and stop words removed, plurals stemmed).
  */
 final class Analyzers {
+    /**
+     * Words dropped from abstracts (and from queries over them): Lucene's English stop words and
+     * the other English function words (pronouns, auxiliaries, prepositions, conjunctions). BM25
+     * gives them next to no weight anyway; they were a tenth of the abstracts' words.
+     */
+    static final CharArraySet ENGLISH_FUNCTION_WORDS = functionWords();
+
     private Analyzers() {
+    }
+
+    private static CharArraySet functionWords() {
+        CharArraySet words = new CharArraySet(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, false);
+        words.addAll(java.util.List.of(("about above after again against all also am any aren't because been before being "
+                + "below between both can can't cannot could couldn't did didn't do does doesn't doing don't down during "
+                + "each few from further had hadn't has hasn't have haven't having he her here hers herself him himself "
+                + "his how however i i'm into its itself just me might more most must my myself nor now off once only "
+                + "other ought our ours ourselves out over own same shall she should shouldn't so some than thus them "
+                + "themselves those through too under until up upon very wasn't we we're were weren't what when where "
+                + "whether which while who whom whose why within without won't would wouldn't you your yours yourself "
+                + "yourselves").split(" ")));
+        return CharArraySet.unmodifiableSet(words);
     }
 
     /** Lower case, accents folded, nothing removed: what the user types is what is matched. */
@@ -28,23 +48,13 @@ final class Analyzers {
         return of(WordTokenizer.Options.FOLDED.withStopWords(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET));
     }
 
-    /**
-     * The prefixes of each word from {@link PaperFields#EDGE_MIN} to {@link PaperFields#EDGE_MAX}
-     * characters (not the words themselves: those are in the words field).
-     */
-    static Analyzer wordPrefixes() {
-        return of(new WordTokenizer.Options(null, false, false, PaperFields.EDGE_MIN, PaperFields.EDGE_MAX));
-    }
-
     /** English: folded, possessives and stop words removed, plurals stemmed (minimal stemming: cheap, and rarely wrong). */
     static Analyzer english() {
-        return of(new WordTokenizer.Options(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, true, true, 0, 0));
+        return of(new WordTokenizer.Options(ENGLISH_FUNCTION_WORDS, true, true));
     }
 
     static Analyzer perField() {
-        return new PerFieldAnalyzerWrapper(words(), Map.of(
-                PaperFields.ABSTRACT, english(),
-                PaperFields.TITLE_EDGE, wordPrefixes()));
+        return new PerFieldAnalyzerWrapper(words(), Map.of(PaperFields.ABSTRACT, english()));
     }
 
     private static Analyzer of(WordTokenizer.Options options) {

@@ -82,7 +82,23 @@ final class ClusterWriter {
      * near-real-time reader would flush them one after the other on the calling thread).
      */
     void flushBuffers() throws IOException {
-        updates.onEveryLane(writer::flushNextBuffer);
+        flushInParallel(writer, updates);
+    }
+
+    /**
+     * Every update thread writes in-memory segments until none is left. Two threads may reach
+     * for the same segment at once, and the loser gets nothing: so a thread stops only after a
+     * second miss.
+     */
+    static void flushInParallel(IndexWriter writer, ParallelUpdates updates) throws IOException {
+        updates.onEveryLane(() -> {
+            int misses = 0;
+            while (misses < 2) {
+                if (!writer.flushNextBuffer()) {
+                    misses++;
+                }
+            }
+        });
     }
 
     void delete(String id) throws IOException {

@@ -10,7 +10,7 @@ import java.util.TreeMap;
  */
 record IndexState(int schema, Map<String, SourceFingerprint> sources) {
     /** Bump when fields, analysis or the stored record format change. */
-    static final int SCHEMA_VERSION = 7;
+    static final int SCHEMA_VERSION = 8;
     private static final String SCHEMA = "paperlink.schema";
     private static final String SOURCE_PREFIX = "src:";
 

@@ -25,8 +25,6 @@ final class PaperDocuments {
      * a good part of indexing time.
      */
     static final FieldType TEXT = textType();
-    /** Prefixes of title words: only whether a document has one matters (no frequencies, no norms). */
-    static final FieldType PREFIXES = prefixType();
 
     private PaperDocuments() {
     }
@@ -34,14 +32,6 @@ final class PaperDocuments {
     private static FieldType textType() {
         FieldType t = new FieldType(TextField.TYPE_NOT_STORED);
         t.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
-        t.freeze();
-        return t;
-    }
-
-    private static FieldType prefixType() {
-        FieldType t = new FieldType(TextField.TYPE_NOT_STORED);
-        t.setIndexOptions(IndexOptions.DOCS);
-        t.setOmitNorms(true);
         t.freeze();
         return t;
     }
@@ -63,7 +53,6 @@ final class PaperDocuments {
         doc.add(new BinaryDocValuesField(PaperFields.RECORD, new BytesRef(record)));
         addKeys(doc, p.allKeys());
         doc.add(text(PaperFields.TITLE_WORDS, p.title()));
-        doc.add(new Field(PaperFields.TITLE_EDGE, p.title(), PREFIXES));
         if (!normalizedTitle.isEmpty()) {
             doc.add(new StringField(PaperFields.TITLE_START, titleStart(normalizedTitle), Field.Store.NO));
         }

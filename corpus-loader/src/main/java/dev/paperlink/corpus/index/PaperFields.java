@@ -18,15 +18,6 @@ final class PaperFields {
     static final String KEY_LC = "key_lc";
     /** StringField, multi-valued: every prefix (1 to {@code KEY_EDGE_MAX} chars) of the lower-case keys: key prefix in one term. */
     static final String KEY_EDGE = "key_edge";
-    /**
-     * TextField: the prefixes of {@code EDGE_MIN} to {@code EDGE_MAX} chars of every title word: the word
-     * being typed in one term (one letter typed: the two-letter prefixes that start with it).
-     */
-    static final String TITLE_EDGE = "title_edge";
-    /** Shortest title-word prefix indexed: one-letter prefixes would be a term in nearly every title. */
-    static final int EDGE_MIN = 2;
-    /** Longest title-word prefix indexed; longer typed prefixes use a prefix query (few words share them). */
-    static final int EDGE_MAX = 2;
     /** Longest key prefix indexed; longer typed prefixes use a prefix query (few keys share them). */
     static final int KEY_EDGE_MAX = 5;
     /** TextField, words of the title, folded, not stemmed, no stop words removed: completion, search, related papers. */

@@ -12,8 +12,8 @@ import java.io.IOException;
 
 /**
  * Words of titles, names and abstracts, in one pass: split, lower-cased, accents folded to ASCII
- * and, as {@link Options} say, English possessives dropped, stop words removed, plurals stemmed,
- * or each word replaced by its first letters. It does in one loop what a standard tokenizer and
+ * and, as {@link Options} say, English possessives dropped, stop words removed and plurals
+ * stemmed. It does in one loop what a standard tokenizer and
  * four or five filters did, which made indexing measurably slower (docs/benchmarks.md).
  *
  * <p>A word is a run of letters and digits; an apostrophe between two of them stays in the word
@@ -27,15 +27,12 @@ final class WordTokenizer extends Tokenizer {
      * @param stopWords    lower-case words to drop (after folding), or null
      * @param possessive   drop a trailing "'s" ("transformer's" → "transformer")
      * @param stem         English minimal stemming (plurals)
-     * @param prefixMin    when above 0: emit each word's prefixes of prefixMin to prefixMax chars
-     *                     instead of the word (words shorter than prefixMin are dropped)
-     * @param prefixMax    longest prefix emitted
      */
-    record Options(CharArraySet stopWords, boolean possessive, boolean stem, int prefixMin, int prefixMax) {
-        static final Options FOLDED = new Options(null, false, false, 0, 0);
+    record Options(CharArraySet stopWords, boolean possessive, boolean stem) {
+        static final Options FOLDED = new Options(null, false, false);
 
         Options withStopWords(CharArraySet words) {
-            return new Options(words, possessive, stem, prefixMin, prefixMax);
+            return new Options(words, possessive, stem);
         }
     }
 
@@ -53,9 +50,6 @@ final class WordTokenizer extends Tokenizer {
     private int wordLength;
     private int wordStart;
     private int wordEnd;
-    /** Prefix mode: the next prefix length of the current word, and the longest. */
-    private int nextPrefix;
-    private int lastPrefix;
     private char[] folded = new char[256];
 
     WordTokenizer(Options options) {
@@ -73,17 +67,11 @@ final class WordTokenizer extends Tokenizer {
             }
         }
         pos = 0;
-        nextPrefix = 0;
-        lastPrefix = 0;
     }
 
     @Override
     public boolean incrementToken() throws IOException {
         clearAttributes();
-        if (nextPrefix > 0 && nextPrefix <= lastPrefix) {
-            emitPrefix(0);
-            return true;
-        }
         int skipped = 0;
         while (nextWord()) {
             if (options.possessive) {
@@ -96,32 +84,12 @@ final class WordTokenizer extends Tokenizer {
             if (options.stem) {
                 wordLength = stemPlural(word, wordLength);
             }
-            if (options.prefixMin > 0) {
-                int chars = Character.codePointCount(word, 0, wordLength);
-                if (chars < options.prefixMin) {
-                    skipped++;
-                    continue;
-                }
-                nextPrefix = options.prefixMin;
-                lastPrefix = Math.min(options.prefixMax, chars);
-                emitPrefix(skipped + 1);
-                return true;
-            }
             term.copyBuffer(word, 0, wordLength);
             position.setPositionIncrement(skipped + 1);
             offset.setOffset(correctOffset(wordStart), correctOffset(wordEnd));
             return true;
         }
         return false;
-    }
-
-    /** Emits the current word's next prefix (sharing the word's position after the first). */
-    private void emitPrefix(int increment) {
-        int end = Character.offsetByCodePoints(word, 0, wordLength, 0, nextPrefix);
-        term.copyBuffer(word, 0, end);
-        position.setPositionIncrement(increment);
-        offset.setOffset(correctOffset(wordStart), correctOffset(wordEnd));
-        nextPrefix++;
     }
 
     /** Reads the next word into {@link #word}, lower case and folded; false at the end of the input. */

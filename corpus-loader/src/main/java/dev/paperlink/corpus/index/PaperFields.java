@@ -14,21 +14,21 @@ final class PaperFields {
      * fields: written and read as they are, with no compression to pay for on either side.
      */
     static final String RECORD = "record";
-    /** StringField, multi-valued: key and aliases in lower case, for look-up and prefix completion. */
+    /** {@link ExactTermsField}: key and aliases in lower case, for look-up and prefix completion. */
     static final String KEY_LC = "key_lc";
-    /** StringField, multi-valued: every prefix (1 to {@code KEY_EDGE_MAX} chars) of the lower-case keys: key prefix in one term. */
+    /** {@link ExactTermsField}: every prefix (1 to {@code KEY_EDGE_MAX} chars) of the lower-case keys: key prefix in one term. */
     static final String KEY_EDGE = "key_edge";
     /** Longest key prefix indexed; longer typed prefixes use a prefix query (few keys share them). */
     static final int KEY_EDGE_MAX = 5;
-    /** TextField, words of the title, folded, not stemmed, no stop words removed: completion, search, related papers. */
+    /** TextField, words of the title, folded, not stemmed, no stop words removed: completion (the word being typed: a prefix query), search, related papers. */
     static final String TITLE_WORDS = "title_words";
     /** StringField: the normalised title (its first 60 characters), for "title starts with" completion. */
     static final String TITLE_START = "title_start";
-    /** TextField, English analysis of the abstract. */
+    /** TextField, English analysis of the abstract ({@link Analyzers#english()}). */
     static final String ABSTRACT = "abstract";
-    /** TextField, every author's display name, folded. */
+    /** TextField, every author's display name, folded, one per line in one value. */
     static final String AUTHORS = "authors";
-    /** TextField: family names and organisation names, folded, for author + year completion. */
+    /** TextField: family names and organisation names, folded, one per line in one value, for author + year completion. */
     static final String AUTHOR_FAMILY = "author_family";
     /** StringField: the four-digit year. */
     static final String YEAR = "year";
@@ -36,11 +36,11 @@ final class PaperFields {
     static final String YEAR_DV = "year_dv";
     /** NumericDocValues: popularity (HF upvotes, citation counts; 0 when unknown), a tie-breaker. */
     static final String POPULARITY_DV = "popularity_dv";
-    /** StringField, multi-valued: {@link dev.paperlink.corpus.merge.MatchKeys} terms (titles hashed) for de-duplication. */
+    /** {@link ExactTermsField}: {@link dev.paperlink.corpus.merge.MatchKeys} terms (titles hashed) for de-duplication. */
     static final String MATCH = "match";
-    /** StringField, multi-valued: the source files of the records, to drop them when a file changes. */
+    /** {@link ExactTermsField}: the source files of the records, to drop them when a file changes. */
     static final String SOURCE = "source";
-    /** StringField, multi-valued: the formats of the records, for statistics. */
+    /** {@link ExactTermsField}: the formats of the records, for statistics. */
     static final String FORMAT = "format";
 
     private PaperFields() {

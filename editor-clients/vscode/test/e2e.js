@@ -32,6 +32,16 @@ async function editorText() {
     els.map(e => ({ top: parseFloat(e.style.top) || 0, text: e.textContent })));
   return lines.sort((a, b) => a.top - b.top).map(l => l.text.replace(/\u00a0/g, ' ')).join('\n');
 }
+/** The editor's text once it satisfies the predicate, or after timeoutMs as it is then (a loaded machine renders late). */
+async function editorTextWhen(predicate, timeoutMs = 5000) {
+  const end = Date.now() + timeoutMs;
+  let text = await editorText();
+  while (!predicate(text) && Date.now() < end) {
+    await page.waitForTimeout(100);
+    text = await editorText();
+  }
+  return text;
+}
 async function command(title) {
   await page.keyboard.press('F1');
   await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
@@ -113,8 +123,7 @@ async function statusLabel() {
     check(rowText.some(r => r.includes('Attention Is All You Need')), 'the suggestion shows the title', JSON.stringify(rowText));
     check(/dominant sequence transduction models/.test(details), 'its details show the abstract (completionItem/resolve)', JSON.stringify(String(details).slice(0, 120)));
     await page.keyboard.press('Enter');
-    await page.waitForTimeout(300);
-    const text1 = await editorText();
+    const text1 = await editorTextWhen(text => text.includes('\\cite{vaswani2017attention}'));
     const citeLine = text1.split('\n').find(l => l.includes('altogether')) || '';
     check(citeLine.includes('\\cite{vaswani2017attention}'), 'accepting it writes the key into the buffer', JSON.stringify(citeLine));
 
@@ -173,8 +182,7 @@ async function statusLabel() {
     const picks = await page.$$eval('.quick-input-list .monaco-list-row', els => els.map(e => e.getAttribute('aria-label')));
     check(found, 'Search papers lists kingma2015adam (from the corpus setting) for "stochastic optim"', `${JSON.stringify(picks)} (${ms(t)})`);
     await page.keyboard.press('Enter');
-    await page.waitForTimeout(400);
-    const text2 = await editorText();
+    const text2 = await editorTextWhen(text => text.split('\n').some(l => l.trim() === '\\cite{kingma2015adam}'));
     check(text2.split('\n').some(l => l.trim() === '\\cite{kingma2015adam}'), 'choosing it inserts \\cite{kingma2015adam} at the cursor',
       JSON.stringify(text2.split('\n')[line]));
 

@@ -13,8 +13,8 @@ import java.io.IOException;
 /**
  * Words of titles, names and abstracts, in one pass: split, lower-cased, accents folded to ASCII
  * and, as {@link Options} say, English possessives dropped, stop words removed and plurals
- * stemmed. It does in one loop what a standard tokenizer and
- * four or five filters did, which made indexing measurably slower (docs/benchmarks.md).
+ * stemmed: in one loop, what the standard tokenizer and four or five filters did in as many
+ * passes, with a call per token each (docs/benchmarks.md).
  *
  * <p>A word is a run of letters and digits; an apostrophe between two of them stays in the word
  * ("o'brien", "don't"). Each CJK ideograph or kana is a word of its own. A word longer than

@@ -40,7 +40,7 @@ final class ClusterWriter {
             merged++;
         } else {
             // a new paper's title is its one record's title
-            write(newCluster(part), terms.index().stream().distinct().toList(), true, normalizedTitle);
+            write(newCluster(part), terms.index(), true, normalizedTitle);
         }
         return existing.isPresent();
     }

@@ -26,20 +26,19 @@ public final class MatchKeys {
 
     /** The terms a record is indexed under. */
     public static List<String> indexTerms(Paper p) {
-        List<String> out = identifierTerms(p);
-        String title = matchableTitle(p);
-        if (!title.isEmpty()) {
-            out.add("t:" + title);
-            out.add(p.year().isEmpty() ? "tn:" + title : "ty:" + title + "|" + p.year());
-        }
-        return out;
+        return indexTerms(identifierTerms(p), matchableTitle(p), p.year());
+    }
+
+    /** The terms to look a new record up by, strongest first. */
+    public static List<String> lookupTerms(Paper p) {
+        return lookupTerms(identifierTerms(p), matchableTitle(p), p.year());
     }
 
     /**
      * A record's {@link #lookupTerms} and {@link #indexTerms} as the index stores them: the
      * normalised title replaced by its 128-bit hash (short terms index much faster than whole
-     * titles; 22 base64url characters), the year kept after it in clear ("ty:HASH|2019"). The title is normalised and
-     * hashed once for both lists.
+     * titles; 22 base64url characters), the year kept after it in clear ("ty:HASH|2019"). The
+     * title is normalised and hashed once for both lists.
      */
     public record Hashed(List<String> lookup, List<String> index) {
     }
@@ -52,34 +51,29 @@ public final class MatchKeys {
     public static Hashed hashed(Paper p, String normalizedTitle) {
         List<String> ids = identifierTerms(p);
         String title = matchable(normalizedTitle);
-        if (title.isEmpty()) {
-            return new Hashed(ids, ids);
-        }
-        String hash = java.util.Base64.getUrlEncoder().withoutPadding()
+        String hash = title.isEmpty() ? "" : java.util.Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(Hashing.murmur3_128().hashString(title, StandardCharsets.UTF_8).asBytes());
-        List<String> lookup = new ArrayList<>(ids);
-        List<String> index = new ArrayList<>(ids);
-        index.add("t:" + hash);
-        if (p.year().isEmpty()) {
-            lookup.add("t:" + hash);
-            index.add("tn:" + hash);
-        } else {
-            lookup.add("ty:" + hash + "|" + p.year());
-            lookup.add("tn:" + hash);
-            index.add("ty:" + hash + "|" + p.year());
-        }
-        return new Hashed(List.copyOf(lookup), List.copyOf(index));
+        return new Hashed(List.copyOf(lookupTerms(ids, hash, p.year())), List.copyOf(indexTerms(ids, hash, p.year())));
     }
 
-    /** The terms to look a new record up by, strongest first. */
-    public static List<String> lookupTerms(Paper p) {
-        List<String> out = identifierTerms(p);
-        String title = matchableTitle(p);
+    /** @param title the matchable title or its hash; empty when the title cannot match */
+    private static List<String> indexTerms(List<String> identifierTerms, String title, String year) {
+        List<String> out = new ArrayList<>(identifierTerms);
         if (!title.isEmpty()) {
-            if (p.year().isEmpty()) {
+            out.add("t:" + title);
+            out.add(year.isEmpty() ? "tn:" + title : "ty:" + title + "|" + year);
+        }
+        return out;
+    }
+
+    /** @param title the matchable title or its hash; empty when the title cannot match */
+    private static List<String> lookupTerms(List<String> identifierTerms, String title, String year) {
+        List<String> out = new ArrayList<>(identifierTerms);
+        if (!title.isEmpty()) {
+            if (year.isEmpty()) {
                 out.add("t:" + title);
             } else {
-                out.add("ty:" + title + "|" + p.year());
+                out.add("ty:" + title + "|" + year);
                 out.add("tn:" + title);
             }
         }

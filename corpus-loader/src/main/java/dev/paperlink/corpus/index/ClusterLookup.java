@@ -104,8 +104,7 @@ final class ClusterLookup implements AutoCloseable {
 
     /** Makes every change so far visible to the reader and forgets the in-memory copies. */
     void refresh() throws IOException {
-        // the in-memory segments are written by the update threads, all at once
-        ClusterWriter.flushInParallel(writer, updates);
+        updates.flushAll(writer);
         DirectoryReader newer = DirectoryReader.openIfChanged(reader, writer);
         if (newer != null) {
             reader.close();

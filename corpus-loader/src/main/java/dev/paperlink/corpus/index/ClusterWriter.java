@@ -4,6 +4,7 @@ import dev.paperlink.corpus.merge.CitationKeys;
 import dev.paperlink.corpus.merge.MatchKeys;
 import dev.paperlink.corpus.model.Paper;
 import dev.paperlink.corpus.source.Identifiers;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.Term;
 
@@ -22,6 +23,8 @@ final class ClusterWriter {
     private final ClusterLookup lookup;
     private final ParallelUpdates updates;
     private long merged;
+    /** Clusters written, to look at the writer's buffer every 64 of them. */
+    private long written;
 
     ClusterWriter(IndexWriter writer, ClusterLookup lookup, ParallelUpdates updates) {
         this.writer = writer;
@@ -66,15 +69,19 @@ final class ClusterWriter {
         Paper paper = cluster.merged();
         byte[] record = PaperCodec.encode(cluster);
         String normalized = normalizedTitle != null ? normalizedTitle : Identifiers.normalizedTitle(paper.title());
-        if (isNew) {
-            updates.submit(cluster.id(), () -> writer.addDocument(
-                    PaperDocuments.toDocument(cluster, paper, terms, record, normalized)));
-        } else {
-            updates.submit(cluster.id(), () -> writer.updateDocument(new Term(PaperFields.ID, cluster.id()),
-                    PaperDocuments.toDocument(cluster, paper, terms, record, normalized)));
-        }
+        updates.submit(cluster.id(), () -> {
+            Document doc = PaperDocuments.toDocument(cluster, paper, terms, record, normalized);
+            if (isNew) {
+                writer.addDocument(doc);
+            } else {
+                writer.updateDocument(new Term(PaperFields.ID, cluster.id()), doc);
+            }
+        });
         List<String> keys = paper.allKeys().stream().map(k -> k.toLowerCase(Locale.ROOT)).toList();
         lookup.changed(cluster.id(), record, terms, keys);
+        if ((++written & 63) == 0 && writer.ramBytesUsed() >= LuceneCorpus.FLUSH_AT_BYTES) {
+            flushBuffers();
+        }
     }
 
     /**
@@ -82,23 +89,7 @@ final class ClusterWriter {
      * near-real-time reader would flush them one after the other on the calling thread).
      */
     void flushBuffers() throws IOException {
-        flushInParallel(writer, updates);
-    }
-
-    /**
-     * Every update thread writes in-memory segments until none is left. Two threads may reach
-     * for the same segment at once, and the loser gets nothing: so a thread stops only after a
-     * second miss.
-     */
-    static void flushInParallel(IndexWriter writer, ParallelUpdates updates) throws IOException {
-        updates.onEveryLane(() -> {
-            int misses = 0;
-            while (misses < 2) {
-                if (!writer.flushNextBuffer()) {
-                    misses++;
-                }
-            }
-        });
+        updates.flushAll(writer);
     }
 
     void delete(String id) throws IOException {

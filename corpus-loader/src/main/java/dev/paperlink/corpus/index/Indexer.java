@@ -137,9 +137,6 @@ final class Indexer {
                         throw new UncheckedIOException(e);
                     }
                     counter.records++;
-                    if ((counter.records & 63) == 0 && writer.ramBytesUsed() >= LuceneCorpus.FLUSH_AT_BYTES) {
-                        flushBuffers(clusters);
-                    }
                     if ((counter.records & 1023) == 0) {
                         // the read-ahead thread moves the count on: a progress figure, a little ahead
                         counter.bytesDone = bytesBefore + counting.getCount();
@@ -163,14 +160,6 @@ final class Indexer {
             }
             counter.bytesDone = bytesBefore + counting.getCount();
             listener.progress(counter.bytesDone, totalBytes, counter.records);
-        }
-    }
-
-    private static void flushBuffers(ClusterWriter clusters) {
-        try {
-            clusters.flushBuffers();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

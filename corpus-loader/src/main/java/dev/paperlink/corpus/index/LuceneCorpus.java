@@ -41,7 +41,7 @@ public final class LuceneCorpus implements Corpus {
 
     /**
      * Indexing buffer, shared by the writer's threads: when it holds this much, the indexer has
-     * both its threads write their segments at once ({@link Indexer}). Large enough that a corpus
+     * both its threads write their segments at once ({@link ClusterWriter}). Large enough that a corpus
      * the size of the ACL anthology ends up in two segments (every completion walks each
      * segment's term dictionary, typo matching most of all, so fewer segments answer faster);
      * at most a quarter of the heap.

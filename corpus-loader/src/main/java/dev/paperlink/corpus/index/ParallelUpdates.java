@@ -1,5 +1,7 @@
 package dev.paperlink.corpus.index;
 
+import org.apache.lucene.index.IndexWriter;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.ExecutorService;
@@ -57,6 +59,22 @@ final class ParallelUpdates implements AutoCloseable {
             runOn(lane, update);
         }
         drain();
+    }
+
+    /**
+     * Every lane writes the writer's in-memory segments until none is left, all at once (the
+     * writer alone would flush them one after the other on one thread). Two lanes may reach for
+     * the same segment at once, and the loser gets nothing: so a lane stops only after a second miss.
+     */
+    void flushAll(IndexWriter writer) throws IOException {
+        onEveryLane(() -> {
+            int misses = 0;
+            while (misses < 2) {
+                if (!writer.flushNextBuffer()) {
+                    misses++;
+                }
+            }
+        });
     }
 
     /** Takes a slot (waiting while too many updates are in flight) and runs the update on that lane. */

@@ -31,18 +31,6 @@ final class PaperCodec {
             "file", "urldate", "organization", "school", "institution", "howpublished", "type", "edition", "date");
     private static final Map<String, Integer> NAME_CODES = nameCodes();
 
-    /**
-     * A raw value equal to the display value of one of these fields (most values without LaTeX) is
-     * written as its position plus one, not a second time.
-     */
-    private static final int SAME_AS_TITLE = 1;
-    private static final int SAME_AS_ABSTRACT = 2;
-    private static final int SAME_AS_YEAR = 3;
-    private static final int SAME_AS_DOI = 4;
-    private static final int SAME_AS_URL = 5;
-    private static final int SAME_AS_VENUE = 6;
-    private static final int SAME_AS_DATE = 7;
-
     private PaperCodec() {
     }
 
@@ -194,6 +182,7 @@ final class PaperCodec {
             str(out, s.key());
         }
         writeVInt(out, p.raw().size());
+        String[] display = displayValues(p);
         for (Map.Entry<String, String> e : p.raw().entrySet()) {
             Integer code = NAME_CODES.get(e.getKey());
             if (code == null) {
@@ -202,7 +191,7 @@ final class PaperCodec {
             } else {
                 writeVInt(out, code);
             }
-            int same = sameAs(p, e.getValue());
+            int same = sameAs(display, e.getValue());
             writeVInt(out, same);
             if (same == 0) {
                 str(out, e.getValue());
@@ -210,43 +199,38 @@ final class PaperCodec {
         }
     }
 
-    private static int sameAs(Paper p, String value) {
+    /**
+     * The display values a raw value may equal, in the order their codes follow: a raw value equal
+     * to one of them (most values without LaTeX) is written as its position plus one, not a second
+     * time. Writing and reading both go through here, so the codes cannot drift apart.
+     */
+    private static String[] displayValues(String title, String abstractText, String year, String doi, String url,
+            String venue, String date) {
+        return new String[] {title, abstractText, year, doi, url, venue, date};
+    }
+
+    private static String[] displayValues(Paper p) {
+        return displayValues(p.title(), p.abstractText(), p.year(), p.doi(), p.url(), p.venue(), p.date());
+    }
+
+    /** The code of the display value a raw value equals, or 0 (written in full). */
+    private static int sameAs(String[] displayValues, String value) {
         if (value.isEmpty()) {
             return 0;
         }
-        if (value.equals(p.title())) {
-            return SAME_AS_TITLE;
+        for (int i = 0; i < displayValues.length; i++) {
+            if (value.equals(displayValues[i])) {
+                return i + 1;
+            }
         }
-        if (value.equals(p.abstractText())) {
-            return SAME_AS_ABSTRACT;
-        }
-        if (value.equals(p.year())) {
-            return SAME_AS_YEAR;
-        }
-        if (value.equals(p.doi())) {
-            return SAME_AS_DOI;
-        }
-        if (value.equals(p.url())) {
-            return SAME_AS_URL;
-        }
-        if (value.equals(p.venue())) {
-            return SAME_AS_VENUE;
-        }
-        return value.equals(p.date()) ? SAME_AS_DATE : 0;
+        return 0;
     }
 
-    private static String sameAs(int code, String title, String abstractText, String year, String doi, String url,
-            String venue, String date) throws IOException {
-        return switch (code) {
-            case SAME_AS_TITLE -> title;
-            case SAME_AS_ABSTRACT -> abstractText;
-            case SAME_AS_YEAR -> year;
-            case SAME_AS_DOI -> doi;
-            case SAME_AS_URL -> url;
-            case SAME_AS_VENUE -> venue;
-            case SAME_AS_DATE -> date;
-            default -> throw new IOException("unknown raw value code " + code);
-        };
+    private static String sameAs(String[] displayValues, int code) throws IOException {
+        if (code < 1 || code > displayValues.length) {
+            throw new IOException("unknown raw value code " + code);
+        }
+        return displayValues[code - 1];
     }
 
     private static Map<String, Integer> nameCodes() {
@@ -287,6 +271,7 @@ final class PaperCodec {
         }
         b.sources(spans);
         int raw = readVInt(in);
+        String[] display = displayValues(title, abstractText, year, doi, url, venue, date);
         Map<String, String> map = new LinkedHashMap<>();
         for (int i = 0; i < raw; i++) {
             int nameCode = readVInt(in);
@@ -295,7 +280,7 @@ final class PaperCodec {
             }
             String name = nameCode == 0 ? str(in) : COMMON_NAMES.get(nameCode - 1);
             int same = readVInt(in);
-            map.put(name, same == 0 ? str(in) : sameAs(same, title, abstractText, year, doi, url, venue, date));
+            map.put(name, same == 0 ? str(in) : sameAs(display, same));
         }
         return b.raws(map).build();
     }

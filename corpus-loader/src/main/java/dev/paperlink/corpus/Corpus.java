@@ -45,6 +45,18 @@ public interface Corpus extends AutoCloseable {
      */
     List<Hit> completeTitle(String typed, int limit);
 
+    /** The same questions, asked of the papers that have a record in one of these files only. */
+    ScopedQueries within(java.util.Collection<Path> files);
+
+    /**
+     * The file as the last published commit holds it: empty when it was never indexed, or while it
+     * is being read for the first time (its records may already answer, see {@link IndexListener#published}).
+     */
+    Optional<IndexedSource> indexedSource(Path file);
+
+    /** Goes up by one at every published commit: what was derived from the index before is stale. */
+    long generation();
+
     /** BM25 over title, authors and abstract. */
     List<Hit> search(String text, int limit);
 

@@ -17,4 +17,12 @@ public interface IndexListener {
     /** A record could not be loaded. */
     default void skipped(Skip skip) {
     }
+
+    /**
+     * What was indexed so far is now visible to searches: after the run's final commit, and after
+     * the early commits of a first reading (a few in the first seconds, then fewer and fewer), so
+     * that a new corpus answers while it is still being read.
+     */
+    default void published() {
+    }
 }

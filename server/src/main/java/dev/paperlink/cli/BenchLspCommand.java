@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.paperlink.cli.bench.FreshJvm;
 import dev.paperlink.cli.bench.Latency;
 import dev.paperlink.cli.bench.LspPipe;
+import dev.paperlink.cli.bench.OwnBibliographyBench;
 import dev.paperlink.cli.bench.TempDirs;
 import dev.paperlink.corpus.Corpus;
 import dev.paperlink.corpus.model.Paper;
@@ -59,6 +60,14 @@ final class BenchLspCommand implements Callable<Integer> {
             description = "An index of CORPUS already built (by 'bench --lsp'): used as it is, not indexed again, not deleted.")
     Path prebuiltIndex;
 
+    @Option(names = "--own-bibliography", defaultValue = "10000,all", split = ",", paramLabel = "N",
+            description = {"The own-bibliography workload: the first N entries of the corpus's first BibTeX file (or 'all')",
+                    "as the note's \\bibliography, no corpus configured, cold and warm; 'none' skips it (default: ${DEFAULT-VALUE})."})
+    List<String> ownBibliography;
+
+    @Option(names = "--keystrokes", defaultValue = "1000", description = "Timed keystrokes of the own-bibliography typing workload (default: ${DEFAULT-VALUE}).")
+    int keystrokes;
+
     @Option(names = "--json", description = "Print the figures as JSON.")
     boolean json;
 
@@ -104,6 +113,7 @@ final class BenchLspCommand implements Callable<Integer> {
                     "max", startMs.get(startMs.size() - 1), "runs", startMs.size()));
             err.printf("start to initialize: median %d ms%n", startMs.get(startMs.size() / 2));
             figures.put("latencyMs", requests(dir, sample, err));
+            figures.put("ownBibliography", ownBibliography(dir, err));
         } finally {
             TempDirs.delete(dir);
         }
@@ -159,6 +169,37 @@ final class BenchLspCommand implements Callable<Integer> {
         return Latency.of(method, nanos, found);
     }
 
+    /** The own-bibliography workload at each size asked for (sizes at or above the file's entry count run once, as 'all'). */
+    private Map<String, Object> ownBibliography(Path dir, PrintWriter err) throws IOException, InterruptedException {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (ownBibliography.contains("none")) {
+            return out;
+        }
+        List<Path> roots = corpus.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+        java.util.Optional<Path> bib = dev.paperlink.corpus.source.SourceFiles.discover(roots, new ArrayList<>()).stream()
+                .filter(f -> f.format() == dev.paperlink.corpus.model.SourceFormat.BIBTEX).map(f -> f.path()).findFirst();
+        if (bib.isEmpty()) {
+            err.println("own bibliography: the corpus has no BibTeX file; workload skipped");
+            return out;
+        }
+        OwnBibliographyBench bench = new OwnBibliographyBench(index -> FreshJvm.start(FreshJvm.command(jvmFlags,
+                noCds ? null : dir.resolve("serve.jsa"), Main.class.getName(), List.of("serve", "--index-dir", index.toString()))),
+                err, keystrokes, seed);
+        int entries = OwnBibliographyBench.writeBibliography(bib.get(), 0, dir.resolve("count.bib")).size();
+        java.util.Set<Integer> sizes = new java.util.TreeSet<>();
+        for (String s : ownBibliography) {
+            int n = s.strip().equals("all") ? entries : Integer.parseInt(s.strip());
+            sizes.add(Math.min(n, entries));
+        }
+        for (int n : sizes) {
+            String label = n == entries ? "all" : Integer.toString(n);
+            Map<String, Object> f = bench.run(bib.get(), n == entries ? 0 : n, dir);
+            err.print(OwnBibliographyBench.text(label, f));
+            out.put(label, f);
+        }
+        return out;
+    }
+
     private Path indexDir(Path scratch) {
         return prebuiltIndex != null ? prebuiltIndex : scratch.resolve("index");
     }
@@ -190,6 +231,7 @@ final class BenchLspCommand implements Callable<Integer> {
         sb.append(String.format("%-28s %8s %8s %8s %8s %8s %8s%n", "latency over the pipe (ms)", "requests", "p50", "p95", "p99", "max", "right"));
         ((Map<String, Latency>) f.get("latencyMs")).forEach((k, l) -> sb.append(String.format("%-28s %8d %8.3f %8.3f %8.3f %8.2f %7.1f%%%n",
                 k, l.queries(), l.p50(), l.p95(), l.p99(), l.max(), 100 * l.top10Rate())));
+        ((Map<String, Object>) f.get("ownBibliography")).forEach((k, v) -> sb.append(OwnBibliographyBench.text(k, (Map<String, Object>) v)));
         return sb.toString();
     }
 }

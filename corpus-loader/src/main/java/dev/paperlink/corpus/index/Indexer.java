@@ -38,13 +38,25 @@ import java.util.stream.Collectors;
 final class Indexer {
     /** Commit at least this often while reading big inputs, so a crash loses little work. */
     private static final long COMMIT_EVERY_RECORDS = 500_000;
+    /**
+     * A run that only adds new files publishes what it has early: first this long after it starts
+     * reading, then after twice the time before, and so on (a few small segments in the first
+     * seconds, few in all), so that a new bibliography answers while it is read.
+     */
+    static final long FIRST_PUBLISH_NANOS = 250_000_000L;
 
     private final IndexWriter writer;
     private final IndexListener listener;
+    /** Runs after every commit (the corpus makes it visible to searches, then tells the listener). */
+    private final Runnable afterCommit;
+    private boolean publishEarly;
+    private long nextPublish;
+    private long publishInterval = FIRST_PUBLISH_NANOS;
 
-    Indexer(IndexWriter writer, IndexListener listener) {
+    Indexer(IndexWriter writer, IndexListener listener, Runnable afterCommit) {
         this.writer = writer;
         this.listener = listener;
+        this.afterCommit = afterCommit;
     }
 
     IndexReport run(List<Path> roots, IndexState previous) throws IOException {
@@ -53,6 +65,7 @@ final class Indexer {
         List<SourceFile> found = SourceFiles.discover(roots, unrecognised);
 
         Map<String, SourceFingerprint> state = new TreeMap<>(previous.sources());
+        Map<String, List<Skip>> skipsByFile = new TreeMap<>(previous.skips());
         Map<String, SourceFile> toRead = new LinkedHashMap<>();
         Map<String, SourceFingerprint> stats = new LinkedHashMap<>();
         int unchanged = 0;
@@ -85,11 +98,17 @@ final class Indexer {
             // Every file about to be read is dropped first, even one the state does not know: a run
             // killed after an intermediate commit may have left some of its records behind.
             dropped.addAll(toRead.keySet());
+            boolean droppedAny = false;
             for (String source : dropped) {
-                dropSource(source, lookup, clusters);
+                droppedAny |= dropSource(source, lookup, clusters);
                 state.remove(source);
+                skipsByFile.remove(source);
             }
             lookup.refresh();
+            // Early commits would show a changed file half read where its old version was whole:
+            // only a run that removes nothing publishes before its end.
+            publishEarly = !droppedAny && !toRead.isEmpty();
+            nextPublish = System.nanoTime() + FIRST_PUBLISH_NANOS;
 
             long totalBytes = toRead.values().stream().mapToLong(f -> size(f.path())).sum();
             Counter counter = new Counter();
@@ -100,18 +119,22 @@ final class Indexer {
                 listener.sourceStarted(entry.getKey(), file.format().label(), i, toRead.size());
                 long recordsBefore = counter.records;
                 long skipsBefore = counter.skips.size();
-                readOne(entry.getKey(), file, readAhead, clusters, counter, totalBytes);
+                readOne(entry.getKey(), file, readAhead, clusters, counter, totalBytes, state, skipsByFile);
                 counter.recordsByFormat.merge(file.format().label(), counter.records - recordsBefore, Long::sum);
                 state.put(entry.getKey(), stats.get(entry.getKey())
                         .withCounts(counter.records - recordsBefore, counter.skips.size() - skipsBefore));
+                List<Skip> fileSkips = counter.skips.subList((int) skipsBefore, counter.skips.size());
+                skipsByFile.put(entry.getKey(), List.copyOf(fileSkips.subList(0, Math.min(fileSkips.size(), dev.paperlink.corpus.IndexedSource.MAX_SKIPS_KEPT))));
                 if (counter.records - counter.recordsAtCommit >= COMMIT_EVERY_RECORDS) {
                     clusters.flushBuffers();
-                    commit(state);
+                    commit(state, skipsByFile);
                     counter.recordsAtCommit = counter.records;
+                } else {
+                    maybePublish(clusters, state, skipsByFile);
                 }
             }
             clusters.flushBuffers();
-            commit(state);
+            commit(state, skipsByFile);
             lookup.refresh();
             long papers = lookup.reader().numDocs();
             Map<String, Long> byReason = counter.skips.stream()
@@ -124,7 +147,7 @@ final class Indexer {
 
     /** Reads one file (parsed on the read-ahead thread) into the clusters (merged and written on this one). */
     private void readOne(String name, SourceFile file, ReadAhead readAhead, ClusterWriter clusters, Counter counter,
-            long totalBytes) throws IOException {
+            long totalBytes, Map<String, SourceFingerprint> state, Map<String, List<Skip>> skipsByFile) throws IOException {
         long bytesBefore = counter.bytesDone;
         try (CountingInputStream counting = new CountingInputStream(Files.newInputStream(file.path()));
              Reader text = SourceFiles.decode(counting)) {
@@ -137,6 +160,13 @@ final class Indexer {
                         throw new UncheckedIOException(e);
                     }
                     counter.records++;
+                    if (publishEarly && (counter.records & 255) == 0) {
+                        try {
+                            maybePublish(clusters, state, skipsByFile); // the file being read is not in the state yet
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    }
                     if ((counter.records & 1023) == 0) {
                         // the read-ahead thread moves the count on: a progress figure, a little ahead
                         counter.bytesDone = bytesBefore + counting.getCount();
@@ -163,10 +193,22 @@ final class Indexer {
         }
     }
 
-    /** Removes every record of a source file; papers that have records from other files keep those. */
-    private void dropSource(String source, ClusterLookup lookup, ClusterWriter clusters) throws IOException {
-        if (!lookup.hasSource(source)) {
+    /** An early commit, when one is due: the files read so far with their fingerprints, the records of the one being read. */
+    private void maybePublish(ClusterWriter clusters, Map<String, SourceFingerprint> state, Map<String, List<Skip>> skipsByFile)
+            throws IOException {
+        if (!publishEarly || System.nanoTime() < nextPublish) {
             return;
+        }
+        clusters.flushBuffers();
+        commit(state, skipsByFile);
+        publishInterval *= 2;
+        nextPublish = System.nanoTime() + publishInterval;
+    }
+
+    /** Removes every record of a source file (papers that have records from other files keep those); whether it had any. */
+    private boolean dropSource(String source, ClusterLookup lookup, ClusterWriter clusters) throws IOException {
+        if (!lookup.hasSource(source)) {
+            return false;
         }
         lookup.refresh();
         IndexSearcher searcher = new IndexSearcher(lookup.reader());
@@ -182,12 +224,14 @@ final class Indexer {
                 clusters.write(new Cluster(c.id(), c.generatedKey(), kept));
             }
         }
+        return true;
     }
 
-    private void commit(Map<String, SourceFingerprint> sources) throws IOException {
-        IndexState state = new IndexState(IndexState.SCHEMA_VERSION, sources);
+    private void commit(Map<String, SourceFingerprint> sources, Map<String, List<Skip>> skips) throws IOException {
+        IndexState state = new IndexState(IndexState.SCHEMA_VERSION, sources, skips);
         writer.setLiveCommitData(state.toCommitData().entrySet());
         writer.commit();
+        afterCommit.run();
     }
 
     static String name(Path p) {

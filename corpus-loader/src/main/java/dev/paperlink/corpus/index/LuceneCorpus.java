@@ -58,12 +58,16 @@ public final class LuceneCorpus implements Corpus {
     private final Directory directory;
     private final IndexWriter writer;
     private final PaperSearcher searcher;
+    /** The commit data of the commit searches see, read again at every publish. */
+    private volatile IndexState published;
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
     private LuceneCorpus(Path dir, Directory directory, IndexWriter writer) throws IOException {
         this.dir = dir;
         this.directory = directory;
         this.writer = writer;
         this.searcher = new PaperSearcher(directory);
+        this.published = readState(directory).orElse(IndexState.empty());
     }
 
     /**
@@ -124,18 +128,43 @@ public final class LuceneCorpus implements Corpus {
         }
         IndexState previous = readState(directory).orElse(IndexState.empty());
         try {
-            IndexReport report = new Indexer(writer, listener).run(roots, previous);
-            searcher.refresh();
-            return report;
+            return new Indexer(writer, listener, () -> publish(listener)).run(roots, previous);
         } catch (IOException | RuntimeException e) {
             writer.rollback(); // back to the last commit; nothing committed is lost
             throw e;
         }
     }
 
+    /** Makes the last commit visible to searches, then tells the listener. */
+    private void publish(IndexListener listener) {
+        try {
+            searcher.refresh();
+            published = readState(directory).orElse(IndexState.empty());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        generation.incrementAndGet();
+        listener.published();
+    }
+
     @Override
     public Optional<Paper> byKey(String key) {
         return searcher.byKey(key);
+    }
+
+    @Override
+    public dev.paperlink.corpus.ScopedQueries within(java.util.Collection<Path> files) {
+        return searcher.within(files.stream().map(Indexer::name).toList());
+    }
+
+    @Override
+    public Optional<dev.paperlink.corpus.IndexedSource> indexedSource(Path file) {
+        return Optional.ofNullable(published.source(Indexer.name(file)));
+    }
+
+    @Override
+    public long generation() {
+        return generation.get();
     }
 
     @Override

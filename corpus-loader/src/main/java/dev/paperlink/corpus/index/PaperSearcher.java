@@ -77,19 +77,29 @@ final class PaperSearcher implements AutoCloseable {
         return run(CompletionQueries.keyPrefix(prefix), limit);
     }
 
+    /** The same questions about the papers of these source files (as {@link Indexer#name} spells them). */
+    dev.paperlink.corpus.ScopedQueries within(List<String> files) {
+        return new ScopedSearch(this, files);
+    }
+
     /**
      * Exact words and prefixes first; typo-tolerant matching (costlier: an automaton per word) only
      * when that finds fewer than {@value #ENOUGH_WITHOUT_TYPOS} papers, its hits after the exact ones;
      * a last pass lets one word go unmatched when nothing else matched.
      */
     List<Hit> completeTitle(String typed, int limit) {
-        List<Hit> hits = run(CompletionQueries.title(typed, words, true, false), limit);
+        return completeTitle(typed, limit, null);
+    }
+
+    /** @param filter only papers this query matches (not scored), or null for all */
+    List<Hit> completeTitle(String typed, int limit, Query filter) {
+        List<Hit> hits = run(CompletionQueries.title(typed, words, true, false), limit, filter);
         if (hits.size() >= Math.min(limit, ENOUGH_WITHOUT_TYPOS)) {
             return hits;
         }
-        hits = append(hits, run(CompletionQueries.title(typed, words, true, true), limit), limit);
+        hits = append(hits, run(CompletionQueries.title(typed, words, true, true), limit, filter), limit);
         if (hits.isEmpty()) {
-            hits = run(CompletionQueries.title(typed, words, false, true), limit);
+            hits = run(CompletionQueries.title(typed, words, false, true), limit, filter);
         }
         return hits;
     }
@@ -172,7 +182,18 @@ final class PaperSearcher implements AutoCloseable {
         return run(q.query(), limit, q.classifier());
     }
 
-    private List<Hit> run(Query query, int limit, Function<Float, Hit.Match> classifier) {
+    /** @param filter only papers this query matches (not scored), or null for all */
+    List<Hit> run(CompletionQueries.Built q, int limit, Query filter) {
+        if (q.query() == null || filter == null) {
+            return run(q, limit);
+        }
+        return run(new org.apache.lucene.search.BooleanQuery.Builder()
+                .add(q.query(), org.apache.lucene.search.BooleanClause.Occur.MUST)
+                .add(filter, org.apache.lucene.search.BooleanClause.Occur.FILTER)
+                .build(), limit, q.classifier());
+    }
+
+    List<Hit> run(Query query, int limit, Function<Float, Hit.Match> classifier) {
         if (query == null) {
             return List.of();
         }

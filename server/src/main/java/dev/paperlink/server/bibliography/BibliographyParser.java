@@ -6,8 +6,7 @@ import dev.paperlink.corpus.source.RecordReader;
 import dev.paperlink.corpus.source.RecordSink;
 import dev.paperlink.corpus.source.Skip;
 import dev.paperlink.server.document.LineIndex;
-import dev.paperlink.server.syntax.BibEntryKey;
-import dev.paperlink.server.syntax.BibtexKeyScanner;
+import dev.paperlink.server.feature.InMemoryLookup;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -19,9 +18,10 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Reads the text of a bibliography file with the corpus loader's record readers. No IO: the
- * caller hands over the text. A reader that throws is reported as a skip at line 1; it never
- * escapes.
+ * Reads the whole text of a bibliography file with the corpus loader's record readers, for the
+ * files the index cannot stand for (an edited CSL buffer, a changed {@code @string}) and for
+ * tests. No IO: the caller hands over the text. A reader that throws is reported as a skip at
+ * line 1; it never escapes.
  */
 public final class BibliographyParser {
     private BibliographyParser() {
@@ -62,7 +62,9 @@ public final class BibliographyParser {
         } catch (IOException | RuntimeException e) {
             skips.add(new Skip(name, 1, "reader error", "could not read " + path.getFileName() + ": " + e));
         }
-        List<BibEntryKey> keys = format.get() == SourceFormat.BIBTEX ? BibtexKeyScanner.scan(text) : List.of();
-        return new BibliographyFile(path, format.get(), papers, skips, keys, LineIndex.of(text), null);
+        boolean bibtex = format.get() == SourceFormat.BIBTEX;
+        return new BibliographyFile(path, format.get(), BibliographyFile.Served.TEXT, new InMemoryLookup(papers), java.util.Set.of(),
+                skips, com.google.common.base.Suppliers.memoize(() -> bibtex ? BibChunks.scan(text) : BibChunks.EMPTY)::get,
+                LineIndex.of(text), null);
     }
 }

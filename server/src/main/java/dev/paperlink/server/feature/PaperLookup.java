@@ -29,6 +29,26 @@ public interface PaperLookup {
         return NearestKeys.near(key, limit, this::completeKey);
     }
 
+    /** The index's answers about the papers of some files only (a document's own bibliography). */
+    static PaperLookup of(dev.paperlink.corpus.ScopedQueries scoped) {
+        return new PaperLookup() {
+            @Override
+            public Optional<Paper> byKey(String key) {
+                return scoped.byKey(key);
+            }
+
+            @Override
+            public List<Hit> completeKey(String prefix, int limit) {
+                return scoped.completeKey(prefix, limit);
+            }
+
+            @Override
+            public List<Hit> completeTitle(String typed, int limit) {
+                return scoped.completeTitle(typed, limit);
+            }
+        };
+    }
+
     static PaperLookup of(Corpus corpus) {
         return new PaperLookup() {
             @Override

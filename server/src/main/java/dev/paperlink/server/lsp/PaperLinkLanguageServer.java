@@ -88,6 +88,7 @@ public final class PaperLinkLanguageServer implements LanguageServer, LanguageCl
         this.exit = exit;
         this.log = new LspLog(stderr);
         this.workspace = new Workspace(baseConfig, log, new BibliographyCache(readers), new CorpusService(log));
+        this.workspace.onReindexNeeded(this::reindex);
         this.diagnostics = new DiagnosticsPublisher(workspace, log);
         this.documents = new PaperLinkTextDocumentService(this, workspace, diagnostics);
         this.workspaceService = new PaperLinkWorkspaceService(this, workspace, diagnostics);

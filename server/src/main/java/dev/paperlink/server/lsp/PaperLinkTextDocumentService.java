@@ -52,12 +52,47 @@ public final class PaperLinkTextDocumentService implements TextDocumentService {
         return workspace.document(id.getUri()).flatMap(d -> workspace.params(d.uri(), FromLsp.offset(d, pos), cancel));
     }
 
+    /** How long a request waits for the index's first papers of a bibliography it is reading. */
+    static final long FIRST_PAPERS_WAIT_MS = 1_500;
+
     @Override
     public CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(CompletionParams p) {
         return server.async("completion", Either.forRight(new CompletionList(false, List.of())), cancel -> Either.forRight(
-                at(p.getTextDocument(), p.getPosition(), cancel)
-                        .map(fp -> ToLsp.completion(fp.document(), CompletionFeature.complete(fp)))
+                whileIndexing(p.getTextDocument(), p.getPosition(), cancel, CompletionFeature::complete, r -> !r.items().isEmpty())
+                        .map(r -> ToLsp.completion(r.document(), r.result()))
                         .orElseGet(() -> new CompletionList(false, List.of()))));
+    }
+
+    /** A feature's answer and the document it is about. */
+    private record Answer<R>(TextDocument document, R result) {
+    }
+
+    /**
+     * A feature at a position. When it finds nothing while the index is still reading the
+     * document's bibliography (the first seconds of a new one), it waits for the index's next
+     * publish and asks again, up to {@value #FIRST_PAPERS_WAIT_MS} ms: a client that asks once
+     * right after opening a note is not left with nothing.
+     */
+    private <R> Optional<Answer<R>> whileIndexing(TextDocumentIdentifier id, Position pos, CancelToken cancel,
+                                                  java.util.function.Function<FeatureParams, R> feature,
+                                                  java.util.function.Predicate<R> found) {
+        Optional<FeatureParams> fp = at(id, pos, cancel);
+        if (fp.isEmpty()) {
+            return Optional.empty();
+        }
+        R result = feature.apply(fp.get());
+        long deadline = System.nanoTime() + FIRST_PAPERS_WAIT_MS * 1_000_000;
+        while (!found.test(result) && fp.get().bibliography().pending() && System.nanoTime() < deadline) {
+            cancel.check();
+            workspace.corpus().awaitPublish(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            Optional<FeatureParams> again = at(id, pos, cancel);
+            if (again.isEmpty()) {
+                break;
+            }
+            fp = again;
+            result = feature.apply(fp.get());
+        }
+        return Optional.of(new Answer<>(fp.get().document(), result));
     }
 
     @Override
@@ -75,14 +110,16 @@ public final class PaperLinkTextDocumentService implements TextDocumentService {
 
     @Override
     public CompletableFuture<Hover> hover(HoverParams p) {
-        return server.async("hover", null, cancel -> at(p.getTextDocument(), p.getPosition(), cancel)
-                .flatMap(fp -> HoverFeature.find(fp).map(h -> ToLsp.hover(fp.document(), h))).orElse(null));
+        return server.async("hover", null, cancel -> whileIndexing(p.getTextDocument(), p.getPosition(), cancel, HoverFeature::find,
+                        h -> h.isEmpty() || h.get().known())
+                .flatMap(a -> a.result().map(h -> ToLsp.hover(a.document(), h))).orElse(null));
     }
 
     @Override
     public CompletableFuture<Either<List<? extends Location>, List<? extends LocationLink>>> definition(DefinitionParams p) {
         return server.async("definition", Either.forLeft(List.of()), cancel -> Either.forLeft(
-                at(p.getTextDocument(), p.getPosition(), cancel).map(fp -> ToLsp.locations(DefinitionFeature.find(fp))).orElse(List.of())));
+                whileIndexing(p.getTextDocument(), p.getPosition(), cancel, DefinitionFeature::find, d -> !d.isEmpty())
+                        .map(a -> ToLsp.locations(a.result())).orElse(List.of())));
     }
 
     @Override

@@ -1,10 +1,20 @@
 package dev.paperlink.server.workspace;
 
+import com.google.common.base.Suppliers;
+import dev.paperlink.corpus.IndexedSource;
 import dev.paperlink.corpus.model.SourceFormat;
 import dev.paperlink.corpus.source.Readers;
 import dev.paperlink.corpus.source.RecordReader;
+import dev.paperlink.corpus.source.Skip;
+import dev.paperlink.corpus.source.SourceFiles;
+import dev.paperlink.server.bibliography.BibChunks;
+import dev.paperlink.server.bibliography.BibOverlay;
 import dev.paperlink.server.bibliography.BibliographyFile;
+import dev.paperlink.server.bibliography.BibliographyFile.Served;
 import dev.paperlink.server.bibliography.BibliographyParser;
+import dev.paperlink.server.document.TextDocument;
+import dev.paperlink.server.feature.InMemoryLookup;
+import dev.paperlink.server.feature.PaperLookup;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -12,20 +22,36 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * Bibliography files read for documents, cached by path and re-read when their size or
- * modification time changes, or when an open editor buffer of the file changes (the buffer's text
- * wins over the disk).
+ * Bibliography files as documents see them, made once per version of their inputs: the file on
+ * disk (its size and time), the open buffer (its version), and what the index holds of it. A file
+ * that is not open is served by the index alone and never read here, except to find its keys for
+ * duplicate checks. An open BibTeX buffer is compared, entry by entry, with the version the index
+ * read ({@link BibOverlay}): only its changed entries are read here. The entry table of that
+ * indexed version (the baseline) is kept while the index has it, and the one before, so that a
+ * saved buffer still overlays the old index until the new one is published.
  */
 public final class BibliographyCache {
     private final Function<SourceFormat, RecordReader> readers;
     private final Map<Path, Entry> cache = new ConcurrentHashMap<>();
+    /** Entry tables of files as read from disk, by path: the last two versions. */
+    private final Map<Path, List<Baseline>> baselines = new ConcurrentHashMap<>();
 
     private record Entry(Object stamp, BibliographyFile file) {
+    }
+
+    private record Stat(long size, long mtime) {
+    }
+
+    private record Baseline(Stat stat, BibChunks chunks) {
     }
 
     public BibliographyCache() {
@@ -36,59 +62,174 @@ public final class BibliographyCache {
         this.readers = readers;
     }
 
-    /** The file as read from disk. */
-    public BibliographyFile get(Path path) {
-        BasicFileAttributes attrs;
-        try {
-            attrs = Files.readAttributes(path, BasicFileAttributes.class);
-        } catch (NoSuchFileException e) {
-            Entry missing = cache.get(path);
-            if (missing != null && missing.stamp().equals("missing")) {
-                return missing.file(); // the same instance, so that documents' bibliographies stay memoised
+    /**
+     * A file that is not open.
+     *
+     * @param indexed  what the index holds of it
+     * @param expected whether an index run is still to read this version (else the index's
+     *                 answers are all there will be: nothing is pending)
+     */
+    public BibliographyFile disk(Path path, Optional<IndexedSource> indexed, boolean expected) {
+        Optional<SourceFormat> format = BibliographyParser.format(path);
+        if (format.isEmpty()) {
+            return cached(path, "no format", () -> BibliographyFile.unreadable(path, "not a bibliography format PaperLink reads (.bib, .json, .yaml)"));
+        }
+        Object statOrProblem = stat(path);
+        if (!(statOrProblem instanceof Stat stat)) {
+            return cached(path, statOrProblem, () -> BibliographyFile.unreadable(path, (String) statOrProblem));
+        }
+        boolean current = indexed.isPresent() && indexed.get().sameStat(stat.size(), stat.mtime());
+        Served served = current || !expected ? Served.INDEX : Served.INDEXING;
+        List<Skip> skips = current ? indexed.get().skips() : List.of();
+        return cached(path, List.of(stat, served, indexed), () -> new BibliographyFile(path, format.get(), served, PaperLookup.EMPTY,
+                Set.of(), skips, Suppliers.memoize(() -> format.get() == SourceFormat.BIBTEX ? diskChunks(path, stat) : BibChunks.EMPTY)::get,
+                null, null));
+    }
+
+    /**
+     * A file open in the editor: its buffer wins over the disk.
+     *
+     * @param chunks the buffer's entry table (BibTeX), kept up to date with its edits by the workspace
+     */
+    public BibliographyFile buffer(Path path, TextDocument buffer, BibChunks chunks, Optional<IndexedSource> indexed, boolean expected) {
+        Optional<SourceFormat> format = BibliographyParser.format(path);
+        if (format.isEmpty()) {
+            return cached(path, "no format", () -> BibliographyFile.unreadable(path, "not a bibliography format PaperLink reads (.bib, .json, .yaml)"));
+        }
+        Object statOrProblem = stat(path);
+        Stat stat = statOrProblem instanceof Stat s ? s : null;
+        List<Object> stamp = List.of(buffer.uri(), buffer.version(), String.valueOf(stat), indexed, expected);
+        return cached(path, stamp, () -> format.get() == SourceFormat.BIBTEX
+                ? bibtexBuffer(path, buffer, chunks, stat, indexed, expected)
+                : otherBuffer(path, format.get(), buffer, stat, indexed, expected));
+    }
+
+    private BibliographyFile bibtexBuffer(Path path, TextDocument buffer, BibChunks chunks, Stat disk, Optional<IndexedSource> indexed,
+                                          boolean expected) {
+        Optional<Baseline> baseline = indexed.flatMap(s -> baseline(path, new Stat(s.size(), s.mtime()), disk));
+        if (baseline.isEmpty()) {
+            // The index has no version of the file whose entries are known here. An unedited buffer
+            // is the disk's: served by the index (still reading it, or done with what it could read).
+            boolean sameAsDisk = disk != null && diskChunks(path, disk).sameEntries(chunks);
+            if (sameAsDisk || expected) {
+                boolean current = sameAsDisk && indexed.isPresent() && indexed.get().sameStat(disk.size(), disk.mtime());
+                return new BibliographyFile(path, SourceFormat.BIBTEX, current || !expected ? Served.INDEX : Served.INDEXING,
+                        PaperLookup.EMPTY, Set.of(), current ? indexed.get().skips() : List.of(), () -> chunks, buffer.lines(), null);
             }
-            BibliographyFile f = BibliographyFile.unreadable(path, "not found");
-            cache.put(path, new Entry("missing", f));
-            return f;
-        } catch (IOException e) {
-            return BibliographyFile.unreadable(path, "cannot be read (" + e.getMessage() + ")");
+            return parsed(path, buffer, chunks);
         }
-        if (attrs.isDirectory()) {
-            return BibliographyFile.unreadable(path, "is a folder");
+        Optional<BibOverlay> overlay = BibOverlay.of(baseline.get().chunks(), chunks, buffer.text(), Workspace.fileName(path),
+                readers.apply(SourceFormat.BIBTEX));
+        if (overlay.isEmpty()) {
+            return parsed(path, buffer, chunks);
         }
-        String stamp = attrs.size() + "@" + attrs.lastModifiedTime().toMillis();
-        Entry e = cache.get(path);
-        if (e != null && e.stamp().equals(stamp)) {
-            return e.file();
+        BibOverlay o = overlay.get();
+        List<Skip> skips = new ArrayList<>();
+        BibChunks base = baseline.get().chunks();
+        for (Skip s : indexed.get().skips()) {
+            int e = base.entryAtLine(s.line() - 1);
+            Integer now = e < 0 ? null : o.moved().get(e);
+            if (now != null) {
+                skips.add(new Skip(s.file(), chunks.line(now) + (s.line() - 1 - base.line(e)) + 1, s.reason(), s.message()));
+            }
         }
-        String text;
-        try (Reader r = dev.paperlink.corpus.source.SourceFiles.open(path)) {
-            StringBuilder sb = new StringBuilder((int) Math.min(attrs.size(), Integer.MAX_VALUE - 16));
+        skips.addAll(o.skips());
+        skips.sort(java.util.Comparator.comparingInt(Skip::line));
+        return new BibliographyFile(path, SourceFormat.BIBTEX, Served.INDEX,
+                o.papers().isEmpty() ? PaperLookup.EMPTY : new InMemoryLookup(o.papers()), o.hiddenKeys(), skips, () -> chunks,
+                buffer.lines(), null);
+    }
+
+    /** A CSL-JSON or CSL-YAML buffer: the index's while it says what the disk says, else read whole. */
+    private BibliographyFile otherBuffer(Path path, SourceFormat format, TextDocument buffer, Stat disk, Optional<IndexedSource> indexed,
+                                         boolean expected) {
+        if (disk != null && buffer.text().equals(diskText(path))) {
+            BibliographyFile f = disk(path, indexed, expected);
+            return new BibliographyFile(path, format, f.served(), f.overlay(), f.hiddenKeys(), f.skips(), f.chunks(), buffer.lines(), f.problem());
+        }
+        return parsed(path, buffer, BibChunks.EMPTY);
+    }
+
+    private BibliographyFile parsed(Path path, TextDocument buffer, BibChunks chunks) {
+        BibliographyFile f = BibliographyParser.parse(path, buffer.text(), readers);
+        return new BibliographyFile(path, f.format(), Served.TEXT, f.overlay(), Set.of(), f.skips(),
+                chunks == BibChunks.EMPTY ? f.chunks() : () -> chunks, buffer.lines(), f.problem());
+    }
+
+    /** The entry table of the version the index read: kept from before, or cut from the disk if it is that version. */
+    private Optional<Baseline> baseline(Path path, Stat indexedStat, Stat disk) {
+        for (Baseline b : baselines.getOrDefault(path, List.of())) {
+            if (b.stat().equals(indexedStat)) {
+                return Optional.of(b);
+            }
+        }
+        if (indexedStat.equals(disk)) {
+            return Optional.of(new Baseline(disk, diskChunks(path, disk)));
+        }
+        return Optional.empty();
+    }
+
+    /** The entries of the file on disk at this stat (read and cut once, then kept as a baseline). */
+    private BibChunks diskChunks(Path path, Stat stat) {
+        for (Baseline b : baselines.getOrDefault(path, List.of())) {
+            if (b.stat().equals(stat)) {
+                return b.chunks();
+            }
+        }
+        String text = diskText(path);
+        BibChunks chunks = BibChunks.scan(text == null ? "" : text);
+        baselines.compute(path, (p, old) -> {
+            List<Baseline> l = new ArrayList<>();
+            l.add(new Baseline(stat, chunks));
+            if (old != null && !old.isEmpty() && !old.get(0).stat().equals(stat)) {
+                l.add(old.get(0));
+            }
+            return List.copyOf(l);
+        });
+        return chunks;
+    }
+
+    private static String diskText(Path path) {
+        try (Reader r = SourceFiles.open(path)) {
+            StringBuilder sb = new StringBuilder((int) Math.min(Files.size(path), Integer.MAX_VALUE - 16));
             char[] buf = new char[1 << 16];
             int n;
             while ((n = r.read(buf)) > 0) {
                 sb.append(buf, 0, n);
             }
-            text = sb.toString();
-        } catch (IOException ex) {
-            return BibliographyFile.unreadable(path, "cannot be read (" + ex.getMessage() + ")");
+            return sb.toString();
+        } catch (IOException e) {
+            return null;
         }
-        BibliographyFile f = BibliographyParser.parse(path, text, readers);
-        cache.put(path, new Entry(stamp, f));
-        return f;
     }
 
-    /** The file as an open editor buffer has it. */
-    public BibliographyFile get(Path path, String uri, int version, String text) {
-        String stamp = "buffer:" + uri + "@" + version;
+    /** The file's size and time, or why it cannot be read. */
+    private static Object stat(Path path) {
+        try {
+            BasicFileAttributes attrs = Files.readAttributes(path, BasicFileAttributes.class);
+            if (attrs.isDirectory()) {
+                return "is a folder";
+            }
+            return new Stat(attrs.size(), attrs.lastModifiedTime().toMillis());
+        } catch (NoSuchFileException e) {
+            return "not found";
+        } catch (IOException e) {
+            return "cannot be read (" + e.getMessage() + ")";
+        }
+    }
+
+    /** The same instance while the stamp is the same, so that documents' bibliographies stay memoised. */
+    private BibliographyFile cached(Path path, Object stamp, java.util.function.Supplier<BibliographyFile> make) {
         Entry e = cache.get(path);
         if (e != null && e.stamp().equals(stamp)) {
             return e.file();
         }
-        BibliographyFile f = BibliographyParser.parse(path, text, readers);
+        BibliographyFile f = make.get();
         cache.put(path, new Entry(stamp, f));
         return f;
     }
 
+    /** The file changed on disk: forget its entries read before, except the version the index may still have. */
     public void invalidate(Path path) {
         cache.remove(path);
     }

@@ -3,6 +3,7 @@ package dev.paperlink.server.workspace;
 import dev.paperlink.corpus.Corpus;
 import dev.paperlink.corpus.IndexListener;
 import dev.paperlink.corpus.IndexReport;
+import dev.paperlink.corpus.IndexedSource;
 import dev.paperlink.server.feature.PaperLookup;
 
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -46,20 +48,98 @@ public final class CorpusService implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    /** How long a request waits for the index to open (a second start opens it in well under a second). */
+    static final long OPEN_WAIT_MS = 10_000;
+
     private final AtomicBoolean queued = new AtomicBoolean();
     private volatile Corpus corpus;
     private volatile PaperLookup lookup = PaperLookup.EMPTY;
     private volatile Path indexDir;
     private volatile boolean readOnly;
     private volatile CompletableFuture<IndexReport> last = CompletableFuture.completedFuture(null);
+    /** Completed when the first index is open (or failed to open); until then, requests wait for it. */
+    private final CompletableFuture<Void> opened = new CompletableFuture<>();
+    private volatile boolean openAsked;
+    /** Numbers of index runs: the last one started, the last one finished. */
+    private final java.util.concurrent.atomic.AtomicLong runsStarted = new java.util.concurrent.atomic.AtomicLong();
+    private volatile long lastFinishedRun;
+    /** Completed at the next publish of the index (early or final), then replaced. */
+    private volatile CompletableFuture<Void> nextPublish = new CompletableFuture<>();
 
     public CorpusService(ServerLog log) {
         this.log = log;
     }
 
-    /** Answers from the last committed index (empty until the corpus is open). */
+    /**
+     * Answers from the last published index. A request that comes while the index is being opened
+     * waits for it (up to {@value #OPEN_WAIT_MS} ms), so that the first answers after a start
+     * already hold what the index knows; before any index is asked for, empty.
+     */
     public PaperLookup lookup() {
+        awaitOpen();
         return lookup;
+    }
+
+    /** The open corpus, once it is open (waiting as {@link #lookup()} does). */
+    public Optional<Corpus> corpus() {
+        awaitOpen();
+        return Optional.ofNullable(corpus);
+    }
+
+    private void awaitOpen() {
+        if (!openAsked || opened.isDone()) {
+            return;
+        }
+        try {
+            opened.get(OPEN_WAIT_MS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // answer from what there is
+        }
+    }
+
+    /** What the published index holds of a file (empty before the index is open). */
+    public Optional<IndexedSource> indexedSource(Path file) {
+        Corpus c = corpus;
+        return c == null ? Optional.empty() : c.indexedSource(file);
+    }
+
+    /** Goes up at every publish and whenever another index is opened. */
+    public long generation() {
+        Corpus c = corpus;
+        return c == null ? -1 : c.generation() * 1_000 + opens.get();
+    }
+
+    private final java.util.concurrent.atomic.AtomicLong opens = new java.util.concurrent.atomic.AtomicLong();
+
+    /** The number of the last index run started (0 before any). */
+    public long runsStarted() {
+        return runsStarted.get();
+    }
+
+    /** The number of the last index run finished, whatever its outcome. */
+    public long lastFinishedRun() {
+        return lastFinishedRun;
+    }
+
+    /** Waits up to {@code millis} for the next publish; whether one came. */
+    public boolean awaitPublish(long millis) {
+        try {
+            nextPublish.get(millis, TimeUnit.MILLISECONDS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return false;
+        }
+    }
+
+    private void published() {
+        CompletableFuture<Void> f = nextPublish;
+        nextPublish = new CompletableFuture<>();
+        f.complete(null);
     }
 
     public Path indexDir() {
@@ -77,20 +157,29 @@ public final class CorpusService implements AutoCloseable {
         }
         CompletableFuture<IndexReport> f = new CompletableFuture<>();
         last = f;
+        openAsked = true;
         worker.execute(() -> {
             queued.set(false);
+            long run = runsStarted.incrementAndGet();
             try {
                 if (!Objects.equals(dir, indexDir) || corpus == null) {
-                    open(dir);
+                    try {
+                        open(dir);
+                    } finally {
+                        opened.complete(null);
+                    }
                 }
                 IndexReport report = readOnly ? null : run(roots.get(), progress.get());
+                lastFinishedRun = run;
                 f.complete(report);
                 if (report != null) {
                     done.accept(report);
                 }
             } catch (java.nio.channels.ClosedByInterruptException e) {
+                lastFinishedRun = run;
                 f.completeExceptionally(e); // shutting down
             } catch (Throwable t) {
+                lastFinishedRun = run;
                 log.error("indexing failed", t);
                 f.completeExceptionally(t);
             }
@@ -126,6 +215,8 @@ public final class CorpusService implements AutoCloseable {
             }
         }
         lookup = PaperLookup.of(corpus);
+        opens.incrementAndGet();
+        published();
         log.info("index: " + indexDir + (readOnly ? " (read-only)" : ""));
     }
 
@@ -140,6 +231,11 @@ public final class CorpusService implements AutoCloseable {
                 public void sourceStarted(String file, String format, int index, int total) {
                     String name = Path.of(file).getFileName().toString();
                     progress.report(Math.max(0, lastPercent), name + " (" + index + "/" + total + ")");
+                }
+
+                @Override
+                public void published() {
+                    CorpusService.this.published();
                 }
 
                 @Override

@@ -1,6 +1,10 @@
 package dev.paperlink.server.workspace;
 
 import dev.paperlink.corpus.CorpusPaths;
+import dev.paperlink.corpus.IndexedSource;
+import dev.paperlink.server.bibliography.BibChunks;
+import dev.paperlink.server.bibliography.BibliographyParser;
+import dev.paperlink.server.feature.PaperLookup;
 import dev.paperlink.server.bibliography.BibliographyFile;
 import dev.paperlink.server.bibliography.DocumentBibliography;
 import dev.paperlink.server.config.ServerConfig;
@@ -23,6 +27,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -35,12 +40,25 @@ public final class Workspace implements AutoCloseable {
     private final BibliographyCache bibliographies;
     private final CorpusService corpus;
     private final Map<String, TextDocument> documents = new ConcurrentHashMap<>();
+    /** The entry tables of open BibTeX buffers, kept up to date edit by edit. */
+    private final Map<String, BibChunks> chunks = new ConcurrentHashMap<>();
     private final Map<String, Memo> memos = new ConcurrentHashMap<>();
+    /** Bibliography files documents have named, indexed with the corpus (see {@link #corpusRoots}). */
+    private final Set<Path> named = ConcurrentHashMap.newKeySet();
+    /** Per named file: the version (size and time) an index run was asked to read, and the runs started before the asking. */
+    private final Map<Path, Request> requested = new ConcurrentHashMap<>();
+    private volatile Runnable reindex = () -> { };
     private volatile ServerConfig config;
     private volatile List<Path> folders = List.of();
 
-    private record Memo(int version, List<BibliographyFile> files, DocumentBibliography bibliography) {
+    private record Memo(int version, long generation, List<BibliographyFile> files, DocumentBibliography bibliography) {
     }
+
+    private record Request(long size, long mtime, long runsBefore) {
+    }
+
+    /** The file listing the named bibliographies, kept in the index folder so that a restart does not drop them. */
+    static final String NAMED_FILE = "paperlink-named-bibliographies.txt";
 
     public Workspace(ServerConfig config, ServerLog log, BibliographyCache bibliographies, CorpusService corpus) {
         this.config = config;
@@ -73,14 +91,49 @@ public final class Workspace implements AutoCloseable {
         return log;
     }
 
+    /** What asks for an index run when a document names a bibliography the index does not have (the server's reindex). */
+    public void onReindexNeeded(Runnable r) {
+        this.reindex = r;
+    }
+
     // ---- documents (changed on the protocol's notification thread, in order)
 
     public void open(TextDocument doc) {
         documents.put(doc.uri(), doc);
+        if (doc.kind() == DocumentKind.BIBTEX) {
+            chunks.put(doc.uri(), BibChunks.scan(doc.text()));
+        } else {
+            chunks.remove(doc.uri());
+        }
+        // the files it names go to the index now, before any request about the document
+        doc.directory().ifPresent(dir -> BibliographyScanner.scan(doc.kind(), doc.text()).stream()
+                .map(ref -> ref.resolve(dir))
+                .filter(p -> BibliographyParser.format(p).isPresent())
+                .forEach(p -> expected(p, corpus.indexedSource(p))));
     }
 
     public Optional<TextDocument> change(String uri, int version, List<TextDocument.Change> changes) {
-        TextDocument d = documents.computeIfPresent(uri, (k, old) -> old.apply(version, changes));
+        TextDocument d = documents.computeIfPresent(uri, (k, old) -> {
+            if (old.kind() != DocumentKind.BIBTEX) {
+                return old.apply(version, changes);
+            }
+            // a BibTeX buffer: its entry table follows each replacement
+            TextDocument now = old;
+            BibChunks table = chunks.getOrDefault(uri, BibChunks.scan(old.text()));
+            for (TextDocument.Change c : changes) {
+                TextDocument next = now.apply(version, List.of(c));
+                if (c.start() == null) {
+                    table = BibChunks.scan(next.text());
+                } else {
+                    int from = now.offset(c.start());
+                    int oldEnd = Math.max(from, now.offset(c.end()));
+                    table = table.edit(next.text(), from, oldEnd, from + c.text().length());
+                }
+                now = next;
+            }
+            chunks.put(uri, table);
+            return now;
+        });
         if (d == null) {
             log.warn("change of a document that is not open: " + uri);
         }
@@ -89,6 +142,7 @@ public final class Workspace implements AutoCloseable {
 
     public void close(String uri) {
         documents.remove(uri);
+        chunks.remove(uri);
         memos.remove(uri);
     }
 
@@ -122,7 +176,7 @@ public final class Workspace implements AutoCloseable {
         List<DocumentBibliography.Named> named = new ArrayList<>();
         if (doc.kind() == DocumentKind.BIBTEX && self.isPresent()) {
             named.add(new DocumentBibliography.Named(new BibliographyRef(self.get().getFileName().toString(), TextRange.empty(0)),
-                    bibliographies.get(self.get(), doc.uri(), doc.version(), doc.text())));
+                    read(self.get())));
         }
         Optional<Path> dir = doc.directory();
         if (dir.isPresent()) {
@@ -142,12 +196,14 @@ public final class Workspace implements AutoCloseable {
             return DocumentBibliography.NONE;
         }
         List<BibliographyFile> files = named.stream().map(DocumentBibliography.Named::file).toList();
+        long generation = corpus.generation();
         Memo m = memos.get(doc.uri());
-        if (m != null && m.version() == doc.version() && sameInstances(m.files(), files)) {
+        if (m != null && m.version() == doc.version() && m.generation() == generation && sameInstances(m.files(), files)) {
             return m.bibliography();
         }
-        DocumentBibliography b = DocumentBibliography.of(named);
-        memos.put(doc.uri(), new Memo(doc.version(), files, b));
+        DocumentBibliography b = DocumentBibliography.of(named, paths -> corpus.corpus()
+                .map(c -> PaperLookup.of(c.within(paths))).orElse(PaperLookup.EMPTY));
+        memos.put(doc.uri(), new Memo(doc.version(), generation, files, b));
         return b;
     }
 
@@ -176,13 +232,45 @@ public final class Workspace implements AutoCloseable {
         return Optional.empty();
     }
 
+    /** A bibliography file as documents see it now: its open buffer if there is one, else the disk; and what the index has of it. */
     private BibliographyFile read(Path path) {
+        boolean known = BibliographyParser.format(path).isPresent();
+        Optional<IndexedSource> indexed = known ? corpus.indexedSource(path) : Optional.empty();
+        boolean expected = known && expected(path, indexed);
         for (TextDocument open : documents.values()) {
             if (open.path().map(path::equals).orElse(false)) {
-                return bibliographies.get(path, open.uri(), open.version(), open.text());
+                BibChunks table = chunks.getOrDefault(open.uri(), BibChunks.EMPTY);
+                return bibliographies.buffer(path, open, table, indexed, expected);
             }
         }
-        return bibliographies.get(path);
+        return bibliographies.disk(path, indexed, expected);
+    }
+
+    /**
+     * Whether an index run is still to read this version of a named file: the first time a file
+     * is named, or when the index has another version of it, a run is asked for, and until a run
+     * started after that asking has finished, the file is pending.
+     */
+    private boolean expected(Path path, Optional<IndexedSource> indexed) {
+        long size;
+        long mtime;
+        try {
+            size = java.nio.file.Files.size(path);
+            mtime = java.nio.file.Files.getLastModifiedTime(path).toMillis();
+        } catch (java.io.IOException e) {
+            return false; // missing: reported as such
+        }
+        if (indexed.isPresent() && indexed.get().sameStat(size, mtime)) {
+            return false;
+        }
+        named.add(path);
+        Request r = requested.get(path);
+        if (r == null || r.size() != size || r.mtime() != mtime) {
+            r = new Request(size, mtime, corpus.runsStarted());
+            requested.put(path, r);
+            reindex.run();
+        }
+        return corpus.lastFinishedRun() <= r.runsBefore();
     }
 
     private static boolean sameInstances(List<BibliographyFile> a, List<BibliographyFile> b) {
@@ -199,9 +287,56 @@ public final class Workspace implements AutoCloseable {
 
     // ---- the corpus
 
-    /** What is indexed: the configured corpus and the workspace's bibliography files. */
+    /**
+     * What is indexed: the configured corpus, the workspace's bibliography files, and every
+     * bibliography file a document has named (also outside the workspace folders; remembered in
+     * the index folder across restarts, while the file exists).
+     */
     public List<Path> corpusRoots() {
-        return CorpusRoots.resolve(config.corpus(), folders, log);
+        java.util.Set<Path> roots = new java.util.LinkedHashSet<>(CorpusRoots.resolve(config.corpus(), folders, log));
+        List<Path> remembered = loadNamed();
+        java.util.Set<Path> all = new java.util.TreeSet<>(named);
+        all.addAll(remembered);
+        if (!remembered.containsAll(named)) {
+            saveNamed(all);
+        }
+        for (Path p : all) {
+            if (java.nio.file.Files.isRegularFile(p)) {
+                roots.add(p);
+            }
+        }
+        return new ArrayList<>(roots);
+    }
+
+    private List<Path> loadNamed() {
+        Path dir = corpus.indexDir();
+        if (dir == null) {
+            return List.of();
+        }
+        try {
+            return java.nio.file.Files.readAllLines(dir.resolve(NAMED_FILE)).stream().filter(l -> !l.isBlank()).map(Path::of).toList();
+        } catch (java.io.IOException | RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    private void saveNamed(java.util.Set<Path> all) {
+        Path dir = corpus.indexDir();
+        if (dir == null || !java.nio.file.Files.isDirectory(dir)) {
+            return;
+        }
+        StringBuilder sb = new StringBuilder();
+        all.forEach(p -> sb.append(p).append('\n'));
+        try {
+            java.nio.file.Files.writeString(dir.resolve(NAMED_FILE), sb);
+        } catch (java.io.IOException e) {
+            log.warn("cannot remember the named bibliographies in " + dir + ": " + e.getMessage());
+        }
+    }
+
+    /** A file's name as the index spells it in its records' sources. */
+    public static String fileName(Path p) {
+        return p.toAbsolutePath().normalize().toString();
     }
 
     /**

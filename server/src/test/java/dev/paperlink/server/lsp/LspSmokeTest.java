@@ -41,7 +41,7 @@ class LspSmokeTest {
         Files.writeString(ws.resolve("refs.bib"), """
                 @book{knuth1984, author = {Knuth, Donald E.}, title = {Literate Programming}, year = {1984},
                   doi = {10.1093/comjnl/27.2.97}, abstract = {The author and his associates have been experimenting}}
-                @misc{bad, title = {x}, broken = {yes}}
+                @misc{bad, title {x}}
                 """);
         server = InProcessServer.start(ServerConfig.DEFAULT.withIndexDir(dir.resolve("index")));
         client = server.client;

@@ -1,81 +1,217 @@
 package dev.paperlink.server.workspace;
 
+import dev.paperlink.corpus.model.Hit;
 import dev.paperlink.server.bibliography.DocumentBibliography;
 import dev.paperlink.server.config.ServerConfig;
+import dev.paperlink.server.document.Pos;
 import dev.paperlink.server.document.TextDocument;
-import dev.paperlink.server.testing.TinyBibReader;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A document's own bibliography as the workspace reads it from disk and from open buffers: {@code file: keys | problem}. */
+/**
+ * A document's own bibliography as the workspace serves it: from a real index of the files it
+ * names, with open buffers' edits laid over it. Rendered as {@code file (how it is served): ...}
+ * lines, then {@code keys: ...} in the order the bibliography completes an empty prefix.
+ */
 class WorkspaceBibliographyTest {
     @TempDir
     Path dir;
 
+    private Workspace ws;
+    private final AtomicInteger reindexAsked = new AtomicInteger();
+
+    @BeforeEach
+    void start() {
+        ws = new Workspace(ServerConfig.DEFAULT.withIndexDir(dir.resolve("index")), ServerLog.STDERR,
+                new BibliographyCache(), new CorpusService(ServerLog.STDERR));
+        ws.onReindexNeeded(reindexAsked::incrementAndGet);
+    }
+
+    @AfterEach
+    void stop() {
+        ws.close();
+    }
+
     @Test
-    void filesFromDiskOpenBuffersWinChangesAreSeen() throws IOException {
+    void namedFilesAreIndexedAndServedFromTheIndex() throws Exception {
         Path paper = Files.createDirectories(dir.resolve("paper"));
         Path refs = paper.resolve("refs.bib");
         Files.writeString(refs, "@book{knuth1984, title = {Literate Programming}}\n");
         Files.writeString(paper.resolve("notes.txt"), "not a bibliography\n");
-        Workspace ws = new Workspace(ServerConfig.DEFAULT, ServerLog.STDERR, new BibliographyCache(f -> new TinyBibReader()), new CorpusService(ServerLog.STDERR));
         TextDocument main = TextDocument.of(paper.resolve("main.tex").toUri().toString(), "latex", 1,
                 "\\bibliography{refs,missing}\n\\addbibresource{notes.txt}\n");
-        ws.open(main);
-        check(ws, main, """
-                refs.bib: knuth1984
+        ws.open(main); // names refs.bib: the index is asked to read it
+        check(main, """
+                refs.bib (indexing)
                 missing.bib | not found
                 notes.txt | not a bibliography format PaperLink reads (.bib, .json, .yaml)
+                keys:
                 """);
-        DocumentBibliography first = ws.bibliography(main);
-        assertTrue(first == ws.bibliography(main), "unchanged files and document: the same bibliography");
+        assertTrue(ws.bibliography(main).pending());
+        assertEquals(1, reindexAsked.get(), "naming a file the index lacks asks for one run");
+        assertTrue(ws.corpusRoots().contains(refs), "a named file is a root of the index: " + ws.corpusRoots());
+        reindex();
+        ws.bibliography(main);
+        check(main, """
+                refs.bib (index)
+                missing.bib | not found
+                notes.txt | not a bibliography format PaperLink reads (.bib, .json, .yaml)
+                keys: knuth1984
+                """);
+        assertFalse(ws.bibliography(main).pending());
+        assertSame(ws.bibliography(main), ws.bibliography(main), "unchanged files, document and index: the same bibliography");
+        assertEquals(1, reindexAsked.get());
 
-        // an open buffer of refs.bib wins over the disk
-        TextDocument buffer = TextDocument.of(refs.toUri().toString(), "bibtex", 7, "@book{lamport1994, title = {LaTeX}}\n");
+        // the named files are remembered in the index folder: a new server indexes them at once
+        Workspace again = new Workspace(ServerConfig.DEFAULT.withIndexDir(dir.resolve("index")), ServerLog.STDERR,
+                new BibliographyCache(), new CorpusService(ServerLog.STDERR));
+        again.corpus().reindex(again.indexDir(), again::corpusRoots, () -> CorpusService.Progress.NONE, r -> { }).get(60, TimeUnit.SECONDS);
+        assertTrue(again.corpusRoots().contains(refs), again.corpusRoots().toString());
+        again.close();
+    }
+
+    @Test
+    void anOpenBufferIsLaidOverTheIndexedFile() throws Exception {
+        Path refs = dir.resolve("refs.bib");
+        Files.writeString(refs, """
+                @book{knuth1984, title = {Literate Programming}}
+                @book{knuth1986, title = {The TeXbook}}
+                @misc{bad, title {x}}
+                @book{lamport1994, title = {LaTeX}}
+                """);
+        TextDocument main = TextDocument.of(dir.resolve("main.tex").toUri().toString(), "latex", 1, "\\bibliography{refs}\n");
+        ws.open(main);
+        reindex();
+        check(main, """
+                refs.bib (index)
+                refs.bib:3 expected '=' after field 'title' in entry 'bad', found '{'
+                keys: knuth1984, knuth1986, lamport1994
+                """);
+        // the buffer as on disk: served by the index as it is
+        TextDocument buffer = TextDocument.of(refs.toUri().toString(), "bibtex", 1, Files.readString(refs));
         ws.open(buffer);
-        check(ws, main, """
-                refs.bib: lamport1994
-                missing.bib | not found
-                notes.txt | not a bibliography format PaperLink reads (.bib, .json, .yaml)
+        check(main, """
+                refs.bib (index)
+                refs.bib:3 expected '=' after field 'title' in entry 'bad', found '{'
+                keys: knuth1984, knuth1986, lamport1994
                 """);
-        // closed again: the disk, which has changed meanwhile
+        // an unsaved edit: a new entry before the others, one changed, one removed
+        buffer = edit(buffer, new Pos(0, 0), new Pos(0, 0), "@misc{added2024, title = {Added in the editor}}\n");
+        buffer = edit(buffer, new Pos(2, 30), new Pos(2, 37), "Art of Computer Programming");
+        buffer = edit(buffer, new Pos(4, 0), new Pos(5, 0), "");
+        assertEquals("""
+                @misc{added2024, title = {Added in the editor}}
+                @book{knuth1984, title = {Literate Programming}}
+                @book{knuth1986, title = {The Art of Computer Programming}}
+                @misc{bad, title {x}}
+                """, buffer.text());
+        check(main, """
+                refs.bib (index, 2 entries from the buffer, 2 indexed entries hidden)
+                refs.bib:4 expected '=' after field 'title' in entry 'bad', found '{'
+                keys: added2024, knuth1986, knuth1984
+                """);
+        assertEquals("The Art of Computer Programming", ws.bibliography(main).lookup().byKey("knuth1986").orElseThrow().title());
+        assertTrue(ws.bibliography(main).lookup().byKey("lamport1994").isEmpty(), "removed in the buffer");
+        // go to definition finds keys where the buffer has them now
+        String file = refs.toAbsolutePath().normalize().toString();
+        assertEquals("1:6", ws.bibliography(main).keyRange(file, "knuth1984").orElseThrow()[0].toString());
+        // a broken edit in the buffer is reported at its line
+        buffer = edit(buffer, new Pos(0, 46), new Pos(0, 47), "");
+        check(main, """
+                refs.bib (index, 1 entries from the buffer, 2 indexed entries hidden)
+                refs.bib:2 expected ',' or '}' in entry 'added2024', found end of file (entry starts at line 1)
+                refs.bib:4 expected '=' after field 'title' in entry 'bad', found '{'
+                keys: knuth1986, knuth1984
+                """);
+
+        // saved and re-indexed: the index has the new version, the buffer adds nothing
+        buffer = edit(buffer, new Pos(0, 46), new Pos(0, 46), "}");
+        Files.writeString(refs, buffer.text());
+        ws.fileChanged(refs);
+        reindex();
+        check(main, """
+                refs.bib (index)
+                refs.bib:4 expected '=' after field 'title' in entry 'bad', found '{'
+                keys: added2024, knuth1984, knuth1986
+                """);
         ws.close(buffer.uri());
-        Files.writeString(refs, "@book{knuth1984, title = {Literate Programming}}\n@book{knuth1986, title = {The TeXbook}}\n");
-        Files.writeString(paper.resolve("missing.bib"), "@misc{found, title = {Now here}}\n");
-        check(ws, main, """
-                refs.bib: knuth1984, knuth1986
-                missing.bib: found
-                notes.txt | not a bibliography format PaperLink reads (.bib, .json, .yaml)
+        check(main, """
+                refs.bib (index)
+                refs.bib:4 expected '=' after field 'title' in entry 'bad', found '{'
+                keys: added2024, knuth1984, knuth1986
                 """);
-        // a chapter \input by main.tex shares its bibliography while main.tex is open
+    }
+
+    @Test
+    void aChapterSharesItsRootDocumentsBibliography() throws Exception {
+        Path paper = Files.createDirectories(dir.resolve("paper"));
+        Files.writeString(paper.resolve("refs.bib"), "@book{knuth1984, title = {Literate Programming}}\n");
         Files.createDirectories(paper.resolve("chapters"));
         TextDocument chapter = TextDocument.of(paper.resolve("chapters/intro.tex").toUri().toString(), "latex", 1, "\\cite{knuth1984}\n");
         ws.open(chapter);
-        TextDocument root = TextDocument.of(main.uri(), "latex", 2, "\\input{chapters/intro}\n\\bibliography{refs}\n");
+        TextDocument root = TextDocument.of(paper.resolve("main.tex").toUri().toString(), "latex", 2,
+                "\\input{chapters/intro}\n\\bibliography{refs}\n");
         ws.open(root);
-        check(ws, chapter, """
-                refs.bib: knuth1984, knuth1986
+        reindex();
+        check(chapter, """
+                refs.bib (index)
+                keys: knuth1984
                 """);
         assertTrue(ws.bibliography(chapter).files().get(0).inherited());
-        ws.close(main.uri());
-        check(ws, chapter, "");
-        ws.close();
+        ws.close(root.uri());
+        check(chapter, "keys:");
     }
 
-    private static void check(Workspace ws, TextDocument doc, String expected) {
-        String actual = ws.bibliography(doc).files().stream()
-                .map(n -> n.file().path().getFileName() + (n.file().readable()
-                        ? ": " + n.file().papers().stream().map(p -> p.key()).collect(Collectors.joining(", "))
-                        : " | " + n.file().problem()))
-                .collect(Collectors.joining("\n"));
-        assertEquals(expected.strip(), actual);
+    private TextDocument edit(TextDocument doc, Pos start, Pos end, String text) {
+        return ws.change(doc.uri(), doc.version() + 1, List.of(new TextDocument.Change(start, end, text))).orElseThrow();
+    }
+
+    private void reindex() throws Exception {
+        ws.corpus().reindex(ws.indexDir(), ws::corpusRoots, () -> CorpusService.Progress.NONE, r -> { }).get(60, TimeUnit.SECONDS);
+    }
+
+    private void check(TextDocument doc, String expected) {
+        TextDocument now = ws.document(doc.uri()).orElse(doc);
+        DocumentBibliography b = ws.bibliography(now);
+        StringBuilder sb = new StringBuilder();
+        for (DocumentBibliography.Named n : b.files()) {
+            var f = n.file();
+            sb.append(f.path().getFileName());
+            if (!f.readable()) {
+                sb.append(" | ").append(f.problem()).append('\n');
+                continue;
+            }
+            sb.append(" (").append(f.served().name().toLowerCase());
+            if (!f.overlayPapers().isEmpty()) {
+                sb.append(", ").append(f.overlayPapers().size()).append(" entries from the buffer");
+            }
+            if (!f.hiddenKeys().isEmpty()) {
+                sb.append(", ").append(f.hiddenKeys().size()).append(" indexed entries hidden");
+            }
+            sb.append(")\n");
+            f.skips().forEach(s -> sb.append(f.path().getFileName()).append(':').append(s.line()).append(' ').append(s.message()).append('\n'));
+        }
+        sb.append("keys: ").append(b.lookup().completeKey("", 100).stream().map(Hit::paper).map(p -> p.key())
+                .collect(Collectors.joining(", ")));
+        assertEquals(expected.strip(), sb.toString().strip());
+    }
+
+    static void write(Path p, String s) throws IOException {
+        Files.writeString(p, s);
     }
 }

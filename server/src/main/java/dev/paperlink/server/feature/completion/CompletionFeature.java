@@ -77,7 +77,8 @@ public final class CompletionFeature {
             items.add(new CompletionCandidate(paper.key(), CitationFormatter.detail(paper), paper.title(), ref.range(),
                     paper.key(), filterText(paper, typed), sortText(items.size()), paper.key(), false));
         }
-        return new CompletionResult(items, more);
+        // while the index is still reading the bibliography, the client should ask again
+        return new CompletionResult(items, more || p.bibliography().pending());
     }
 
     /** How many more hits are worth asking for: the free places, plus one to learn that more match. */

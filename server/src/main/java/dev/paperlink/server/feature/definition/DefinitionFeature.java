@@ -18,6 +18,8 @@ import java.util.Optional;
  * inside its entry ({@link SourceSpan#keyLine()}/{@link SourceSpan#keyColumn()}); in other
  * formats (JSON, JSONL, page text) the record's first line. Sources whose key is the cited key
  * come first; when none has it (a merged paper cited by an alias of another format), every source.
+ * A source open in the editor is found where its buffer has the key now (its lines may have moved
+ * since the index read the file).
  */
 public final class DefinitionFeature {
     private DefinitionFeature() {
@@ -39,7 +41,9 @@ public final class DefinitionFeature {
             if (s.file().isEmpty()) {
                 continue;
             }
-            DefinitionTarget t = target(s, at.get());
+            DefinitionTarget t = p.bibliography().keyRange(s.file(), s.key())
+                    .map(r -> new DefinitionTarget(Uris.fromFileName(s.file()), r[0], r[1], at.get().range()))
+                    .orElseGet(() -> target(s, at.get()));
             if (s.key().toLowerCase(Locale.ROOT).equals(key.toLowerCase(Locale.ROOT))) {
                 exact.add(t);
             } else {

@@ -10,13 +10,15 @@ import dev.paperlink.server.feature.FeatureParams;
 import dev.paperlink.server.feature.PaperLookup;
 import dev.paperlink.server.feature.diagnostics.Problem.Severity;
 import dev.paperlink.server.render.CitationFormatter;
-import dev.paperlink.server.syntax.BibEntryKey;
+import dev.paperlink.server.bibliography.BibChunks;
 import dev.paperlink.server.syntax.CitationRef;
 import dev.paperlink.server.syntax.CitationScanner;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,8 +42,10 @@ public final class DiagnosticsFeature {
         Path self = doc.path().orElse(null);
         List<Problem> own = new ArrayList<>();
         Map<Path, List<Problem>> files = new LinkedHashMap<>();
-        unknownKeys(p, own);
         DocumentBibliography bib = p.bibliography();
+        if (!bib.pending()) { // while the index reads the bibliography, a key not found yet may be still to come
+            unknownKeys(p, own);
+        }
         for (DocumentBibliography.Named n : bib.files()) {
             BibliographyFile f = n.file();
             boolean isSelf = f.path().equals(self);
@@ -56,7 +60,7 @@ public final class DiagnosticsFeature {
                 continue;
             }
             for (Skip skip : f.skips()) {
-                target.add(lineProblem(f.lines(), skip.line(), Severity.ERROR, Problem.BIBLIOGRAPHY_SYNTAX, skip.message()));
+                target.add(lineProblem(f, skip.line(), Severity.ERROR, Problem.BIBLIOGRAPHY_SYNTAX, skip.message()));
             }
         }
         duplicates(bib, self, own, files);
@@ -87,28 +91,41 @@ public final class DiagnosticsFeature {
 
     /** A key defined more than once in the document's bibliography: flagged at every definition after the first. */
     private static void duplicates(DocumentBibliography bib, Path self, List<Problem> own, Map<Path, List<Problem>> files) {
-        record Def(BibliographyFile file, BibEntryKey key) {
+        record Def(BibliographyFile file, Pos at) {
         }
         Map<String, Def> first = new HashMap<>();
+        Set<Path> seen = new HashSet<>();
         for (DocumentBibliography.Named n : bib.files()) {
             BibliographyFile f = n.file();
-            for (BibEntryKey k : f.keys()) {
-                Def prev = first.putIfAbsent(k.key().toLowerCase(Locale.ROOT), new Def(f, k));
+            if (!f.readable() || !seen.add(f.path())) {
+                continue;
+            }
+            BibChunks entries = f.chunks().get();
+            for (int i = 0; i < entries.size(); i++) {
+                if (entries.kind(i) != BibChunks.Kind.ENTRY || entries.key(i).isEmpty()) {
+                    continue;
+                }
+                String key = entries.key(i);
+                Def prev = first.putIfAbsent(key.toLowerCase(Locale.ROOT), new Def(f, entries.keyPosition(i)));
                 if (prev == null) {
                     continue;
                 }
-                Pos prevPos = prev.file().lines().position(prev.key().range().start());
                 String where = CitationFormatter.source(new dev.paperlink.corpus.model.SourceSpan(
-                        prev.file().path().toString(), null, prevPos.line() + 1, prevPos.line() + 1, 0, 0, ""));
+                        prev.file().path().toString(), null, prev.at().line() + 1, prev.at().line() + 1, 0, 0, ""));
                 List<Problem> target = f.path().equals(self) ? own : files.computeIfAbsent(f.path(), x -> new ArrayList<>());
-                target.add(new Problem(f.lines().position(k.range().start()), f.lines().position(k.range().end()),
-                        Severity.WARNING, Problem.DUPLICATE_KEY,
-                        "Duplicate key '" + k.key() + "': already defined at " + where));
+                target.add(new Problem(entries.keyPosition(i), entries.keyEndPosition(i), Severity.WARNING, Problem.DUPLICATE_KEY,
+                        "Duplicate key '" + key + "': already defined at " + where));
             }
         }
     }
 
-    private static Problem lineProblem(LineIndex lines, int line1, Severity severity, String code, String message) {
+    /** The whole line: to its end where the text is at hand, else to the start of the next line. */
+    private static Problem lineProblem(BibliographyFile f, int line1, Severity severity, String code, String message) {
+        LineIndex lines = f.lines();
+        if (lines == null) {
+            int line = Math.max(0, line1 - 1);
+            return new Problem(new Pos(line, 0), new Pos(line + 1, 0), severity, code, message);
+        }
         int line = Math.max(0, Math.min(line1 - 1, lines.lineCount() - 1));
         Pos start = new Pos(line, 0);
         Pos end = lines.position(lines.lineEnd(line));

@@ -22,6 +22,15 @@ public interface Corpus extends AutoCloseable {
         return LuceneCorpus.open(indexDir, false);
     }
 
+    /**
+     * As {@link #open(Path)}, with an indexing buffer of {@code indexingBufferBytes}: segments are
+     * written whenever it holds that much (a language server keeps its memory small this way;
+     * a bigger buffer indexes big inputs faster, into fewer segments).
+     */
+    static Corpus open(Path indexDir, long indexingBufferBytes) throws IOException {
+        return LuceneCorpus.open(indexDir, false, indexingBufferBytes);
+    }
+
     /** Opens an existing index for reading only (no lock taken; another process may index). */
     static Corpus openReadOnly(Path indexDir) throws IOException {
         return LuceneCorpus.open(indexDir, true);

@@ -65,6 +65,9 @@ final class BenchLspCommand implements Callable<Integer> {
                     "as the note's \\bibliography, no corpus configured, cold and warm; 'none' skips it (default: ${DEFAULT-VALUE})."})
     List<String> ownBibliography;
 
+    @Option(names = "--own-bibliography-only", description = "Run the own-bibliography workload alone (not the corpus one).")
+    boolean ownBibliographyOnly;
+
     @Option(names = "--keystrokes", defaultValue = "1000", description = "Timed keystrokes of the own-bibliography typing workload (default: ${DEFAULT-VALUE}).")
     int keystrokes;
 
@@ -83,6 +86,13 @@ final class BenchLspCommand implements Callable<Integer> {
         boolean archived = !noCds && FreshJvm.canArchiveClasses();
         figures.put("jvmFlags", jvmFlags + (archived ? " + dynamic AppCDS archive (as bin/paperlink)" : ""));
         try {
+            if (ownBibliographyOnly) {
+                figures.put("ownBibliography", ownBibliography(dir, err));
+                PrintWriter out = spec.commandLine().getOut();
+                out.println(json ? Json.write(figures) : ownBibliographyText(figures));
+                out.flush();
+                return 0;
+            }
             List<Paper> sample;
             try (Corpus c = prebuiltIndex != null ? Corpus.openReadOnly(prebuiltIndex) : Corpus.open(indexDir(dir))) {
                 long papers = prebuiltIndex != null ? c.stats().papers()
@@ -222,6 +232,13 @@ final class BenchLspCommand implements Callable<Integer> {
     }
 
     @SuppressWarnings("unchecked")
+    private static String ownBibliographyText(Map<String, Object> f) {
+        StringBuilder sb = new StringBuilder();
+        ((Map<String, Object>) f.get("ownBibliography")).forEach((k, v) -> sb.append(OwnBibliographyBench.text(k, (Map<String, Object>) v)));
+        return sb.toString();
+    }
+
+    @SuppressWarnings("unchecked")
     private static String text(Map<String, Object> f) {
         StringBuilder sb = new StringBuilder();
         sb.append("corpus         ").append(f.get("corpus")).append(" (").append(f.get("papers")).append(" papers)\n");
@@ -231,7 +248,7 @@ final class BenchLspCommand implements Callable<Integer> {
         sb.append(String.format("%-28s %8s %8s %8s %8s %8s %8s%n", "latency over the pipe (ms)", "requests", "p50", "p95", "p99", "max", "right"));
         ((Map<String, Latency>) f.get("latencyMs")).forEach((k, l) -> sb.append(String.format("%-28s %8d %8.3f %8.3f %8.3f %8.2f %7.1f%%%n",
                 k, l.queries(), l.p50(), l.p95(), l.p99(), l.max(), 100 * l.top10Rate())));
-        ((Map<String, Object>) f.get("ownBibliography")).forEach((k, v) -> sb.append(OwnBibliographyBench.text(k, (Map<String, Object>) v)));
+        sb.append(ownBibliographyText(f));
         return sb.toString();
     }
 }

@@ -27,8 +27,9 @@ import java.util.Set;
  */
 final class ClusterLookup implements AutoCloseable {
     static final int PENDING_LIMIT = 100_000;
-    /** Bytes of encoded papers held in memory before a refresh. */
+    /** Bytes of encoded papers held in memory before a refresh, at most (no more than the indexing buffer). */
     static final long PENDING_BYTES_LIMIT = 128L << 20;
+    private final long pendingBytesLimit;
 
     private final IndexWriter writer;
     private final ParallelUpdates updates;
@@ -44,7 +45,8 @@ final class ClusterLookup implements AutoCloseable {
     private final Map<String, TermsEnum[]> termsEnums = new HashMap<>();
     private PostingsEnum postings;
 
-    ClusterLookup(IndexWriter writer, ParallelUpdates updates) throws IOException {
+    ClusterLookup(IndexWriter writer, ParallelUpdates updates, long indexingBufferBytes) throws IOException {
+        this.pendingBytesLimit = Math.min(PENDING_BYTES_LIMIT, Math.max(8L << 20, indexingBufferBytes / 2));
         this.writer = writer;
         this.updates = updates;
         this.reader = DirectoryReader.open(writer);
@@ -97,7 +99,7 @@ final class ClusterLookup implements AutoCloseable {
         matchTerms.forEach(t -> pendingMatch.putIfAbsent(t, id));
         lowerCaseKeys.forEach(pendingKeys::add);
         pendingBytes += record.length + 256L;
-        if (++changes >= PENDING_LIMIT || pendingBytes >= PENDING_BYTES_LIMIT) {
+        if (++changes >= PENDING_LIMIT || pendingBytes >= pendingBytesLimit) {
             refresh();
         }
     }

@@ -26,7 +26,10 @@ final class ClusterWriter {
     /** Clusters written, to look at the writer's buffer every 64 of them. */
     private long written;
 
-    ClusterWriter(IndexWriter writer, ClusterLookup lookup, ParallelUpdates updates) {
+    private final long flushAtBytes;
+
+    ClusterWriter(IndexWriter writer, ClusterLookup lookup, ParallelUpdates updates, long flushAtBytes) {
+        this.flushAtBytes = flushAtBytes;
         this.writer = writer;
         this.lookup = lookup;
         this.updates = updates;
@@ -79,7 +82,7 @@ final class ClusterWriter {
         });
         List<String> keys = paper.allKeys().stream().map(k -> k.toLowerCase(Locale.ROOT)).toList();
         lookup.changed(cluster.id(), record, terms, keys);
-        if ((++written & 63) == 0 && writer.ramBytesUsed() >= LuceneCorpus.FLUSH_AT_BYTES) {
+        if ((++written & 63) == 0 && writer.ramBytesUsed() >= flushAtBytes) {
             flushBuffers();
         }
     }

@@ -53,7 +53,10 @@ final class Indexer {
     private long nextPublish;
     private long publishInterval = FIRST_PUBLISH_NANOS;
 
-    Indexer(IndexWriter writer, IndexListener listener, Runnable afterCommit) {
+    private final long flushAtBytes;
+
+    Indexer(IndexWriter writer, IndexListener listener, Runnable afterCommit, long flushAtBytes) {
+        this.flushAtBytes = flushAtBytes;
         this.writer = writer;
         this.listener = listener;
         this.afterCommit = afterCommit;
@@ -91,9 +94,9 @@ final class Indexer {
         List<String> removed = state.keySet().stream().filter(s -> !present.contains(s)).toList();
 
         try (ParallelUpdates updates = ParallelUpdates.forThisMachine();
-             ClusterLookup lookup = new ClusterLookup(writer, updates);
+             ClusterLookup lookup = new ClusterLookup(writer, updates, flushAtBytes);
              ReadAhead readAhead = new ReadAhead()) {
-            ClusterWriter clusters = new ClusterWriter(writer, lookup, updates);
+            ClusterWriter clusters = new ClusterWriter(writer, lookup, updates, flushAtBytes);
             List<String> dropped = new ArrayList<>(removed);
             // Every file about to be read is dropped first, even one the state does not know: a run
             // killed after an intermediate commit may have left some of its records behind.

@@ -47,23 +47,20 @@ public final class LuceneCorpus implements Corpus {
      * at most a quarter of the heap.
      */
     static final long FLUSH_AT_BYTES = Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 4);
-    /**
-     * The writer's own limit, a safety net above {@link #FLUSH_AT_BYTES}: left to itself, the
-     * writer flushes on whichever thread crosses the limit, one buffer after the other, while
-     * the other thread waits for work.
-     */
-    static final double RAM_BUFFER_MB = 2.0 * FLUSH_AT_BYTES / (1 << 20);
 
     private final Path dir;
     private final Directory directory;
     private final IndexWriter writer;
     private final PaperSearcher searcher;
+    /** The indexing buffer this corpus writes its segments at ({@link #FLUSH_AT_BYTES} unless told otherwise). */
+    private final long flushAtBytes;
     /** The commit data of the commit searches see, read again at every publish. */
     private volatile IndexState published;
     private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
-    private LuceneCorpus(Path dir, Directory directory, IndexWriter writer) throws IOException {
+    private LuceneCorpus(Path dir, Directory directory, IndexWriter writer, long flushAtBytes) throws IOException {
         this.dir = dir;
+        this.flushAtBytes = flushAtBytes;
         this.directory = directory;
         this.writer = writer;
         this.searcher = new PaperSearcher(directory);
@@ -74,6 +71,14 @@ public final class LuceneCorpus implements Corpus {
      * @param readOnly open an existing index without taking the write lock
      */
     public static LuceneCorpus open(Path dir, boolean readOnly) throws IOException {
+        return open(dir, readOnly, FLUSH_AT_BYTES);
+    }
+
+    /**
+     * @param readOnly     open an existing index without taking the write lock
+     * @param flushAtBytes the indexing buffer: segments are written when it holds this much
+     */
+    public static LuceneCorpus open(Path dir, boolean readOnly, long flushAtBytes) throws IOException {
         Directory directory = FSDirectory.open(dir);
         try {
             if (readOnly) {
@@ -84,14 +89,15 @@ public final class LuceneCorpus implements Corpus {
                             + state.schema() + ", this one reads " + IndexState.SCHEMA_VERSION
                             + "): run 'paperlink index PATH...' again to rebuild it");
                 }
-                return new LuceneCorpus(dir, directory, null);
+                return new LuceneCorpus(dir, directory, null, flushAtBytes);
             }
             Files.createDirectories(dir);
             Optional<IndexState> state = readState(directory);
             boolean rebuild = state.isEmpty() || state.get().schema() != IndexState.SCHEMA_VERSION;
             IndexWriterConfig config = new IndexWriterConfig(Analyzers.perField())
                     .setOpenMode(rebuild ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                    .setRAMBufferSizeMB(RAM_BUFFER_MB)
+                    .setRAMBufferSizeMB(2.0 * flushAtBytes / (1 << 20)) // a safety net: left to itself, the writer
+                    // flushes on whichever thread crosses its limit, one buffer after the other
                     .setUseCompoundFile(false)
                     .setMergePolicy(noCompoundFiles())
                     .setCommitOnClose(false);
@@ -100,7 +106,7 @@ public final class LuceneCorpus implements Corpus {
                 writer.setLiveCommitData(IndexState.empty().toCommitData().entrySet());
                 writer.commit();
             }
-            return new LuceneCorpus(dir, directory, writer);
+            return new LuceneCorpus(dir, directory, writer, flushAtBytes);
         } catch (IOException | RuntimeException e) {
             directory.close();
             throw e;
@@ -128,7 +134,7 @@ public final class LuceneCorpus implements Corpus {
         }
         IndexState previous = readState(directory).orElse(IndexState.empty());
         try {
-            return new Indexer(writer, listener, () -> publish(listener)).run(roots, previous);
+            return new Indexer(writer, listener, () -> publish(listener), flushAtBytes).run(roots, previous);
         } catch (IOException | RuntimeException e) {
             writer.rollback(); // back to the last commit; nothing committed is lost
             throw e;

@@ -65,6 +65,8 @@ final class PaperDocuments {
         }
         doc.add(new NumericDocValuesField(PaperFields.YEAR_DV, parseYear(p.year())));
         doc.add(new NumericDocValuesField(PaperFields.POPULARITY_DV, p.popularity() == null ? 0 : p.popularity()));
+        doc.add(new org.apache.lucene.document.SortedDocValuesField(PaperFields.KEY_SORT,
+                new org.apache.lucene.util.BytesRef(p.key().toLowerCase(java.util.Locale.ROOT))));
         doc.add(new ExactTermsField(PaperFields.MATCH, matchTerms));
         addProvenance(doc, cluster);
         return doc;

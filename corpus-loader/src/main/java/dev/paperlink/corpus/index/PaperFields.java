@@ -36,6 +36,8 @@ final class PaperFields {
     static final String YEAR_DV = "year_dv";
     /** NumericDocValues: popularity (HF upvotes, citation counts; 0 when unknown), a tie-breaker. */
     static final String POPULARITY_DV = "popularity_dv";
+    /** SortedDocValues: the key in lower case, the last tie-breaker (the order of equal hits is the same in every index). */
+    static final String KEY_SORT = "key_sort";
     /** {@link ExactTermsField}: {@link dev.paperlink.corpus.merge.MatchKeys} terms (titles hashed) for de-duplication. */
     static final String MATCH = "match";
     /** {@link ExactTermsField}: the source files of the records, to drop them when a file changes. */

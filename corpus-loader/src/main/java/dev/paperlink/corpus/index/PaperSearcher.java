@@ -25,13 +25,15 @@ import java.util.function.Function;
 /**
  * Answers questions about the committed index. Searches share one {@link SearcherManager}; every
  * search acquires a searcher and releases it in {@code finally}. Results are sorted by score, then
- * popularity, then year (newest first): the tie-breakers of the ranking in docs/ranking.md.
+ * popularity, then year (newest first), then key (so that the order never depends on how
+ * the documents happen to lie in the index): the tie-breakers of the ranking in docs/ranking.md.
  */
 final class PaperSearcher implements AutoCloseable {
     static final Sort RANKING = new Sort(
             SortField.FIELD_SCORE,
             new SortField(PaperFields.POPULARITY_DV, SortField.Type.LONG, true),
-            new SortField(PaperFields.YEAR_DV, SortField.Type.LONG, true));
+            new SortField(PaperFields.YEAR_DV, SortField.Type.LONG, true),
+            new SortField(PaperFields.KEY_SORT, SortField.Type.STRING));
 
     private final SearcherManager manager;
     private final Analyzer words = Analyzers.words();
@@ -73,8 +75,24 @@ final class PaperSearcher implements AutoCloseable {
                 .or(() -> hits.stream().findFirst().map(Hit::paper));
     }
 
+    /** Key completion; a paper found by one of its aliases is shown under that alias (the key that was typed). */
     List<Hit> completeKey(String prefix, int limit) {
-        return run(CompletionQueries.keyPrefix(prefix), limit);
+        String p = prefix.strip().toLowerCase(java.util.Locale.ROOT);
+        List<Hit> hits = run(CompletionQueries.keyPrefix(prefix), limit);
+        List<Hit> out = new ArrayList<>(hits.size());
+        for (Hit h : hits) {
+            Paper paper = h.paper();
+            if (!paper.key().toLowerCase(java.util.Locale.ROOT).startsWith(p)) {
+                for (String alias : paper.aliases()) {
+                    if (alias.toLowerCase(java.util.Locale.ROOT).startsWith(p)) {
+                        paper = ScopedSearch.rekeyed(paper, alias);
+                        break;
+                    }
+                }
+            }
+            out.add(paper == h.paper() ? h : new Hit(paper, h.match(), h.score()));
+        }
+        return out;
     }
 
     /** The same questions about the papers of these source files (as {@link Indexer#name} spells them). */

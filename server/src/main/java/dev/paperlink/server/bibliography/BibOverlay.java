@@ -35,22 +35,27 @@ public record BibOverlay(List<Paper> papers, Set<String> hiddenKeys, List<Skip> 
     public static final int MAX_CHANGED = 2_000;
     private static final Pattern PARENT = Pattern.compile("(?i)\\b(?:crossref|xdata)\\s*=\\s*[{\"]\\s*([^}\",\\s]+)");
 
+    /** What was read of one changed entry: its records and skips, lines as in the buffer when it was read. */
+    public record Read(List<Paper> papers, List<Skip> skips) {
+    }
+
     /**
      * The overlay of {@code buffer} over {@code baseline}, or empty when it cannot be one: a
      * changed {@code @string} or {@code @preamble} (every entry may read differently), or more
      * than {@link #MAX_CHANGED} changed entries.
+     *
+     * @param baseIndex the first entry of {@code baseline} with each hash ({@link #index})
+     * @param reads     what earlier versions of the buffer read of entries, by hash and line: reused
+     *                  while an entry and its line are the same; new reads are added
      */
-    public static Optional<BibOverlay> of(BibChunks baseline, BibChunks buffer, String text, String file, RecordReader reader) {
-        Map<Long, Integer> base = new HashMap<>(baseline.size() * 2);
-        for (int i = 0; i < baseline.size(); i++) {
-            base.putIfAbsent(baseline.hash(i), i);
-        }
+    public static Optional<BibOverlay> of(BibChunks baseline, Map<Long, Integer> baseIndex, BibChunks buffer, String text, String file,
+                                          RecordReader reader, Map<List<Long>, Read> reads) {
         Set<Long> now = new HashSet<>(buffer.size() * 2);
         List<Integer> changed = new ArrayList<>();
         Map<Integer, Integer> moved = new HashMap<>();
         for (int i = 0; i < buffer.size(); i++) {
             now.add(buffer.hash(i));
-            Integer b = base.get(buffer.hash(i));
+            Integer b = baseIndex.get(buffer.hash(i));
             if (b != null) {
                 moved.putIfAbsent(b, i);
                 continue;
@@ -82,50 +87,96 @@ public record BibOverlay(List<Paper> papers, Set<String> hiddenKeys, List<Skip> 
         if (changed.size() > MAX_CHANGED) {
             return Optional.empty();
         }
+        List<Integer> unread = changed.stream().filter(i -> !reads.containsKey(List.of(buffer.hash(i), (long) buffer.line(i)))).toList();
+        if (!unread.isEmpty()) {
+            read(buffer, text, unread, file, reader, reads);
+        }
         List<Paper> papers = new ArrayList<>();
         List<Skip> skips = new ArrayList<>();
-        String macros = changed.isEmpty() ? "" : macros(buffer, text);
         for (int i : changed) {
-            read(buffer, text, i, macros, file, reader, papers, skips);
+            Read r = reads.get(List.of(buffer.hash(i), (long) buffer.line(i)));
+            if (r != null) {
+                papers.addAll(r.papers());
+                skips.addAll(r.skips());
+            }
         }
         return Optional.of(new BibOverlay(papers, hidden, skips, moved));
     }
 
+    /** The first entry of a table with each hash. */
+    public static Map<Long, Integer> index(BibChunks chunks) {
+        Map<Long, Integer> m = new HashMap<>(chunks.size() * 2);
+        for (int i = 0; i < chunks.size(); i++) {
+            m.putIfAbsent(chunks.hash(i), i);
+        }
+        return m;
+    }
+
     /**
-     * Reads entry {@code i} alone: the buffer's macros and the entry's parents first, each on one
-     * line, then blank lines so that the entry's lines are its lines in the buffer.
+     * Reads the changed entries in one pass: the buffer's macros and the entries' parents first,
+     * each on one line, then each entry at its own line of the buffer (blank lines between), so
+     * that records and skips have the buffer's lines. What each entry gave goes into {@code reads}.
      */
-    private static void read(BibChunks chunks, String text, int i, String macros, String file, RecordReader reader,
-                             List<Paper> papers, List<Skip> skips) {
-        String entry = text.substring(chunks.start(i), chunks.end(i));
-        StringBuilder input = new StringBuilder(macros);
-        Matcher m = PARENT.matcher(entry);
-        while (m.find()) {
-            int p = chunks.find(m.group(1));
-            if (p >= 0 && p != i) {
-                input.append(oneLine(text.substring(chunks.start(p), chunks.end(p)))).append('\n');
+    private static void read(BibChunks chunks, String text, List<Integer> entries, String file, RecordReader reader,
+                             Map<List<Long>, Read> reads) {
+        StringBuilder input = new StringBuilder(macros(chunks, text));
+        Set<Integer> parents = new java.util.TreeSet<>();
+        Set<Integer> reading = new HashSet<>(entries);
+        for (int i : entries) {
+            Matcher m = PARENT.matcher(text.substring(chunks.start(i), chunks.end(i)));
+            while (m.find()) {
+                int p = chunks.find(m.group(1));
+                if (p >= 0 && !reading.contains(p)) {
+                    parents.add(p);
+                }
             }
         }
-        int used = (int) input.chars().filter(c -> c == '\n').count();
-        input.append("\n".repeat(Math.max(0, chunks.line(i) - used)));
-        input.append(entry);
-        String key = chunks.key(i);
+        for (int p : parents) {
+            input.append(oneLine(text.substring(chunks.start(p), chunks.end(p)))).append('\n');
+        }
+        int line = (int) input.chars().filter(c -> c == '\n').count();
+        Map<String, Integer> byKey = new HashMap<>();
+        for (int i : entries) {
+            if (chunks.line(i) > line) {
+                input.append("\n".repeat(chunks.line(i) - line));
+                line = chunks.line(i);
+            }
+            String entry = text.substring(chunks.start(i), chunks.end(i));
+            input.append(entry);
+            if (!entry.endsWith("\n")) {
+                input.append('\n');
+            }
+            line += (int) entry.chars().filter(c -> c == '\n').count() + (entry.endsWith("\n") ? 0 : 1);
+            byKey.putIfAbsent(chunks.key(i).toLowerCase(Locale.ROOT), i);
+        }
+        Map<Integer, List<Paper>> papers = new HashMap<>();
+        Map<Integer, List<Skip>> skips = new HashMap<>();
         try {
             reader.read(file, new StringReader(input.toString()), new RecordSink() {
                 @Override
                 public void accept(Paper paper) {
-                    if (paper.key().equalsIgnoreCase(key)) {
-                        papers.add(paper); // not the parents read with it
+                    Integer i = byKey.get(paper.key().toLowerCase(Locale.ROOT));
+                    if (i != null) { // not a parent read with them
+                        papers.computeIfAbsent(i, k -> new ArrayList<>()).add(paper);
                     }
                 }
 
                 @Override
                 public void skip(Skip skip) {
-                    skips.add(skip);
+                    int i = chunks.entryAtLine(skip.line() - 1);
+                    skips.computeIfAbsent(reading.contains(i) ? i : entries.get(0), k -> new ArrayList<>()).add(skip);
                 }
             });
         } catch (IOException | RuntimeException e) {
-            skips.add(new Skip(file, chunks.line(i) + 1, "reader error", "could not read the entry: " + e));
+            skips.computeIfAbsent(entries.get(0), k -> new ArrayList<>())
+                    .add(new Skip(file, chunks.line(entries.get(0)) + 1, "reader error", "could not read the entries: " + e));
+        }
+        if (reads.size() > 4 * MAX_CHANGED) {
+            reads.clear();
+        }
+        for (int i : entries) {
+            reads.put(List.of(chunks.hash(i), (long) chunks.line(i)), new Read(List.copyOf(papers.getOrDefault(i, List.of())),
+                    List.copyOf(skips.getOrDefault(i, List.of()))));
         }
     }
 

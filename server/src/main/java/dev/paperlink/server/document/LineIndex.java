@@ -50,6 +50,67 @@ public final class LineIndex {
         return new LineIndex(Arrays.copyOf(starts, n), Arrays.copyOf(ends, n), text.length());
     }
 
+    /**
+     * The index of the text after one replacement: {@code [from, oldEnd)} of the old text became
+     * {@code [from, newEnd)} of {@code newText}. Only the lines the replacement touches (and the
+     * one before, for a {@code \r\n} split or joined) are read again; the ones after it move.
+     */
+    public LineIndex edit(String newText, int from, int oldEnd, int newEnd) {
+        int delta = newEnd - oldEnd;
+        if (from < 0 || oldEnd < from || oldEnd > length || newText.length() != length + delta) {
+            return of(newText);
+        }
+        int n = lineStarts.length;
+        int lineA = Math.max(0, line(from) - 1);
+        int lineB = line(oldEnd);
+        int regionStart = lineStarts[lineA];
+        int regionEnd = lineB + 1 < n ? lineStarts[lineB + 1] + delta : newText.length();
+        int[] starts = new int[lineA + 16 + (n - lineB)];
+        int[] ends = new int[starts.length];
+        System.arraycopy(lineStarts, 0, starts, 0, lineA);
+        System.arraycopy(lineEnds, 0, ends, 0, lineA);
+        int k = lineA;
+        int lineStart = regionStart;
+        int i = regionStart;
+        while (i < regionEnd) {
+            char c = newText.charAt(i);
+            if (c == '\n' || c == '\r') {
+                if (k + (n - lineB) + 1 >= starts.length) {
+                    starts = Arrays.copyOf(starts, starts.length * 2);
+                    ends = Arrays.copyOf(ends, ends.length * 2);
+                }
+                starts[k] = lineStart;
+                ends[k] = i;
+                k++;
+                i += (c == '\r' && i + 1 < newText.length() && newText.charAt(i + 1) == '\n') ? 2 : 1;
+                lineStart = i;
+            } else {
+                i++;
+            }
+        }
+        if (k + (n - lineB) + 1 >= starts.length) {
+            starts = Arrays.copyOf(starts, k + (n - lineB) + 1);
+            ends = Arrays.copyOf(ends, k + (n - lineB) + 1);
+        }
+        if (lineB + 1 < n) {
+            for (int j = lineB + 1; j < n; j++, k++) {
+                starts[k] = lineStarts[j] + delta;
+                ends[k] = lineEnds[j] + delta;
+            }
+        } else {
+            starts[k] = lineStart;
+            ends[k] = newText.length();
+            k++;
+        }
+        return new LineIndex(Arrays.copyOf(starts, k), Arrays.copyOf(ends, k), newText.length());
+    }
+
+    /** The line that holds an offset (a line break belongs to the line it ends). */
+    private int line(int offset) {
+        int line = Arrays.binarySearch(lineStarts, offset);
+        return line < 0 ? -line - 2 : line;
+    }
+
     public int lineCount() {
         return lineStarts.length;
     }

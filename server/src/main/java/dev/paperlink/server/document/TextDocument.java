@@ -28,12 +28,13 @@ public record TextDocument(String uri, DocumentKind kind, int version, String te
         for (Change c : changes) {
             if (c.start() == null) {
                 t = c.text();
+                idx = LineIndex.of(t);
             } else {
                 int s = idx.offset(c.start());
                 int e = Math.max(s, idx.offset(c.end()));
                 t = t.substring(0, s) + c.text() + t.substring(e);
+                idx = idx.edit(t, s, e, s + c.text().length());
             }
-            idx = LineIndex.of(t);
         }
         return new TextDocument(uri, kind, newVersion, t, idx);
     }

@@ -51,8 +51,15 @@ public final class BibliographyCache {
     private record Stat(long size, long mtime) {
     }
 
-    private record Baseline(Stat stat, BibChunks chunks) {
+    /** The entries of one version of a file, and the first entry with each hash. */
+    private record Baseline(Stat stat, BibChunks chunks, Map<Long, Integer> index) {
+        Baseline(Stat stat, BibChunks chunks) {
+            this(stat, chunks, BibOverlay.index(chunks));
+        }
     }
+
+    /** What was read of buffers' changed entries, per file (see {@link BibOverlay#of}). */
+    private final Map<Path, Map<List<Long>, BibOverlay.Read>> reads = new ConcurrentHashMap<>();
 
     public BibliographyCache() {
         this(Readers::forFormat);
@@ -118,8 +125,9 @@ public final class BibliographyCache {
             }
             return parsed(path, buffer, chunks);
         }
-        Optional<BibOverlay> overlay = BibOverlay.of(baseline.get().chunks(), chunks, buffer.text(), Workspace.fileName(path),
-                readers.apply(SourceFormat.BIBTEX));
+        Map<List<Long>, BibOverlay.Read> read = reads.computeIfAbsent(path, p -> new ConcurrentHashMap<>());
+        Optional<BibOverlay> overlay = BibOverlay.of(baseline.get().chunks(), baseline.get().index(), chunks, buffer.text(),
+                Workspace.fileName(path), readers.apply(SourceFormat.BIBTEX), read);
         if (overlay.isEmpty()) {
             return parsed(path, buffer, chunks);
         }
@@ -164,7 +172,8 @@ public final class BibliographyCache {
             }
         }
         if (indexedStat.equals(disk)) {
-            return Optional.of(new Baseline(disk, diskChunks(path, disk)));
+            diskChunks(path, disk);
+            return baselines.get(path).stream().filter(b -> b.stat().equals(disk)).findFirst();
         }
         return Optional.empty();
     }

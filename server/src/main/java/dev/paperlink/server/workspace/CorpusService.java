@@ -48,6 +48,13 @@ public final class CorpusService implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    /**
+     * The server's indexing buffer: small, so that indexing a writer's own bibliography (tens of
+     * thousands of entries) keeps the server's memory small; 'paperlink index' has a bigger one
+     * for big corpora.
+     */
+    static final long INDEXING_BUFFER_BYTES = 32L << 20;
+
     /** How long a request waits for the index to open (a second start opens it in well under a second). */
     static final long OPEN_WAIT_MS = 10_000;
 
@@ -198,7 +205,7 @@ public final class CorpusService implements AutoCloseable {
         readOnly = false;
         try {
             Files.createDirectories(dir);
-            corpus = Corpus.open(dir);
+            corpus = Corpus.open(dir, INDEXING_BUFFER_BYTES);
         } catch (java.nio.channels.ClosedByInterruptException e) {
             throw e; // shutting down
         } catch (IOException e) {
@@ -210,7 +217,7 @@ public final class CorpusService implements AutoCloseable {
             } catch (IOException e2) {
                 Path tmp = Files.createTempDirectory("paperlink-index");
                 log.warn("using a temporary index in " + tmp + " (" + e2.getMessage() + ")");
-                corpus = Corpus.open(tmp);
+                corpus = Corpus.open(tmp, INDEXING_BUFFER_BYTES);
                 indexDir = tmp;
             }
         }

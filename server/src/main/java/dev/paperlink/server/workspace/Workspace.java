@@ -119,7 +119,10 @@ public final class Workspace implements AutoCloseable {
             }
             // a BibTeX buffer: its entry table follows each replacement
             TextDocument now = old;
-            BibChunks table = chunks.getOrDefault(uri, BibChunks.scan(old.text()));
+            BibChunks table = chunks.get(uri);
+            if (table == null) {
+                table = BibChunks.scan(old.text());
+            }
             for (TextDocument.Change c : changes) {
                 TextDocument next = now.apply(version, List.of(c));
                 if (c.start() == null) {

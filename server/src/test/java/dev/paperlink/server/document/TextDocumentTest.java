@@ -36,6 +36,27 @@ class TextDocumentTest {
         assertEquals(DocumentKind.BIBTEX, TextDocument.of("file:///x/a.bib", "", 1, "").kind());
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10})
+    void anEditedLineIndexIsTheIndexOfTheNewText(long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        String[] pieces = {"\n", "\r", "\r\n", "a", "bc\nd", "\n\n", "😀", "", "x\r"};
+        StringBuilder text = new StringBuilder("first\nsecond\r\nthird\rfourth\n");
+        LineIndex idx = LineIndex.of(text.toString());
+        for (int step = 0; step < 500; step++) {
+            int from = random.nextInt(text.length() + 1);
+            int to = Math.min(text.length(), from + random.nextInt(4));
+            String insert = pieces[random.nextInt(pieces.length)];
+            text.replace(from, to, insert);
+            idx = idx.edit(text.toString(), from, to, from + insert.length());
+            LineIndex full = LineIndex.of(text.toString());
+            assertEquals(full.lineCount(), idx.lineCount(), "seed " + seed + " step " + step);
+            for (int l = 0; l < full.lineCount(); l++) {
+                assertEquals(full.lineStart(l) + "-" + full.lineEnd(l), idx.lineStart(l) + "-" + idx.lineEnd(l), "line " + l + " at step " + step);
+            }
+        }
+    }
+
     private static void check(String text, List<Integer> offsets, String expected) {
         LineIndex idx = LineIndex.of(text);
         StringBuilder sb = new StringBuilder();

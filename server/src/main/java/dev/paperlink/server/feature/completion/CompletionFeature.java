@@ -65,10 +65,11 @@ public final class CompletionFeature {
         List<CompletionCandidate> items = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         boolean more = false;
+        Set<String> seenIds = new HashSet<>();
         for (Hit h : ordered) {
             Paper paper = h.paper();
-            if (!seen.add(paper.key())) {
-                continue;
+            if (!seen.add(paper.key()) || (!paper.id().isEmpty() && !seenIds.add(paper.id()))) {
+                continue; // a paper once, under the first key found for it
             }
             if (items.size() == limit) {
                 more = true;

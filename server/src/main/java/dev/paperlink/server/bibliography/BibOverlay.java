@@ -48,7 +48,7 @@ public record BibOverlay(List<Paper> papers, Set<String> hiddenKeys, List<Skip> 
      * @param reads     what earlier versions of the buffer read of entries, by hash and line: reused
      *                  while an entry and its line are the same; new reads are added
      */
-    public static Optional<BibOverlay> of(BibChunks baseline, Map<Long, Integer> baseIndex, BibChunks buffer, String text, String file,
+    public static Optional<BibOverlay> of(BibChunks baseline, Map<Long, Integer> baseIndex, BibChunks buffer, CharSequence text, String file,
                                           RecordReader reader, Map<List<Long>, Read> reads) {
         Set<Long> now = new HashSet<>(buffer.size() * 2);
         List<Integer> changed = new ArrayList<>();
@@ -117,13 +117,13 @@ public record BibOverlay(List<Paper> papers, Set<String> hiddenKeys, List<Skip> 
      * each on one line, then each entry at its own line of the buffer (blank lines between), so
      * that records and skips have the buffer's lines. What each entry gave goes into {@code reads}.
      */
-    private static void read(BibChunks chunks, String text, List<Integer> entries, String file, RecordReader reader,
+    private static void read(BibChunks chunks, CharSequence text, List<Integer> entries, String file, RecordReader reader,
                              Map<List<Long>, Read> reads) {
         StringBuilder input = new StringBuilder(macros(chunks, text));
         Set<Integer> parents = new java.util.TreeSet<>();
         Set<Integer> reading = new HashSet<>(entries);
         for (int i : entries) {
-            Matcher m = PARENT.matcher(text.substring(chunks.start(i), chunks.end(i)));
+            Matcher m = PARENT.matcher(text.subSequence(chunks.start(i), chunks.end(i)).toString());
             while (m.find()) {
                 int p = chunks.find(m.group(1));
                 if (p >= 0 && !reading.contains(p)) {
@@ -132,7 +132,7 @@ public record BibOverlay(List<Paper> papers, Set<String> hiddenKeys, List<Skip> 
             }
         }
         for (int p : parents) {
-            input.append(oneLine(text.substring(chunks.start(p), chunks.end(p)))).append('\n');
+            input.append(oneLine(text.subSequence(chunks.start(p), chunks.end(p)).toString())).append('\n');
         }
         int line = (int) input.chars().filter(c -> c == '\n').count();
         Map<String, Integer> byKey = new HashMap<>();
@@ -141,7 +141,7 @@ public record BibOverlay(List<Paper> papers, Set<String> hiddenKeys, List<Skip> 
                 input.append("\n".repeat(chunks.line(i) - line));
                 line = chunks.line(i);
             }
-            String entry = text.substring(chunks.start(i), chunks.end(i));
+            String entry = text.subSequence(chunks.start(i), chunks.end(i)).toString();
             input.append(entry);
             if (!entry.endsWith("\n")) {
                 input.append('\n');
@@ -180,11 +180,11 @@ public record BibOverlay(List<Paper> papers, Set<String> hiddenKeys, List<Skip> 
         }
     }
 
-    private static String macros(BibChunks chunks, String text) {
+    private static String macros(BibChunks chunks, CharSequence text) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < chunks.size(); i++) {
             if (chunks.kind(i) == BibChunks.Kind.STRING) {
-                sb.append(oneLine(text.substring(chunks.start(i), chunks.end(i)))).append('\n');
+                sb.append(oneLine(text.subSequence(chunks.start(i), chunks.end(i)).toString())).append('\n');
             }
         }
         return sb.toString();

@@ -18,7 +18,7 @@ public final class LineIndex {
         this.length = length;
     }
 
-    public static LineIndex of(String text) {
+    public static LineIndex of(CharSequence text) {
         int[] starts = new int[16];
         int[] ends = new int[16];
         int n = 0;
@@ -55,7 +55,7 @@ public final class LineIndex {
      * {@code [from, newEnd)} of {@code newText}. Only the lines the replacement touches (and the
      * one before, for a {@code \r\n} split or joined) are read again; the ones after it move.
      */
-    public LineIndex edit(String newText, int from, int oldEnd, int newEnd) {
+    public LineIndex edit(CharSequence newText, int from, int oldEnd, int newEnd) {
         int delta = newEnd - oldEnd;
         if (from < 0 || oldEnd < from || oldEnd > length || newText.length() != length + delta) {
             return of(newText);

@@ -20,7 +20,7 @@ public record KeyAtCursor(String key, TextRange range, boolean inBibliography) {
                 .filter(f -> self.isPresent() && f.path().equals(self.get()) && f.lines() != null)
                 .findFirst()
                 .map(f -> f.chunks().get())
-                .filter(c -> c.textLength() == p.document().text().length());
+                .filter(c -> c.textLength() == p.document().content().length());
     }
 
     private static Optional<KeyAtCursor> atEntry(BibChunks c, int offset) {
@@ -36,14 +36,14 @@ public record KeyAtCursor(String key, TextRange range, boolean inBibliography) {
     }
 
     public static Optional<KeyAtCursor> find(FeatureParams p) {
-        String text = p.document().text();
-        if (p.offset() < 0 || p.offset() > text.length()) {
+        if (p.offset() < 0 || p.offset() > p.document().content().length()) {
             return Optional.empty();
         }
         if (p.document().kind() == DocumentKind.BIBTEX) {
             return ownEntries(p).map(c -> atEntry(c, p.offset()))
-                    .orElseGet(() -> BibtexKeyScanner.at(text, p.offset()).map(k -> new KeyAtCursor(k.key(), k.range(), true)));
+                    .orElseGet(() -> BibtexKeyScanner.at(p.document().text(), p.offset()).map(k -> new KeyAtCursor(k.key(), k.range(), true)));
         }
+        String text = p.document().text();
         return CitationScanner.forKind(p.document().kind())
                 .flatMap(s -> s.scan(text).at(p.offset()))
                 .filter(r -> !r.isEmpty())

@@ -126,7 +126,7 @@ public final class BibliographyCache {
             return parsed(path, buffer, chunks);
         }
         Map<List<Long>, BibOverlay.Read> read = reads.computeIfAbsent(path, p -> new ConcurrentHashMap<>());
-        Optional<BibOverlay> overlay = BibOverlay.of(baseline.get().chunks(), baseline.get().index(), chunks, buffer.text(),
+        Optional<BibOverlay> overlay = BibOverlay.of(baseline.get().chunks(), baseline.get().index(), chunks, buffer.content(),
                 Workspace.fileName(path), readers.apply(SourceFormat.BIBTEX), read);
         if (overlay.isEmpty()) {
             return parsed(path, buffer, chunks);

@@ -101,7 +101,8 @@ public final class Workspace implements AutoCloseable {
     public void open(TextDocument doc) {
         documents.put(doc.uri(), doc);
         if (doc.kind() == DocumentKind.BIBTEX) {
-            chunks.put(doc.uri(), BibChunks.scan(doc.text()));
+            chunks.put(doc.uri(), BibChunks.scan(doc.content()));
+            return; // a .bib names no bibliography
         } else {
             chunks.remove(doc.uri());
         }
@@ -121,16 +122,16 @@ public final class Workspace implements AutoCloseable {
             TextDocument now = old;
             BibChunks table = chunks.get(uri);
             if (table == null) {
-                table = BibChunks.scan(old.text());
+                table = BibChunks.scan(old.content());
             }
             for (TextDocument.Change c : changes) {
                 TextDocument next = now.apply(version, List.of(c));
                 if (c.start() == null) {
-                    table = BibChunks.scan(next.text());
+                    table = BibChunks.scan(next.content());
                 } else {
                     int from = now.offset(c.start());
                     int oldEnd = Math.max(from, now.offset(c.end()));
-                    table = table.edit(next.text(), from, oldEnd, from + c.text().length());
+                    table = table.edit(next.content(), from, oldEnd, from + c.text().length());
                 }
                 now = next;
             }
@@ -182,7 +183,7 @@ public final class Workspace implements AutoCloseable {
                     read(self.get())));
         }
         Optional<Path> dir = doc.directory();
-        if (dir.isPresent()) {
+        if (dir.isPresent() && doc.kind() != DocumentKind.BIBTEX) {
             for (BibliographyRef ref : BibliographyScanner.scan(doc.kind(), doc.text())) {
                 named.add(new DocumentBibliography.Named(ref, read(ref.resolve(dir.get()))));
             }

@@ -158,6 +158,32 @@ class WorkspaceBibliographyTest {
     }
 
     @Test
+    void aBigBufferIsEditedAsARope() throws Exception {
+        StringBuilder bib = new StringBuilder();
+        for (int i = 0; bib.length() <= TextDocument.ROPE_OVER + 1000; i++) {
+            bib.append("@article{paper").append(i).append(",\n  title = {Paper number ").append(i).append("},\n  abstract = {")
+                    .append("Some words about it. ".repeat(8)).append("},\n}\n");
+        }
+        Path refs = dir.resolve("refs.bib");
+        Files.writeString(refs, bib);
+        TextDocument main = TextDocument.of(dir.resolve("main.tex").toUri().toString(), "latex", 1, "\\bibliography{refs}\n");
+        ws.open(main);
+        reindex();
+        TextDocument buffer = TextDocument.of(refs.toUri().toString(), "bibtex", 1, bib.toString());
+        assertTrue(buffer.content() instanceof dev.paperlink.server.document.Rope, "a big .bib buffer is a rope");
+        ws.open(buffer);
+        int line = bib.substring(0, bib.indexOf("@article{paper3000,")).split("\n", -1).length - 1;
+        buffer = edit(buffer, new Pos(line + 1, 11), new Pos(line + 1, 16), "Article");
+        buffer = edit(buffer, new Pos(0, 0), new Pos(0, 0), "@misc{first, title = {Now first}}\n");
+        DocumentBibliography b = ws.bibliography(main);
+        assertEquals("Article number 3000", b.lookup().byKey("paper3000").orElseThrow().title());
+        assertEquals("Paper number 2999", b.lookup().byKey("paper2999").orElseThrow().title());
+        assertEquals("Now first", b.lookup().byKey("first").orElseThrow().title());
+        assertEquals((line + 1) + ":9", b.keyRange(refs.toAbsolutePath().normalize().toString(), "paper3000").orElseThrow()[0].toString());
+        assertEquals(2, b.files().get(0).file().overlayPapers().size());
+    }
+
+    @Test
     void aChapterSharesItsRootDocumentsBibliography() throws Exception {
         Path paper = Files.createDirectories(dir.resolve("paper"));
         Files.writeString(paper.resolve("refs.bib"), "@book{knuth1984, title = {Literate Programming}}\n");

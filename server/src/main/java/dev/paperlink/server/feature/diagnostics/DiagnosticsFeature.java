@@ -71,6 +71,9 @@ public final class DiagnosticsFeature {
         TextDocument doc = p.document();
         PaperLookup lookup = p.lookup();
         Map<String, Optional<String>> verdicts = new HashMap<>();
+        if (CitationScanner.forKind(doc.kind()).isEmpty()) {
+            return; // a .bib cites nothing (and may be a big buffer: not copied into one string)
+        }
         for (CitationRef r : CitationScanner.refs(doc.kind(), doc.text())) {
             if (r.isEmpty() || r.open()) {
                 continue;

@@ -27,7 +27,9 @@ public final class LinkFeature {
         List<DocumentLinkTarget> out = new ArrayList<>();
         PaperLookup lookup = p.lookup();
         Map<String, Optional<Paper>> cache = new HashMap<>();
-        for (CitationRef r : CitationScanner.refs(p.document().kind(), p.document().text())) {
+        List<CitationRef> refs = CitationScanner.forKind(p.document().kind()).isPresent()
+                ? CitationScanner.refs(p.document().kind(), p.document().text()) : List.of(); // a .bib cites nothing
+        for (CitationRef r : refs) {
             p.cancel().check();
             Optional<Paper> paper = cache.computeIfAbsent(r.key(), lookup::byKey);
             paper.flatMap(PaperLinks::primary)

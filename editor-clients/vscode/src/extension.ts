@@ -110,7 +110,7 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
     void vscode.window.showErrorMessage(msg);
     return;
   }
-  const jvm = cfg.get<string[]>('java.options', ['-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1']);
+  const jvm = cfg.get<string[]>('java.options', ['-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-Xmx448m', '-XX:+ExitOnOutOfMemoryError']);
   const args = [...jvm, '--enable-native-access=ALL-UNNAMED', '-jar', jar, 'serve'];
   output.appendLine(`Starting: ${search.found.java} ${args.join(' ')}`);
   const serverOptions: ServerOptions = { command: search.found.java, args, transport: TransportKind.stdio };

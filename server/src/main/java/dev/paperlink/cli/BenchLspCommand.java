@@ -49,7 +49,7 @@ final class BenchLspCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the paper sample (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--jvm-flags", defaultValue = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1",
+    @Option(names = "--jvm-flags", defaultValue = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx448m -XX:+ExitOnOutOfMemoryError",
             description = "Flags of the server JVM (default: ${DEFAULT-VALUE}).")
     String jvmFlags;
 

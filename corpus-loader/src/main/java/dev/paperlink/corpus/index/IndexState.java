@@ -68,17 +68,6 @@ record IndexState(int schema, Map<String, SourceFingerprint> sources, Map<String
         return data;
     }
 
-    /** The state with the file's first {@value IndexedSource#MAX_SKIPS_KEPT} skips (none: no entry). */
-    IndexState withSkips(String file, List<Skip> fileSkips) {
-        Map<String, List<Skip>> s = new TreeMap<>(skips);
-        if (fileSkips.isEmpty()) {
-            s.remove(file);
-        } else {
-            s.put(file, List.copyOf(fileSkips.subList(0, Math.min(fileSkips.size(), IndexedSource.MAX_SKIPS_KEPT))));
-        }
-        return new IndexState(schema, sources, s);
-    }
-
     /** The file as the API shows it, or null when it is not in this state. */
     IndexedSource source(String file) {
         SourceFingerprint fp = sources.get(file);

@@ -124,17 +124,21 @@ public final class OwnBibliographyBench {
             String opened = noteText + "\\cite{" + prefix;
             long open = System.nanoTime();
             lsp.notify("textDocument/didOpen", Map.of("textDocument", Map.of("uri", uri, "languageId", "latex", "version", 1, "text", opened)));
+            int without = 0;
             int empty = 0;
             long firstAnswer = -1;
+            int firstItems = -1;
             while (true) {
                 JsonNode r = lsp.request("textDocument/completion", position(uri, lines, 6 + prefix.length()));
                 if (firstAnswer < 0) {
                     firstAnswer = ms(open);
+                    firstItems = labels(r).size();
                 }
                 if (labels(r).contains(first)) {
                     break;
                 }
-                empty++;
+                without++;
+                empty += labels(r).isEmpty() ? 1 : 0;
                 if (ms(open) > 120_000) {
                     throw new IOException("no completion with " + first + " within 120 s of opening the note");
                 }
@@ -142,7 +146,9 @@ public final class OwnBibliographyBench {
             }
             out.put("openToFirstAnswerMs", firstAnswer);
             out.put("openToAnswerWithKeyMs", ms(open));
-            out.put("answersWithoutTheKey", empty);
+            out.put("firstAnswerItems", firstItems);
+            out.put("answersWithoutTheKey", without);
+            out.put("emptyAnswers", empty);
             out.put("processStartToAnswerWithKeyMs", ms(t0));
             if (!full) {
                 out.put("peakRssMB", peakRssMb(process));
@@ -290,9 +296,9 @@ public final class OwnBibliographyBench {
         Function<String, Map<String, Object>> run = k -> (Map<String, Object>) f.get(k);
         for (String k : List.of("cold", "warm")) {
             Map<String, Object> r = run.apply(k);
-            sb.append(String.format("  %-4s initialize %s ms; open -> first answer %s ms, -> answer with the key %s ms (%s answers without it); peak RSS %.0f MB%n",
-                    k, r.get("startToInitializeMs"), r.get("openToFirstAnswerMs"), r.get("openToAnswerWithKeyMs"), r.get("answersWithoutTheKey"),
-                    (Double) r.get("peakRssMB")));
+            sb.append(String.format("  %-4s initialize %s ms; open -> first answer %s ms (%s items), -> answer with the key %s ms (%s answers without it, %s empty); peak RSS %.0f MB%n",
+                    k, r.get("startToInitializeMs"), r.get("openToFirstAnswerMs"), r.get("firstAnswerItems"), r.get("openToAnswerWithKeyMs"),
+                    r.get("answersWithoutTheKey"), r.get("emptyAnswers"), (Double) r.get("peakRssMB")));
         }
         Map<String, Object> cold = run.apply("cold");
         sb.append(String.format("  indexed %s ms after open; cold peak RSS: %.0f MB when indexed, %.0f MB before the .bib is opened in the editor%n",

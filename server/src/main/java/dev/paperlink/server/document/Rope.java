@@ -35,6 +35,36 @@ public final class Rope implements CharSequence {
         return new Rope(blocks, starts, text.length());
     }
 
+    /** Everything a reader gives, read block by block (never one String of it all). */
+    public static Rope read(java.io.Reader in) throws java.io.IOException {
+        java.util.List<String> blocks = new java.util.ArrayList<>();
+        char[] buf = new char[BLOCK];
+        int length = 0;
+        while (true) {
+            int n = 0;
+            int r;
+            while (n < BLOCK && (r = in.read(buf, n, BLOCK - n)) > 0) {
+                n += r;
+            }
+            if (n == 0) {
+                break;
+            }
+            blocks.add(new String(buf, 0, n));
+            length += n;
+            if (n < BLOCK) {
+                break;
+            }
+        }
+        if (blocks.isEmpty()) {
+            return of("");
+        }
+        int[] starts = new int[blocks.size()];
+        for (int i = 1; i < starts.length; i++) {
+            starts[i] = starts[i - 1] + blocks.get(i - 1).length();
+        }
+        return new Rope(blocks.toArray(String[]::new), starts, length);
+    }
+
     /** The text with {@code [from, to)} replaced by {@code insert}. */
     public Rope replace(int from, int to, String insert) {
         if (from < 0 || to < from || to > length) {

@@ -16,8 +16,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * A small set of papers held in memory: a document's own bibliography (a few hundred entries at
- * most), and the corpus stand-in of tests. Matching follows the corpus index's tiers: exact key,
+ * A small set of papers held in memory: the entries an unsaved bibliography buffer changed, a
+ * buffer the index cannot stand for (read whole), and the corpus stand-in of tests. Matching follows the corpus index's tiers: exact key,
  * key prefix, title prefix, then word matches; no typo tolerance. When two papers share a key,
  * the first one wins (it is the one the document's bibliography defines first).
  */

@@ -185,8 +185,13 @@ public final class BibliographyCache {
                 return b.chunks();
             }
         }
-        String text = diskText(path);
-        BibChunks chunks = BibChunks.scan(text == null ? "" : text);
+        BibChunks read;
+        try (Reader r = SourceFiles.open(path)) {
+            read = BibChunks.scan(dev.paperlink.server.document.Rope.read(r)); // no String of the whole file
+        } catch (IOException e) {
+            read = BibChunks.EMPTY;
+        }
+        BibChunks chunks = read;
         baselines.compute(path, (p, old) -> {
             List<Baseline> l = new ArrayList<>();
             l.add(new Baseline(stat, chunks));

@@ -70,6 +70,8 @@ public final class CorpusService implements AutoCloseable {
     /** Numbers of index runs: the last one started, the last one finished. */
     private final java.util.concurrent.atomic.AtomicLong runsStarted = new java.util.concurrent.atomic.AtomicLong();
     private volatile long lastFinishedRun;
+    /** How many times an index was opened (a generation of answers). */
+    private final java.util.concurrent.atomic.AtomicLong opens = new java.util.concurrent.atomic.AtomicLong();
     /** Completed at the next publish of the index (early or final), then replaced. */
     private volatile CompletableFuture<Void> nextPublish = new CompletableFuture<>();
 
@@ -117,8 +119,6 @@ public final class CorpusService implements AutoCloseable {
         Corpus c = corpus;
         return c == null ? -1 : c.generation() * 1_000 + opens.get();
     }
-
-    private final java.util.concurrent.atomic.AtomicLong opens = new java.util.concurrent.atomic.AtomicLong();
 
     /** The number of the last index run started (0 before any). */
     public long runsStarted() {

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -235,9 +234,5 @@ class WorkspaceBibliographyTest {
         sb.append("keys: ").append(b.lookup().completeKey("", 100).stream().map(Hit::paper).map(p -> p.key())
                 .collect(Collectors.joining(", ")));
         assertEquals(expected.strip(), sb.toString().strip());
-    }
-
-    static void write(Path p, String s) throws IOException {
-        Files.writeString(p, s);
     }
 }

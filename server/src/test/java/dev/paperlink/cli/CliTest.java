@@ -60,6 +60,25 @@ class CliTest {
         assertTrue(f.get("heapAfterGcMB").asDouble() > 0);
     }
 
+    /** The own-bibliography workload of bench-lsp on the demo corpus's .bib: real server processes over their pipes. */
+    @Test
+    void benchLspOwnBibliographyReportsEveryFigure() throws Exception {
+        Run bench = run("bench-lsp", "--json", "--own-bibliography-only", "--keystrokes", "20", demo().toString());
+        assertEquals(0, bench.code(), () -> bench.err() + bench.out());
+        JsonNode all = bench.json().get("ownBibliography").get("all");
+        assertTrue(all.get("entries").asInt() > 0, all.toString());
+        for (String run : new String[] {"cold", "warm"}) {
+            JsonNode r = all.get(run);
+            assertTrue(r.get("openToAnswerWithKeyMs").asLong() >= r.get("openToFirstAnswerMs").asLong(), r.toString());
+            assertTrue(r.get("firstAnswerItems").asInt() > 0, "the first answer is not empty: " + r);
+        }
+        JsonNode cold = all.get("cold");
+        assertEquals(20, cold.get("typingCompletion").get("queries").asInt());
+        assertEquals(1.0, cold.get("hover").get("top10Rate").asDouble(), "every cited key has a card");
+        assertEquals(1.0, cold.get("definition").get("top10Rate").asDouble(), "every cited key goes to the .bib");
+        assertEquals(1.0, cold.get("completionAfterBibEdit").get("top10Rate").asDouble(), "an unsaved entry is offered");
+    }
+
     @Test
     void indexSearchShowStatsOnTheDemoCorpus() throws Exception {
         Run indexed = run("index", index(), demo().toString());

@@ -178,8 +178,14 @@ public final class BibliographyCache {
         return Optional.empty();
     }
 
+    /** Files bigger than this are not cut into entries here (no duplicate-key check, no overlay): the index alone serves them. */
+    static final long MAX_CUT_BYTES = 256L << 20;
+
     /** The entries of the file on disk at this stat (read and cut once, then kept as a baseline). */
     private BibChunks diskChunks(Path path, Stat stat) {
+        if (stat.size() > MAX_CUT_BYTES) {
+            return BibChunks.EMPTY;
+        }
         for (Baseline b : baselines.getOrDefault(path, List.of())) {
             if (b.stat().equals(stat)) {
                 return b.chunks();
@@ -223,6 +229,9 @@ public final class BibliographyCache {
             BasicFileAttributes attrs = Files.readAttributes(path, BasicFileAttributes.class);
             if (attrs.isDirectory()) {
                 return "is a folder";
+            }
+            if (!attrs.isRegularFile()) {
+                return "is not a regular file"; // a FIFO or a device would block or never end
             }
             return new Stat(attrs.size(), attrs.lastModifiedTime().toMillis());
         } catch (NoSuchFileException e) {

@@ -103,9 +103,8 @@ public final class Workspace implements AutoCloseable {
         if (doc.kind() == DocumentKind.BIBTEX) {
             chunks.put(doc.uri(), BibChunks.scan(doc.content()));
             return; // a .bib names no bibliography
-        } else {
-            chunks.remove(doc.uri());
         }
+        chunks.remove(doc.uri());
         // the files it names go to the index now, before any request about the document
         doc.directory().ifPresent(dir -> BibliographyScanner.scan(doc.kind(), doc.text()).stream()
                 .map(ref -> ref.resolve(dir))
@@ -256,6 +255,9 @@ public final class Workspace implements AutoCloseable {
      * started after that asking has finished, the file is pending.
      */
     private boolean expected(Path path, Optional<IndexedSource> indexed) {
+        if (!java.nio.file.Files.isRegularFile(path)) {
+            return false; // missing, a folder, a FIFO, a device: reported as such, never read
+        }
         long size;
         long mtime;
         try {

@@ -183,6 +183,25 @@ class WorkspaceBibliographyTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(30)
+    void aFifoOrAFolderNamedLikeABibliographyIsNeverRead() throws Exception {
+        Path fifo = dir.resolve("refs.bib");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo is not available here");
+        Files.createDirectories(dir.resolve("folder.bib"));
+        TextDocument main = TextDocument.of(dir.resolve("main.tex").toUri().toString(), "latex", 1, "\\bibliography{refs,folder}\n");
+        ws.open(main);
+        reindex();
+        check(main, """
+                refs.bib | is not a regular file
+                folder.bib | is a folder
+                keys:
+                """);
+        assertFalse(ws.corpusRoots().contains(fifo));
+        assertEquals(0, reindexAsked.get());
+    }
+
+    @Test
     void aChapterSharesItsRootDocumentsBibliography() throws Exception {
         Path paper = Files.createDirectories(dir.resolve("paper"));
         Files.writeString(paper.resolve("refs.bib"), "@book{knuth1984, title = {Literate Programming}}\n");

@@ -15,7 +15,7 @@ import java.util.Optional;
  *
  * <p>Searches answer from the last committed index, also while {@link #index} runs.
  */
-public interface Corpus extends AutoCloseable {
+public interface Corpus extends PaperQueries, AutoCloseable {
 
     /** Opens (creating if needed) the index in {@code indexDir} for reading and indexing. */
     static Corpus open(Path indexDir) throws IOException {
@@ -42,20 +42,8 @@ public interface Corpus extends AutoCloseable {
      */
     IndexReport index(List<Path> roots, IndexListener listener) throws IOException;
 
-    /** The paper with this key or alias (exact, then ignoring case). */
-    Optional<Paper> byKey(String key);
-
-    /** Papers whose key or alias starts with {@code prefix} (ignoring case); the exact key first. */
-    List<Hit> completeKey(String prefix, int limit);
-
-    /**
-     * Papers matching words typed so far: title words (the last word as a prefix, typos forgiven),
-     * author family names and a year ({@code vaswani 2017}); titles starting with the text first.
-     */
-    List<Hit> completeTitle(String typed, int limit);
-
     /** The same questions, asked of the papers that have a record in one of these files only. */
-    ScopedQueries within(java.util.Collection<Path> files);
+    PaperQueries within(java.util.Collection<Path> files);
 
     /**
      * The file as the last published commit holds it: empty when it was never indexed, or while it

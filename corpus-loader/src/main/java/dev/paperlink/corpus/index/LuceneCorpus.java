@@ -159,7 +159,7 @@ public final class LuceneCorpus implements Corpus {
     }
 
     @Override
-    public dev.paperlink.corpus.ScopedQueries within(java.util.Collection<Path> files) {
+    public dev.paperlink.corpus.PaperQueries within(java.util.Collection<Path> files) {
         return searcher.within(files.stream().map(Indexer::name).toList());
     }
 

@@ -96,7 +96,7 @@ final class PaperSearcher implements AutoCloseable {
     }
 
     /** The same questions about the papers of these source files (as {@link Indexer#name} spells them). */
-    dev.paperlink.corpus.ScopedQueries within(List<String> files) {
+    dev.paperlink.corpus.PaperQueries within(List<String> files) {
         return new ScopedSearch(this, files);
     }
 

@@ -1,6 +1,6 @@
 package dev.paperlink.corpus.index;
 
-import dev.paperlink.corpus.ScopedQueries;
+import dev.paperlink.corpus.PaperQueries;
 import dev.paperlink.corpus.model.Hit;
 import dev.paperlink.corpus.model.Paper;
 import dev.paperlink.corpus.model.SourceSpan;
@@ -20,10 +20,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@link ScopedQueries} over the index: every query is the corpus's own with a filter on the
+ * {@link PaperQueries} over the index: every query is the corpus's own with a filter on the
  * papers' source files, and each hit is shown under the key its record has in those files.
  */
-final class ScopedSearch implements ScopedQueries {
+final class ScopedSearch implements PaperQueries {
     /** Hits asked for beyond the limit, for those whose matching key is not one of these files'. */
     private static final int SPARE = 8;
 

@@ -3,7 +3,7 @@ package dev.paperlink.corpus.index;
 import dev.paperlink.corpus.Corpus;
 import dev.paperlink.corpus.IndexListener;
 import dev.paperlink.corpus.IndexedSource;
-import dev.paperlink.corpus.ScopedQueries;
+import dev.paperlink.corpus.PaperQueries;
 import dev.paperlink.corpus.model.Hit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +41,7 @@ class ScopedIndexTest {
                 """);
         try (Corpus corpus = Corpus.open(tmp.resolve("index"))) {
             corpus.index(List.of(mine, theirs), IndexListener.NONE);
-            ScopedQueries own = corpus.within(List.of(mine));
+            PaperQueries own = corpus.within(List.of(mine));
             // the merged paper under my key, with what the other file knows of it
             assertEquals("The dominant sequence transduction models", own.byKey("attention").orElseThrow().abstractText());
             assertEquals("attention", own.byKey("ATTENTION").orElseThrow().key());

@@ -1,6 +1,6 @@
 package dev.paperlink.server.feature;
 
-import dev.paperlink.corpus.Corpus;
+import dev.paperlink.corpus.PaperQueries;
 import dev.paperlink.corpus.model.Hit;
 import dev.paperlink.corpus.model.Paper;
 
@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * The questions features ask about papers. Implemented over the corpus index
- * ({@link #of(Corpus)}), over a document's own bibliography ({@link InMemoryLookup}), and layered
+ * ({@link #of(PaperQueries)}), over a document's own bibliography ({@link InMemoryLookup}), and layered
  * ({@link LayeredLookup}: the document's bibliography first).
  */
 public interface PaperLookup {
@@ -29,41 +29,22 @@ public interface PaperLookup {
         return NearestKeys.near(key, limit, this::completeKey);
     }
 
-    /** The index's answers about the papers of some files only (a document's own bibliography). */
-    static PaperLookup of(dev.paperlink.corpus.ScopedQueries scoped) {
+    /** The index's answers: about the whole corpus, or the papers of some files ({@code Corpus.within}). */
+    static PaperLookup of(PaperQueries queries) {
         return new PaperLookup() {
             @Override
             public Optional<Paper> byKey(String key) {
-                return scoped.byKey(key);
+                return queries.byKey(key);
             }
 
             @Override
             public List<Hit> completeKey(String prefix, int limit) {
-                return scoped.completeKey(prefix, limit);
+                return queries.completeKey(prefix, limit);
             }
 
             @Override
             public List<Hit> completeTitle(String typed, int limit) {
-                return scoped.completeTitle(typed, limit);
-            }
-        };
-    }
-
-    static PaperLookup of(Corpus corpus) {
-        return new PaperLookup() {
-            @Override
-            public Optional<Paper> byKey(String key) {
-                return corpus.byKey(key);
-            }
-
-            @Override
-            public List<Hit> completeKey(String prefix, int limit) {
-                return corpus.completeKey(prefix, limit);
-            }
-
-            @Override
-            public List<Hit> completeTitle(String typed, int limit) {
-                return corpus.completeTitle(typed, limit);
+                return queries.completeTitle(typed, limit);
             }
         };
     }

@@ -1,0 +1,33 @@
+package dev.paperlink.corpus;
+
+import dev.paperlink.corpus.model.Hit;
+import dev.paperlink.corpus.model.Paper;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The questions completion, hover and definition ask about papers. {@link Corpus} answers them
+ * about all its papers; {@link Corpus#within} about the papers of some source files only (a
+ * document's own bibliography served from the index): there a paper is shown under the key its
+ * record has in those files (a paper merged from several sources may be known elsewhere by
+ * another key), and a key is matched only among the keys written in those files.
+ */
+public interface PaperQueries {
+
+    /** The paper with this key or alias (exact, then ignoring case). */
+    Optional<Paper> byKey(String key);
+
+    /**
+     * Papers whose key or alias starts with {@code prefix} (ignoring case), the exact key first; a
+     * paper found by an alias is shown under it. Within files, an empty prefix gives every paper,
+     * newest first.
+     */
+    List<Hit> completeKey(String prefix, int limit);
+
+    /**
+     * Papers matching words typed so far: title words (the last word as a prefix, typos forgiven),
+     * author family names and a year ({@code vaswani 2017}); titles starting with the text first.
+     */
+    List<Hit> completeTitle(String typed, int limit);
+}

@@ -86,7 +86,14 @@ public final class BibliographyCache {
             return cached(path, statOrProblem, () -> BibliographyFile.unreadable(path, (String) statOrProblem));
         }
         boolean current = indexed.isPresent() && indexed.get().sameStat(stat.size(), stat.mtime());
-        Served served = current || !expected ? Served.INDEX : Served.INDEXING;
+        if (!current && !expected && stat.size() <= MAX_READ_BYTES) {
+            // the index has not got this version and will not (read-only, or it could not read it): read it here
+            return cached(path, List.of(stat, "read"), () -> {
+                String text = diskText(path);
+                return text == null ? BibliographyFile.unreadable(path, "cannot be read") : BibliographyParser.parse(path, text, readers);
+            });
+        }
+        Served served = current ? Served.INDEX : Served.INDEXING;
         List<Skip> skips = current ? indexed.get().skips() : List.of();
         return cached(path, List.of(stat, served, indexed), () -> new BibliographyFile(path, format.get(), served, PaperLookup.EMPTY,
                 Set.of(), skips, Suppliers.memoize(() -> format.get() == SourceFormat.BIBTEX ? diskChunks(path, stat) : BibChunks.EMPTY)::get,
@@ -115,15 +122,12 @@ public final class BibliographyCache {
                                           boolean expected) {
         Optional<Baseline> baseline = indexed.flatMap(s -> baseline(path, new Stat(s.size(), s.mtime()), disk));
         if (baseline.isEmpty()) {
-            // The index has no version of the file whose entries are known here. An unedited buffer
-            // is the disk's: served by the index (still reading it, or done with what it could read).
-            boolean sameAsDisk = disk != null && diskChunks(path, disk).sameEntries(chunks);
-            if (sameAsDisk || expected) {
-                boolean current = sameAsDisk && indexed.isPresent() && indexed.get().sameStat(disk.size(), disk.mtime());
-                return new BibliographyFile(path, SourceFormat.BIBTEX, current || !expected ? Served.INDEX : Served.INDEXING,
-                        PaperLookup.EMPTY, Set.of(), current ? indexed.get().skips() : List.of(), () -> chunks, buffer.lines(), null);
-            }
-            return parsed(path, buffer, chunks);
+            // The index has no version of the file whose entries are known here: while it reads
+            // one, what it has so far; else (it will not: read-only, or it could not) the buffer, read here.
+            return expected
+                    ? new BibliographyFile(path, SourceFormat.BIBTEX, Served.INDEXING, PaperLookup.EMPTY, Set.of(), List.of(), () -> chunks,
+                            buffer.lines(), null)
+                    : parsed(path, buffer, chunks);
         }
         Map<List<Long>, BibOverlay.Read> read = reads.computeIfAbsent(path, p -> new ConcurrentHashMap<>());
         Optional<BibOverlay> overlay = BibOverlay.of(baseline.get().chunks(), baseline.get().index(), chunks, buffer.content(),
@@ -177,6 +181,9 @@ public final class BibliographyCache {
         }
         return Optional.empty();
     }
+
+    /** A file the index does not have (and will not) is read here up to this size. */
+    static final long MAX_READ_BYTES = 64L << 20;
 
     /** Files bigger than this are not cut into entries here (no duplicate-key check, no overlay): the index alone serves them. */
     static final long MAX_CUT_BYTES = 256L << 20;

@@ -202,6 +202,22 @@ class WorkspaceBibliographyTest {
     }
 
     @Test
+    void aBibliographyTheIndexCannotTakeIsReadHere() throws Exception {
+        Path refs = dir.resolve("refs.bib");
+        Files.writeString(refs, "@book{knuth1984, title = {Literate Programming}}\n");
+        try (dev.paperlink.corpus.Corpus other = dev.paperlink.corpus.Corpus.open(dir.resolve("index"))) { // another process indexes
+            TextDocument main = TextDocument.of(dir.resolve("main.tex").toUri().toString(), "latex", 1, "\\bibliography{refs}\n");
+            ws.open(main);
+            reindex(); // opens the index read-only: it will not read refs.bib
+            check(main, """
+                    refs.bib (text)
+                    keys: knuth1984
+                    """);
+            assertFalse(ws.bibliography(main).pending());
+        }
+    }
+
+    @Test
     void aChapterSharesItsRootDocumentsBibliography() throws Exception {
         Path paper = Files.createDirectories(dir.resolve("paper"));
         Files.writeString(paper.resolve("refs.bib"), "@book{knuth1984, title = {Literate Programming}}\n");
@@ -241,7 +257,7 @@ class WorkspaceBibliographyTest {
                 continue;
             }
             sb.append(" (").append(f.served().name().toLowerCase());
-            if (!f.overlayPapers().isEmpty()) {
+            if (!f.overlayPapers().isEmpty() && f.served() != dev.paperlink.server.bibliography.BibliographyFile.Served.TEXT) {
                 sb.append(", ").append(f.overlayPapers().size()).append(" entries from the buffer");
             }
             if (!f.hiddenKeys().isEmpty()) {

@@ -72,6 +72,7 @@ final class Indexer {
         Map<String, SourceFile> toRead = new LinkedHashMap<>();
         Map<String, SourceFingerprint> stats = new LinkedHashMap<>();
         int unchanged = 0;
+        boolean statsMoved = false;
         for (SourceFile f : found) {
             String name = name(f.path());
             long size = Files.size(f.path());
@@ -84,6 +85,7 @@ final class Indexer {
             String hash = SourceFingerprint.hash(f.path());
             if (before != null && before.hash().equals(hash) && before.format().equals(f.format().label())) {
                 state.put(name, before.withStat(size, mtime));
+                statsMoved = true;
                 unchanged++;
                 continue;
             }
@@ -92,6 +94,11 @@ final class Indexer {
         }
         Set<String> present = found.stream().map(f -> name(f.path())).collect(Collectors.toSet());
         List<String> removed = state.keySet().stream().filter(s -> !present.contains(s)).toList();
+        if (toRead.isEmpty() && removed.isEmpty() && !statsMoved) {
+            // nothing to write: no reader, no lanes, no commit (a language server's start on a finished index)
+            return new IndexReport(0, unchanged, 0, 0, 0, writer.getDocStats().numDocs, List.of(), Map.of(), Map.of(), 0,
+                    unrecognised.stream().map(Path::toString).toList(), (System.nanoTime() - start) / 1_000_000);
+        }
 
         try (ParallelUpdates updates = ParallelUpdates.forThisMachine();
              ClusterLookup lookup = new ClusterLookup(writer, updates, flushAtBytes);

@@ -28,9 +28,9 @@ import java.util.regex.Pattern;
  * @param papers      records of the new or changed entries, lines as in the buffer
  * @param hiddenKeys  keys (lower case) of indexed entries the buffer changed or removed
  * @param skips       what the changed entries could not load, lines as in the buffer
- * @param moved       for each baseline entry still in the buffer, its entry there (index pairs)
+ * @param moved       for a baseline entry, its entry in the buffer, or -1 when the buffer changed or removed it
  */
-public record BibOverlay(List<Paper> papers, Set<String> hiddenKeys, List<Skip> skips, Map<Integer, Integer> moved) {
+public record BibOverlay(List<Paper> papers, Set<String> hiddenKeys, List<Skip> skips, java.util.function.IntUnaryOperator moved) {
     /** More changed entries than this: the buffer is read whole instead. */
     public static final int MAX_CHANGED = 2_000;
     private static final Pattern PARENT = Pattern.compile("(?i)\\b(?:crossref|xdata)\\s*=\\s*[{\"]\\s*([^}\",\\s]+)");
@@ -50,14 +50,28 @@ public record BibOverlay(List<Paper> papers, Set<String> hiddenKeys, List<Skip> 
      */
     public static Optional<BibOverlay> of(BibChunks baseline, Map<Long, Integer> baseIndex, BibChunks buffer, CharSequence text, String file,
                                           RecordReader reader, Map<List<Long>, Read> reads) {
-        Set<Long> now = new HashSet<>(buffer.size() * 2);
+        // Edits are local: the entries before the first difference and after the last one are the
+        // same in both, and only the middle is compared by hash.
+        int nb = buffer.size();
+        int na = baseline.size();
+        int pre = 0;
+        while (pre < nb && pre < na && buffer.hash(pre) == baseline.hash(pre)) {
+            pre++;
+        }
+        int suf = 0;
+        while (suf < nb - pre && suf < na - pre && buffer.hash(nb - 1 - suf) == baseline.hash(na - 1 - suf)) {
+            suf++;
+        }
+        int bufferEnd = nb - suf;
+        int baseEnd = na - suf;
+        Set<Long> now = new HashSet<>();
         List<Integer> changed = new ArrayList<>();
-        Map<Integer, Integer> moved = new HashMap<>();
-        for (int i = 0; i < buffer.size(); i++) {
+        Map<Integer, Integer> middle = new HashMap<>();
+        for (int i = pre; i < bufferEnd; i++) {
             now.add(buffer.hash(i));
             Integer b = baseIndex.get(buffer.hash(i));
-            if (b != null) {
-                moved.putIfAbsent(b, i);
+            if (b != null && b >= pre && b < baseEnd) {
+                middle.putIfAbsent(b, i);
                 continue;
             }
             switch (buffer.kind(i)) {
@@ -69,7 +83,7 @@ public record BibOverlay(List<Paper> papers, Set<String> hiddenKeys, List<Skip> 
             }
         }
         Set<String> hidden = new HashSet<>();
-        for (int i = 0; i < baseline.size(); i++) {
+        for (int i = pre; i < baseEnd; i++) {
             if (!now.contains(baseline.hash(i))) {
                 switch (baseline.kind(i)) {
                     case STRING, PREAMBLE -> {
@@ -100,6 +114,9 @@ public record BibOverlay(List<Paper> papers, Set<String> hiddenKeys, List<Skip> 
                 skips.addAll(r.skips());
             }
         }
+        int shift = nb - na;
+        int same = pre;
+        java.util.function.IntUnaryOperator moved = b -> b < same ? b : b >= baseEnd ? b + shift : middle.getOrDefault(b, -1);
         return Optional.of(new BibOverlay(papers, hidden, skips, moved));
     }
 

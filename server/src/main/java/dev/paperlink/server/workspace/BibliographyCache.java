@@ -140,8 +140,8 @@ public final class BibliographyCache {
         BibChunks base = baseline.get().chunks();
         for (Skip s : indexed.get().skips()) {
             int e = base.entryAtLine(s.line() - 1);
-            Integer now = e < 0 ? null : o.moved().get(e);
-            if (now != null) {
+            int now = e < 0 ? -1 : o.moved().applyAsInt(e);
+            if (now >= 0) {
                 skips.add(new Skip(s.file(), chunks.line(now) + (s.line() - 1 - base.line(e)) + 1, s.reason(), s.message()));
             }
         }

@@ -43,7 +43,7 @@ final class Indexer {
      * reading, then after twice the time before, and so on (a few small segments in the first
      * seconds, few in all), so that a new bibliography answers while it is read.
      */
-    static final long FIRST_PUBLISH_NANOS = 250_000_000L;
+    static final long FIRST_PUBLISH_NANOS = 100_000_000L;
 
     private final IndexWriter writer;
     private final IndexListener listener;
@@ -82,7 +82,9 @@ final class Indexer {
                 unchanged++;
                 continue;
             }
-            String hash = SourceFingerprint.hash(f.path());
+            // a new file is hashed while it is read (its first records are indexed sooner); a changed one
+            // first, as the same content under a new time is not read again
+            String hash = before == null ? "" : SourceFingerprint.hash(f.path());
             if (before != null && before.hash().equals(hash) && before.format().equals(f.format().label())) {
                 state.put(name, before.withStat(size, mtime));
                 statsMoved = true;
@@ -129,9 +131,9 @@ final class Indexer {
                 listener.sourceStarted(entry.getKey(), file.format().label(), i, toRead.size());
                 long recordsBefore = counter.records;
                 long skipsBefore = counter.skips.size();
-                readOne(entry.getKey(), file, readAhead, clusters, counter, totalBytes, state, skipsByFile);
+                String hash = readOne(entry.getKey(), file, readAhead, clusters, counter, totalBytes, state, skipsByFile);
                 counter.recordsByFormat.merge(file.format().label(), counter.records - recordsBefore, Long::sum);
-                state.put(entry.getKey(), stats.get(entry.getKey())
+                state.put(entry.getKey(), stats.get(entry.getKey()).withHash(hash)
                         .withCounts(counter.records - recordsBefore, counter.skips.size() - skipsBefore));
                 List<Skip> fileSkips = counter.skips.subList((int) skipsBefore, counter.skips.size());
                 skipsByFile.put(entry.getKey(), List.copyOf(fileSkips.subList(0, Math.min(fileSkips.size(), dev.paperlink.corpus.IndexedSource.MAX_SKIPS_KEPT))));
@@ -155,12 +157,23 @@ final class Indexer {
         }
     }
 
-    /** Reads one file (parsed on the read-ahead thread) into the clusters (merged and written on this one). */
-    private void readOne(String name, SourceFile file, ReadAhead readAhead, ClusterWriter clusters, Counter counter,
+    /**
+     * Reads one file (parsed on the read-ahead thread) into the clusters (merged and written on
+     * this one); returns the hash of its bytes, as {@link SourceFingerprint#hash} makes it.
+     */
+    @SuppressWarnings("UnstableApiUsage")
+    private String readOne(String name, SourceFile file, ReadAhead readAhead, ClusterWriter clusters, Counter counter,
             long totalBytes, Map<String, SourceFingerprint> state, Map<String, List<Skip>> skipsByFile) throws IOException {
         long bytesBefore = counter.bytesDone;
-        try (CountingInputStream counting = new CountingInputStream(Files.newInputStream(file.path()));
-             Reader text = SourceFiles.decode(counting)) {
+        try (com.google.common.hash.HashingInputStream hashing = new com.google.common.hash.HashingInputStream(
+                     com.google.common.hash.Hashing.murmur3_128(), Files.newInputStream(file.path()));
+             CountingInputStream counting = new CountingInputStream(hashing);
+             Reader text = SourceFiles.decode(new java.io.FilterInputStream(counting) {
+                 @Override
+                 public void close() {
+                     // the file is closed here, after the bytes the reader left are hashed too
+                 }
+             })) {
             RecordSink sink = new RecordSink() {
                 @Override
                 public void accept(Paper paper) {
@@ -198,8 +211,10 @@ final class Indexer {
                 // A reader bug must not lose the rest of the corpus: report it against the file.
                 sink.skip(new Skip(name, 1, "reader error", "could not read the rest of the file: " + e));
             }
+            com.google.common.io.ByteStreams.exhaust(counting); // what the reader left unread still counts in the hash
             counter.bytesDone = bytesBefore + counting.getCount();
             listener.progress(counter.bytesDone, totalBytes, counter.records);
+            return hashing.hash().toString();
         }
     }
 

@@ -39,6 +39,10 @@ record SourceFingerprint(long size, long mtime, String hash, String format, long
         return new SourceFingerprint(size, mtime, hash, format, newRecords, newSkips);
     }
 
+    SourceFingerprint withHash(String newHash) {
+        return new SourceFingerprint(size, mtime, newHash, format, records, skips);
+    }
+
     SourceFingerprint withStat(long newSize, long newMtime) {
         return new SourceFingerprint(newSize, newMtime, hash, format, records, skips);
     }

@@ -52,8 +52,12 @@ public final class PaperLinkTextDocumentService implements TextDocumentService {
         return workspace.document(id.getUri()).flatMap(d -> workspace.params(d.uri(), FromLsp.offset(d, pos), cancel));
     }
 
-    /** How long a request waits for the index's first papers of a bibliography it is reading. */
-    static final long FIRST_PAPERS_WAIT_MS = 1_500;
+    /**
+     * How long a request that finds nothing waits for the index's first papers of a bibliography
+     * it is reading (they are usually published within a second of opening the note; a busy
+     * machine takes longer, and an empty answer would be worse than a late one).
+     */
+    static final long FIRST_PAPERS_WAIT_MS = 5_000;
 
     @Override
     public CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(CompletionParams p) {

@@ -23,12 +23,13 @@ public interface Corpus extends PaperQueries, AutoCloseable {
     }
 
     /**
-     * As {@link #open(Path)}, with an indexing buffer of {@code indexingBufferBytes}: segments are
-     * written whenever it holds that much (a language server keeps its memory small this way;
-     * a bigger buffer indexes big inputs faster, into fewer segments).
+     * As {@link #open(Path)}, for a long-running process that keeps its memory small (a language
+     * server): an indexing buffer of {@code indexingBufferBytes} (segments are written whenever it
+     * holds that much; a bigger buffer indexes big inputs faster, into fewer segments), and the
+     * index files read through the page cache rather than mapped into the process.
      */
-    static Corpus open(Path indexDir, long indexingBufferBytes) throws IOException {
-        return LuceneCorpus.open(indexDir, false, indexingBufferBytes);
+    static Corpus openSmall(Path indexDir, long indexingBufferBytes) throws IOException {
+        return LuceneCorpus.open(indexDir, false, indexingBufferBytes, false);
     }
 
     /** Opens an existing index for reading only (no lock taken; another process may index). */

@@ -71,15 +71,17 @@ public final class LuceneCorpus implements Corpus {
      * @param readOnly open an existing index without taking the write lock
      */
     public static LuceneCorpus open(Path dir, boolean readOnly) throws IOException {
-        return open(dir, readOnly, FLUSH_AT_BYTES);
+        return open(dir, readOnly, FLUSH_AT_BYTES, true);
     }
 
     /**
      * @param readOnly     open an existing index without taking the write lock
      * @param flushAtBytes the indexing buffer: segments are written when it holds this much
+     * @param mapped       read the index files mapped into memory (fastest; the pages read count in
+     *                     the process's resident memory), else through the page cache with reads
      */
-    public static LuceneCorpus open(Path dir, boolean readOnly, long flushAtBytes) throws IOException {
-        Directory directory = FSDirectory.open(dir);
+    public static LuceneCorpus open(Path dir, boolean readOnly, long flushAtBytes, boolean mapped) throws IOException {
+        Directory directory = mapped ? FSDirectory.open(dir) : new org.apache.lucene.store.NIOFSDirectory(dir);
         try {
             if (readOnly) {
                 IndexState state = readState(directory).orElseThrow(() -> new IOException(

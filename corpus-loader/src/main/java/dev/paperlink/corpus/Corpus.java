@@ -25,11 +25,14 @@ public interface Corpus extends PaperQueries, AutoCloseable {
     /**
      * As {@link #open(Path)}, for a long-running process that keeps its memory small (a language
      * server): an indexing buffer of {@code indexingBufferBytes} (segments are written whenever it
-     * holds that much; a bigger buffer indexes big inputs faster, into fewer segments), and the
-     * index files read through the page cache rather than mapped into the process.
+     * holds that much; a bigger buffer indexes big inputs faster, into fewer segments), the
+     * index files read through the page cache rather than mapped into the process, and a new
+     * file published early while it is read (its first papers answer within a second; a run
+     * killed then leaves those records in the last commit, outside the files it lists, and the
+     * next run drops them before it reads the file again).
      */
-    static Corpus openSmall(Path indexDir, long indexingBufferBytes) throws IOException {
-        return LuceneCorpus.open(indexDir, false, indexingBufferBytes, false);
+    static Corpus openForServer(Path indexDir, long indexingBufferBytes) throws IOException {
+        return LuceneCorpus.openForServer(indexDir, indexingBufferBytes);
     }
 
     /** Opens an existing index for reading only (no lock taken; another process may index). */

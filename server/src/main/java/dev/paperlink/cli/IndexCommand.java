@@ -73,7 +73,7 @@ final class IndexCommand implements Callable<Integer> {
             w.printf("%,d records skipped:%n", r.skips().size());
             r.skipsByReason().forEach((reason, n) -> w.printf("  %-30s %,d%n", reason, n));
             List<Skip> shown = r.skips().subList(0, Math.min(maxSkipsShown, r.skips().size()));
-            shown.forEach(s -> w.println("  " + s));
+            shown.forEach(s -> w.println("  " + PaperText.safe(s.toString())));
             if (shown.size() < r.skips().size()) {
                 w.printf("  ... and %,d more (--max-skips-shown N to list them)%n", r.skips().size() - shown.size());
             }

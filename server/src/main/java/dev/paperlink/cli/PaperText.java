@@ -2,19 +2,23 @@ package dev.paperlink.cli;
 
 import dev.paperlink.corpus.model.Author;
 import dev.paperlink.corpus.model.Paper;
+import dev.paperlink.corpus.model.ShownText;
 import dev.paperlink.corpus.model.SourceSpan;
 
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Plain-text renderings of papers for the terminal. */
+/**
+ * Plain-text renderings of papers for the terminal. Every text from a record goes through
+ * {@link ShownText#forTerminal}: a record's control characters never reach the terminal.
+ */
 final class PaperText {
     private PaperText() {
     }
 
     static String authors(List<Author> authors, int max) {
         List<Author> real = authors.stream().filter(a -> !a.isOthers()).toList();
-        String shown = real.stream().limit(max).map(Author::shortName).collect(Collectors.joining("; "));
+        String shown = real.stream().limit(max).map(a -> safe(a.shortName())).collect(Collectors.joining("; "));
         boolean more = real.size() > max || authors.stream().anyMatch(Author::isOthers);
         return more ? shown + " et al." : shown;
     }
@@ -23,13 +27,13 @@ final class PaperText {
     static String line(Paper p) {
         String year = p.year().isEmpty() ? "    " : p.year();
         String authors = authors(p.authors(), 2);
-        return p.key() + "  " + year + "  " + p.title() + (authors.isEmpty() ? "" : " — " + authors);
+        return safe(p.key()) + "  " + safe(year) + "  " + safe(p.title()) + (authors.isEmpty() ? "" : " — " + authors);
     }
 
     /** The full card of {@code paperlink show}. */
     static String card(Paper p) {
         StringBuilder sb = new StringBuilder();
-        sb.append(p.title()).append('\n');
+        sb.append(safe(p.title())).append('\n');
         field(sb, "key", p.key());
         field(sb, "aliases", String.join(", ", p.aliases()));
         field(sb, "authors", authors(p.authors(), 50));
@@ -46,15 +50,20 @@ final class PaperText {
             field(sb, "source", s.file() + ":" + s.startLine() + " (" + s.format().label() + ")");
         }
         if (!p.abstractText().isEmpty()) {
-            sb.append('\n').append(wrap(p.abstractText(), 100)).append('\n');
+            sb.append('\n').append(wrap(safe(p.abstractText()), 100)).append('\n');
         }
         return sb.toString();
     }
 
     private static void field(StringBuilder sb, String name, String value) {
         if (!value.isEmpty()) {
-            sb.append(String.format("  %-10s %s%n", name, value));
+            sb.append(String.format("  %-10s %s%n", name, safe(value)));
         }
+    }
+
+    /** A record's text as the terminal may show it. */
+    static String safe(String s) {
+        return ShownText.forTerminal(s);
     }
 
     static String wrap(String text, int width) {

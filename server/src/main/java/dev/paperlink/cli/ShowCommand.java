@@ -35,7 +35,7 @@ final class ShowCommand implements Callable<Integer> {
             Optional<Paper> paper = corpus.byKey(key);
             if (paper.isEmpty()) {
                 String near = corpus.completeKey(key.length() > 3 ? key.substring(0, 3) : key, 5).stream()
-                        .map(Hit::paper).map(Paper::key).collect(Collectors.joining(", "));
+                        .map(Hit::paper).map(Paper::key).map(PaperText::safe).collect(Collectors.joining(", "));
                 spec.commandLine().getErr().println("no paper with key '" + key + "'" + (near.isEmpty() ? "" : "; keys near it: " + near));
                 return 1;
             }

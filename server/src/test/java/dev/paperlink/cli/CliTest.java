@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -123,6 +124,25 @@ class CliTest {
         assertEquals(2, report.get("recordsRead").asInt(), r.out());
         assertEquals(1, report.get("skips").size());
         assertEquals(2, report.get("skips").get(0).get("line").asInt());
+    }
+
+    /** Issue 10, 1: a record's terminal escapes (OSC 52 clipboard, window title, erase line) and bidi overrides never reach the terminal. */
+    @Test
+    void recordTextCannotDriveTheTerminal() throws Exception {
+        Path bib = tmp.resolve("hostile.bib");
+        Files.writeString(bib, "@article{evil2024,\n  title = {\u001b]52;c;SGVsbG8=\u0007Clipboard \u001b]0;owned\u0007Paper},\n"
+                + "  author = {Mal\u202eory, Eve},\n  year = {2024},\n  abstract = {First line\u001b[2K erased \u009b31m red \u007f},\n}\n");
+        assertEquals(0, run("index", index(), bib.toString()).code());
+        for (Run r : List.of(run("show", index(), "evil2024"), run("search", index(), "clipboard"))) {
+            assertEquals(0, r.code(), r.err());
+            for (char c : new char[] {'\u001b', '\u0007', '\u202e', '\u009b', '\u007f'}) {
+                assertTrue(r.out().indexOf(c) < 0, "U+" + Integer.toHexString(c) + " reached the terminal: " + r.out());
+            }
+            assertTrue(r.out().contains("␛]52;c;SGVsbG8=␇Clipboard"), "escapes are shown, not obeyed: " + r.out());
+        }
+        Run json = run("show", index(), "--json", "evil2024");
+        assertTrue(json.json().get("title").asText().startsWith("\u001b]52;c;"), "--json keeps the exact text: " + json.out());
+        assertTrue(json.out().contains("\\u001B") || json.out().contains("\\u001b"), "escaped as JSON does: " + json.out());
     }
 
     @Test

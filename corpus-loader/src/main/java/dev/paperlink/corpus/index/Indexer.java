@@ -54,9 +54,12 @@ final class Indexer {
     private long publishInterval = FIRST_PUBLISH_NANOS;
 
     private final long flushAtBytes;
+    /** Whether early publishes are wanted at all (a process that answers while it indexes). */
+    private final boolean earlyWanted;
 
-    Indexer(IndexWriter writer, IndexListener listener, Runnable afterCommit, long flushAtBytes) {
+    Indexer(IndexWriter writer, IndexListener listener, Runnable afterCommit, long flushAtBytes, boolean earlyWanted) {
         this.flushAtBytes = flushAtBytes;
+        this.earlyWanted = earlyWanted;
         this.writer = writer;
         this.listener = listener;
         this.afterCommit = afterCommit;
@@ -119,7 +122,7 @@ final class Indexer {
             lookup.refresh();
             // Early commits would show a changed file half read where its old version was whole:
             // only a run that removes nothing publishes before its end.
-            publishEarly = !droppedAny && !toRead.isEmpty();
+            publishEarly = earlyWanted && !droppedAny && !toRead.isEmpty();
             nextPublish = System.nanoTime() + FIRST_PUBLISH_NANOS;
 
             long totalBytes = toRead.values().stream().mapToLong(f -> size(f.path())).sum();

@@ -52,6 +52,8 @@ public final class LuceneCorpus implements Corpus {
     private final Directory directory;
     private final IndexWriter writer;
     private final PaperSearcher searcher;
+    /** Whether a run that only adds files commits what it has read early (else only between files, as before). */
+    private volatile boolean publishEarly;
     /** The indexing buffer this corpus writes its segments at ({@link #FLUSH_AT_BYTES} unless told otherwise). */
     private final long flushAtBytes;
     /** The commit data of the commit searches see, read again at every publish. */
@@ -72,6 +74,17 @@ public final class LuceneCorpus implements Corpus {
      */
     public static LuceneCorpus open(Path dir, boolean readOnly) throws IOException {
         return open(dir, readOnly, FLUSH_AT_BYTES, true);
+    }
+
+    /**
+     * For a long-running process that keeps its memory small and answers while it indexes (a
+     * language server): a small indexing buffer, the files read through the page cache, and early
+     * publishes of a new file while it is read ({@link dev.paperlink.corpus.IndexListener#published}).
+     */
+    public static LuceneCorpus openForServer(Path dir, long flushAtBytes) throws IOException {
+        LuceneCorpus c = open(dir, false, flushAtBytes, false);
+        c.publishEarly = true;
+        return c;
     }
 
     /**
@@ -136,7 +149,7 @@ public final class LuceneCorpus implements Corpus {
         }
         IndexState previous = readState(directory).orElse(IndexState.empty());
         try {
-            return new Indexer(writer, listener, () -> publish(listener), flushAtBytes).run(roots, previous);
+            return new Indexer(writer, listener, () -> publish(listener), flushAtBytes, publishEarly).run(roots, previous);
         } catch (IOException | RuntimeException e) {
             writer.rollback(); // back to the last commit; nothing committed is lost
             throw e;

@@ -80,6 +80,7 @@ class ScopedIndexTest {
         }
     }
 
+    /** In a language server: a CLI run commits a new file only once it is read whole. */
     @Test
     void aNewFileIsPublishedWhileItIsRead() throws IOException {
         Path bib = tmp.resolve("big.bib");
@@ -89,7 +90,17 @@ class ScopedIndexTest {
         }
         Files.writeString(bib, sb);
         List<Integer> seen = new ArrayList<>();
-        try (Corpus corpus = Corpus.open(tmp.resolve("index"))) {
+        try (Corpus cli = Corpus.open(tmp.resolve("cli-index"))) {
+            List<Integer> publishes = new ArrayList<>();
+            cli.index(List.of(bib), new IndexListener() {
+                @Override
+                public void published() {
+                    publishes.add(1);
+                }
+            });
+            assertEquals(List.of(1), publishes, "paperlink index commits a file once it is read whole");
+        }
+        try (Corpus corpus = Corpus.openForServer(tmp.resolve("index"), 32L << 20)) {
             corpus.index(List.of(bib), new IndexListener() {
                 @Override
                 public void published() {

@@ -2,6 +2,7 @@ package dev.paperlink.server.render;
 
 import dev.paperlink.corpus.model.Author;
 import dev.paperlink.corpus.model.Paper;
+import dev.paperlink.corpus.model.ShownText;
 import dev.paperlink.corpus.model.SourceSpan;
 
 import java.nio.file.Path;
@@ -23,7 +24,12 @@ public final class CitationFormatter {
     public static String detail(Paper p) {
         String authors = authors(p.authors());
         String year = p.year().isEmpty() ? "" : "(" + p.year() + ")";
-        return (authors + " " + year).strip();
+        return ShownText.forEditor((authors + " " + year).strip(), ShownText.EDITOR_MAX);
+    }
+
+    /** A record's text for one line of an editor's list: controls dropped, at most {@link ShownText#EDITOR_MAX} characters. */
+    public static String plain(String s) {
+        return ShownText.forEditor(s, ShownText.EDITOR_MAX);
     }
 
     public static String authors(List<Author> authors) {
@@ -42,14 +48,14 @@ public final class CitationFormatter {
      */
     public static String card(Paper p, int abstractMaxChars) {
         StringBuilder sb = new StringBuilder();
-        sb.append("**").append(Markdown.escape(p.title().isEmpty() ? p.key() : p.title())).append("**\n\n");
-        String authors = authors(p.authors());
+        sb.append("**").append(Markdown.escape(plain(p.title().isEmpty() ? p.key() : p.title()))).append("**\n\n");
+        String authors = plain(authors(p.authors()));
         StringBuilder line = new StringBuilder(Markdown.escape(authors));
         if (!p.year().isEmpty()) {
             line.append(line.isEmpty() ? "" : " ").append("(").append(Markdown.escape(p.year())).append(")");
         }
         if (!p.venue().isEmpty()) {
-            line.append(line.isEmpty() ? "" : ". ").append("*").append(Markdown.escape(p.venue())).append("*");
+            line.append(line.isEmpty() ? "" : ". ").append("*").append(Markdown.escape(plain(p.venue()))).append("*");
         }
         if (!line.isEmpty()) {
             sb.append(line).append("\n\n");
@@ -61,7 +67,7 @@ public final class CitationFormatter {
         if (abstractMaxChars > 0 && !p.abstractText().isBlank()) {
             sb.append("> ").append(Markdown.escape(truncate(p.abstractText().strip(), abstractMaxChars))).append("\n\n");
         }
-        sb.append("`").append(p.key().replace("`", "")).append("`");
+        sb.append("`").append(plain(p.key()).replace("`", "")).append("`");
         p.primarySource().ifPresent(s -> sb.append(" · ").append(Markdown.escape(source(s))));
         return sb.toString().strip();
     }

@@ -1,17 +1,40 @@
 package dev.paperlink.server.render;
 
+import dev.paperlink.corpus.model.ShownText;
+
 /**
  * Markdown escaping for text that comes from the corpus: every ASCII punctuation character that
  * could start markup is backslash-escaped, so titles and abstracts render as text (no raw HTML,
  * no links, no {@code command:} URIs), and line breaks are folded.
  */
 public final class Markdown {
+    /** A URL as a valid URI: characters no URI may hold percent-encoded (UTF-8), or empty when it still is not one. */
+    public static java.util.Optional<String> validUri(String url) {
+        StringBuilder sb = new StringBuilder(url.length());
+        for (byte b : url.strip().getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if (c <= 0x20 || c >= 0x7f || "\"<>\\^`{|}".indexOf(c) >= 0) {
+                sb.append(String.format("%%%02X", c));
+            } else {
+                sb.append((char) c);
+            }
+        }
+        try {
+            java.net.URI u = new java.net.URI(sb.toString());
+            return u.getScheme() == null ? java.util.Optional.empty() : java.util.Optional.of(u.toString());
+        } catch (java.net.URISyntaxException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     private static final String SPECIAL = "\\`*_{}[]()<>#!|~&$";
 
     private Markdown() {
     }
 
+    /** Corpus text as Markdown text: controls and bidi controls dropped ({@link ShownText}), Markdown syntax escaped. */
     public static String escape(String text) {
+        text = ShownText.forEditor(text, Integer.MAX_VALUE);
         StringBuilder sb = new StringBuilder(text.length() + 16);
         int digits = 0;
         while (digits < text.length() && Character.isDigit(text.charAt(digits))) {

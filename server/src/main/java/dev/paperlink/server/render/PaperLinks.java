@@ -29,7 +29,7 @@ public final class PaperLinks {
         String url = p.url().strip();
         String lower = url.toLowerCase(Locale.ROOT);
         if ((lower.startsWith("https://") || lower.startsWith("http://")) && out.stream().noneMatch(l -> l.url().equals(url))) {
-            out.add(new Link("URL", url));
+            Markdown.validUri(url).ifPresent(u -> out.add(new Link("URL", u))); // spaces, quotes, line breaks: encoded
         }
         for (String f : p.files()) {
             pdf(p, f).ifPresent(u -> out.add(new Link("PDF", u)));

@@ -205,7 +205,7 @@ public final class CorpusService implements AutoCloseable {
         readOnly = false;
         try {
             Files.createDirectories(dir);
-            corpus = Corpus.openSmall(dir, INDEXING_BUFFER_BYTES);
+            corpus = Corpus.openForServer(dir, INDEXING_BUFFER_BYTES);
         } catch (java.nio.channels.ClosedByInterruptException e) {
             throw e; // shutting down
         } catch (IOException e) {
@@ -217,7 +217,7 @@ public final class CorpusService implements AutoCloseable {
             } catch (IOException e2) {
                 Path tmp = Files.createTempDirectory("paperlink-index");
                 log.warn("using a temporary index in " + tmp + " (" + e2.getMessage() + ")");
-                corpus = Corpus.openSmall(tmp, INDEXING_BUFFER_BYTES);
+                corpus = Corpus.openForServer(tmp, INDEXING_BUFFER_BYTES);
                 indexDir = tmp;
             }
         }

@@ -2,6 +2,7 @@ package dev.paperlink.server.feature.completion;
 
 import dev.paperlink.corpus.model.Hit;
 import dev.paperlink.corpus.model.Paper;
+import dev.paperlink.corpus.model.ShownText;
 import dev.paperlink.server.config.ServerConfig;
 import dev.paperlink.server.config.ServerConfig.InsertionStyle;
 import dev.paperlink.server.document.DocumentKind;
@@ -75,8 +76,9 @@ public final class CompletionFeature {
                 more = true;
                 break;
             }
-            items.add(new CompletionCandidate(paper.key(), CitationFormatter.detail(paper), paper.title(), ref.range(),
-                    paper.key(), filterText(paper, typed), sortText(items.size()), paper.key(), false));
+            items.add(new CompletionCandidate(CitationFormatter.plain(paper.key()), CitationFormatter.detail(paper),
+                    CitationFormatter.plain(paper.title()), ref.range(), paper.key(),
+                    ShownText.forEditor(filterText(paper, typed), 2 * ShownText.EDITOR_MAX), sortText(items.size()), paper.key(), false));
         }
         // while the index is still reading the bibliography, the client should ask again
         return new CompletionResult(items, more || p.bibliography().pending());

@@ -73,9 +73,10 @@ final class TitleCompletion {
                 continue;
             }
             String cite = CompletionFeature.citation(paper.key(), p.document().kind(), config);
-            String newText = config.titleCompletion() == ServerConfig.TitleCompletion.APPEND ? paper.title() + " " + cite : cite;
-            String detail = (paper.key() + " · " + CitationFormatter.detail(paper)).strip();
-            items.add(new CompletionCandidate(paper.title(), detail, paper.key(), typed, newText, paper.title(),
+            String title = CitationFormatter.plain(paper.title());
+            String newText = config.titleCompletion() == ServerConfig.TitleCompletion.APPEND ? title + " " + cite : cite;
+            String detail = (CitationFormatter.plain(paper.key()) + " · " + CitationFormatter.detail(paper)).strip();
+            items.add(new CompletionCandidate(title, detail, CitationFormatter.plain(paper.key()), typed, newText, title,
                     CompletionFeature.sortText(items.size()), paper.key(), true));
         }
         return new CompletionResult(items, true); // a longer or shorter run of words may match next time

@@ -83,7 +83,7 @@ public final class DiagnosticsFeature {
                 if (lookup.byKey(k).isPresent()) {
                     return Optional.empty();
                 }
-                List<String> near = lookup.keysNear(k, NEAREST);
+                List<String> near = lookup.keysNear(k, NEAREST).stream().map(CitationFormatter::plain).toList();
                 return Optional.of("Unknown citation key '" + k + "'"
                         + (near.isEmpty() ? "" : "; closest known: " + String.join(", ", near)));
             });

@@ -5,6 +5,7 @@ import dev.paperlink.server.bibliography.DocumentBibliography;
 import dev.paperlink.server.document.Uris;
 import dev.paperlink.server.feature.FeatureParams;
 import dev.paperlink.server.feature.PaperLookup;
+import dev.paperlink.server.render.CitationFormatter;
 import dev.paperlink.server.render.PaperLinks;
 import dev.paperlink.server.syntax.CitationRef;
 import dev.paperlink.server.syntax.CitationScanner;
@@ -33,7 +34,7 @@ public final class LinkFeature {
             p.cancel().check();
             Optional<Paper> paper = cache.computeIfAbsent(r.key(), lookup::byKey);
             paper.flatMap(PaperLinks::primary)
-                    .ifPresent(url -> out.add(new DocumentLinkTarget(r.range(), url, paper.get().title())));
+                    .ifPresent(url -> out.add(new DocumentLinkTarget(r.range(), url, CitationFormatter.plain(paper.get().title()))));
         }
         for (DocumentBibliography.Named n : p.bibliography().files()) {
             if (n.file().readable() && !n.inherited()) {

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -180,6 +181,11 @@ final class Indexer {
             RecordSink sink = new RecordSink() {
                 @Override
                 public void accept(Paper paper) {
+                    Optional<String> overlong = PaperDocuments.overlongValue(paper);
+                    if (overlong.isPresent()) { // it would be a term Lucene refuses, and fail the whole run
+                        skip(new Skip(name, paper.primarySource().map(s -> s.startLine()).orElse(1), "too long", overlong.get()));
+                        return;
+                    }
                     try {
                         clusters.add(paper);
                     } catch (IOException e) {

@@ -147,4 +147,26 @@ final class PaperDocuments {
             return 0;
         }
     }
+
+    /**
+     * Values that become whole terms (key, aliases, DOI, arXiv id) longer than this are refused:
+     * Lucene refuses terms over 32,766 bytes, and a record with one would end the whole run.
+     */
+    static final int MAX_TERM_CHARS = 2_000;
+
+    /** Why a record cannot be indexed (a value too long to be a term), or empty. */
+    static java.util.Optional<String> overlongValue(dev.paperlink.corpus.model.Paper p) {
+        for (String k : p.allKeys()) {
+            if (k.length() > MAX_TERM_CHARS) {
+                return java.util.Optional.of("key of " + k.length() + " characters (at most " + MAX_TERM_CHARS + ")");
+            }
+        }
+        if (p.doi().length() > MAX_TERM_CHARS) {
+            return java.util.Optional.of("DOI of " + p.doi().length() + " characters (at most " + MAX_TERM_CHARS + ")");
+        }
+        if (p.arxivId().length() > MAX_TERM_CHARS) {
+            return java.util.Optional.of("arXiv id of " + p.arxivId().length() + " characters (at most " + MAX_TERM_CHARS + ")");
+        }
+        return java.util.Optional.empty();
+    }
 }

@@ -60,7 +60,8 @@ public record Paper(
         files = files == null ? List.of() : List.copyOf(files);
         keywords = keywords == null ? List.of() : List.copyOf(keywords);
         sources = sources == null ? List.of() : List.copyOf(sources);
-        raw = raw == null ? Map.of() : Map.copyOf(raw);
+        // sorted by field name: the same record always shows its raw fields in the same order
+        raw = raw == null || raw.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(raw));
     }
 
     public static PaperBuilder builder() {

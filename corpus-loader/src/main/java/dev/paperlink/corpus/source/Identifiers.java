@@ -54,6 +54,9 @@ public final class Identifiers {
      * expression it replaces backtracked quadratically on a long run of letters (minutes for an
      * 80 KB URL).
      */
+    /** Archive names are short ({@code cond-mat}, {@code physics}); a long run of letters is no id. */
+    static final int MAX_ARCHIVE_NAME = 24;
+
     static String oldStyleArxivId(String v) {
         int n = v.length();
         for (int slash = v.indexOf('/'); slash >= 0; slash = v.indexOf('/', slash + 1)) {
@@ -71,7 +74,7 @@ public final class Identifiers {
             while (start < end && !isLower(v.charAt(start))) {
                 start++; // the name starts with a letter
             }
-            if (start < end) {
+            if (start < end && end - start <= MAX_ARCHIVE_NAME) {
                 return v.substring(start, slash + 8);
             }
         }

@@ -38,7 +38,8 @@ class IdentifiersTest {
         assertTimeoutPreemptively(Duration.ofSeconds(2), () -> {
             assertEquals("", Identifiers.arxivId("https://arxiv.org/abs/" + letters));
             assertEquals("", Identifiers.arxivId(letters + "/123456"));
-            assertEquals(letters + "/1234567", Identifiers.arxivId(letters + "/1234567"));
+            assertEquals("", Identifiers.arxivId(letters + "/1234567"), "an archive name is short");
+            assertEquals("cond-mat/0102536", Identifiers.arxivId(letters.replace("a", "A") + " cond-mat/0102536"));
             assertEquals("", Identifiers.arxivId(("ab-/".repeat(20_000))));
             assertEquals("", Identifiers.arxivIdOf("", "https://arxiv.org/abs/" + letters + "x"));
             assertEquals("", Identifiers.doi("10.1234" + "/".repeat(80_000).replace("/", " 10.1234")));

@@ -1,0 +1,50 @@
+package dev.paperlink.corpus.index;
+
+import dev.paperlink.corpus.Corpus;
+import dev.paperlink.corpus.IndexListener;
+import dev.paperlink.corpus.IndexReport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue 10, 7: one record cannot end a whole run. A value that would become a term longer than
+ * Lucene takes (a 40,000-character key, a 60,000-letter arXiv-looking URL) is skipped with its
+ * file, line and reason; the other records are indexed. Raw fields come out in one order.
+ */
+class OverlongValuesTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void anOverlongValueSkipsItsRecordAndTheRunGoesOn() throws IOException {
+        Path bib = tmp.resolve("hostile.bib");
+        Files.writeString(bib, "@misc{fine1, title = {A Fine Paper}}\n"
+                + "@misc{" + "k".repeat(40_000) + ", title = {Long Key}}\n"
+                + "@misc{arxivish, title = {Long URL}, url = {https://arxiv.org/abs/" + "a".repeat(60_000) + "/1234567}}\n"
+                + "@misc{longdoi, title = {Long DOI}, doi = {10.1234/" + "x".repeat(40_000) + "}}\n"
+                + "@misc{fine2, title = {Another Fine Paper}, note = {n}, year = {2020}, publisher = {p}}\n");
+        try (Corpus corpus = Corpus.open(tmp.resolve("index"))) {
+            IndexReport report = corpus.index(List.of(bib), IndexListener.NONE);
+            assertEquals(2, report.skips().size(), report.skips().toString());
+            assertEquals(2, report.skips().get(0).line());
+            assertEquals("syntax", report.skips().get(0).reason(), "the reader refuses a 40,000-character key itself");
+            assertEquals(4, report.skips().get(1).line());
+            assertEquals("too long", report.skips().get(1).reason());
+            assertTrue(report.skips().get(1).message().startsWith("DOI of 40008 characters"), report.skips().get(1).message());
+            assertTrue(corpus.byKey("longdoi").isEmpty());
+            assertTrue(corpus.byKey("fine1").isPresent());
+            assertTrue(corpus.byKey("fine2").isPresent());
+            assertEquals("", corpus.byKey("arxivish").orElseThrow().arxivId(), "a 60,000-letter archive name is no arXiv id");
+            List<String> raw = List.copyOf(corpus.byKey("fine2").orElseThrow().raw().keySet());
+            assertEquals(raw.stream().sorted().toList(), raw, "raw fields in one order, whatever the index");
+        }
+    }
+}

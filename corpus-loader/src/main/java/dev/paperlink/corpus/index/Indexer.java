@@ -69,7 +69,8 @@ final class Indexer {
     IndexReport run(List<Path> roots, IndexState previous) throws IOException {
         long start = System.nanoTime();
         List<Path> unrecognised = new ArrayList<>();
-        List<SourceFile> found = SourceFiles.discover(roots, unrecognised);
+        List<Skip> notWalked = new ArrayList<>();
+        List<SourceFile> found = SourceFiles.discover(roots, unrecognised, notWalked);
 
         Map<String, SourceFingerprint> state = new TreeMap<>(previous.sources());
         Map<String, List<Skip>> skipsByFile = new TreeMap<>(previous.skips());
@@ -102,7 +103,9 @@ final class Indexer {
         List<String> removed = state.keySet().stream().filter(s -> !present.contains(s)).toList();
         if (toRead.isEmpty() && removed.isEmpty() && !statsMoved) {
             // nothing to write: no reader, no lanes, no commit (a language server's start on a finished index)
-            return new IndexReport(0, unchanged, 0, 0, 0, writer.getDocStats().numDocs, List.of(), Map.of(), Map.of(), 0,
+            notWalked.forEach(listener::skipped);
+            return new IndexReport(0, unchanged, 0, 0, 0, writer.getDocStats().numDocs, List.copyOf(notWalked),
+                    notWalked.isEmpty() ? Map.of() : Map.of("not walked", (long) notWalked.size()), Map.of(), 0,
                     unrecognised.stream().map(Path::toString).toList(), (System.nanoTime() - start) / 1_000_000);
         }
 
@@ -128,6 +131,8 @@ final class Indexer {
 
             long totalBytes = toRead.values().stream().mapToLong(f -> size(f.path())).sum();
             Counter counter = new Counter();
+            counter.skips.addAll(notWalked);
+            notWalked.forEach(listener::skipped);
             int i = 0;
             for (var entry : toRead.entrySet()) {
                 i++;

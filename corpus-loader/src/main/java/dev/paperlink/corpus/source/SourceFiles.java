@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -41,16 +40,39 @@ public final class SourceFiles {
      * @param unrecognised receives explicitly named files whose format is not recognised
      */
     public static List<SourceFile> discover(List<Path> roots, List<Path> unrecognised) throws IOException {
+        return discover(roots, unrecognised, new ArrayList<>());
+    }
+
+    /**
+     * As {@link #discover(List, List)}; what cannot be walked (a symbolic link that loops back
+     * to a folder above it, a folder that cannot be read) is left out and reported in
+     * {@code problems}, and the rest is found.
+     */
+    public static List<SourceFile> discover(List<Path> roots, List<Path> unrecognised, List<Skip> problems) throws IOException {
         List<SourceFile> out = new ArrayList<>();
         for (Path root : roots) {
             if (Files.isDirectory(root)) {
-                List<Path> files;
-                try (Stream<Path> walk = Files.walk(root, FileVisitOption.FOLLOW_LINKS)) {
-                    files = walk.filter(Files::isRegularFile)
-                            .filter(p -> !isHidden(root, p))
-                            .sorted()
-                            .toList();
-                }
+                List<Path> files = new ArrayList<>();
+                Files.walkFileTree(root, java.util.EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+                        new java.nio.file.SimpleFileVisitor<>() {
+                            @Override
+                            public java.nio.file.FileVisitResult visitFile(Path f, java.nio.file.attribute.BasicFileAttributes attrs) {
+                                if (attrs.isRegularFile() && !isHidden(root, f)) {
+                                    files.add(f);
+                                }
+                                return java.nio.file.FileVisitResult.CONTINUE;
+                            }
+
+                            @Override
+                            public java.nio.file.FileVisitResult visitFileFailed(Path f, IOException e) {
+                                String why = e instanceof java.nio.file.FileSystemLoopException
+                                        ? "a symbolic link that loops back to a folder above it: not followed"
+                                        : "cannot be read (" + e.getMessage() + "): left out";
+                                problems.add(new Skip(f.toString(), 0, "not walked", why));
+                                return java.nio.file.FileVisitResult.CONTINUE;
+                            }
+                        });
+                files.sort(null);
                 for (Path f : files) {
                     detect(f).ifPresent(format -> out.add(new SourceFile(f, format)));
                 }

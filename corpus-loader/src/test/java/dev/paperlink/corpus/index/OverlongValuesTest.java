@@ -47,4 +47,21 @@ class OverlongValuesTest {
             assertEquals(raw.stream().sorted().toList(), raw, "raw fields in one order, whatever the index");
         }
     }
+
+    /** Issue 10, 8: a symbolic link that loops back does not end the run: it is reported, the rest is indexed. */
+    @Test
+    void aSymlinkLoopIsReportedAndTheRestIsIndexed() throws IOException {
+        Path corpusDir = Files.createDirectories(tmp.resolve("corpus/sub"));
+        Files.writeString(corpusDir.resolve("refs.bib"), "@misc{fine1, title = {A Fine Paper}}\n");
+        Files.createSymbolicLink(corpusDir.resolve("loop"), tmp.resolve("corpus"));
+        try (Corpus corpus = Corpus.open(tmp.resolve("index"))) {
+            IndexReport report = corpus.index(List.of(tmp.resolve("corpus")), IndexListener.NONE);
+            assertTrue(corpus.byKey("fine1").isPresent());
+            assertEquals(1, report.skips().size(), report.skips().toString());
+            assertEquals("not walked", report.skips().get(0).reason());
+            assertTrue(report.skips().get(0).message().contains("loops back"), report.skips().get(0).message());
+            IndexReport again = corpus.index(List.of(tmp.resolve("corpus")), IndexListener.NONE);
+            assertEquals(1, again.skips().size(), "reported on every run, also one with nothing to read");
+        }
+    }
 }

@@ -34,6 +34,13 @@ final class FromLsp {
     static List<TextDocument.Change> changes(List<TextDocumentContentChangeEvent> events) {
         List<TextDocument.Change> out = new ArrayList<>(events.size());
         for (TextDocumentContentChangeEvent e : events) {
+            if (e.getText() == null) {
+                // malformed: no text. A range is emptied (never the characters "null"); a whole-text change is ignored.
+                if (e.getRange() != null) {
+                    out.add(new TextDocument.Change(pos(e.getRange().getStart()), pos(e.getRange().getEnd()), ""));
+                }
+                continue;
+            }
             if (e.getRange() == null) {
                 out.add(TextDocument.Change.full(e.getText()));
             } else {

@@ -217,6 +217,17 @@ class WorkspaceBibliographyTest {
         }
     }
 
+    /** Issue 10, 8: a NUL in a bibliography's name (no file name holds one) is a file not found, not a failing document. */
+    @Test
+    void aNulInABibliographyNameIsAFileNotFound() {
+        TextDocument main = TextDocument.of(dir.resolve("main.tex").toUri().toString(), "latex", 1, "\\bibliography{re\u0000fs}\n");
+        ws.open(main);
+        check(main, """
+                re\ufffdfs.bib | not found
+                keys:
+                """);
+    }
+
     @Test
     void aChapterSharesItsRootDocumentsBibliography() throws Exception {
         Path paper = Files.createDirectories(dir.resolve("paper"));

@@ -64,6 +64,42 @@ class DiagnosticsFeatureTest {
                 """);
     }
 
+    /** Issue 10, 9: nearest keys are looked for only for a document's first unknown keys (20,000 of them once took 14 s). */
+    @Test
+    void aNoteFullOfUnknownKeysIsCheckedInBoundedWork() {
+        StringBuilder note = new StringBuilder("%! main.tex\n");
+        for (int i = 0; i < 2_000; i++) {
+            note.append("\\cite{vaswani").append(i).append("x}\n");
+        }
+        FeatureFixture f = FeatureFixture.of(Fixture.files(note + Corpora.ML));
+        int[] asked = {0};
+        var params = f.params();
+        PaperLookup counting = new PaperLookup() {
+            @Override
+            public java.util.Optional<dev.paperlink.corpus.model.Paper> byKey(String key) {
+                return params.corpus().byKey(key);
+            }
+
+            @Override
+            public java.util.List<dev.paperlink.corpus.model.Hit> completeKey(String prefix, int limit) {
+                asked[0]++;
+                return params.corpus().completeKey(prefix, limit);
+            }
+
+            @Override
+            public java.util.List<dev.paperlink.corpus.model.Hit> completeTitle(String typed, int limit) {
+                return params.corpus().completeTitle(typed, limit);
+            }
+        };
+        var problems = DiagnosticsFeature.check(new FeatureParams(params.document(), -1, params.bibliography(), counting, params.config(),
+                params.cancel())).document();
+        assertEquals(2_000, problems.size(), "every unknown key is flagged");
+        long named = problems.stream().filter(pr -> pr.message().contains("closest known")).count();
+        org.junit.jupiter.api.Assertions.assertTrue(named <= 50, "the closest keys of the first 50 at most: " + named);
+        // unbounded, every one of the 2,000 keys asked for its nearest keys (one prefix look-up or more each)
+        org.junit.jupiter.api.Assertions.assertTrue(asked[0] < 2_000, "bounded look-ups: " + asked[0]);
+    }
+
     private static void check(String fixture, String expected) {
         FeatureFixture f = FeatureFixture.of(Fixture.files(fixture));
         assertEquals(expected.strip(), Render.diagnostics(f.fixture().mainFile(), DiagnosticsFeature.check(f.params())).strip());

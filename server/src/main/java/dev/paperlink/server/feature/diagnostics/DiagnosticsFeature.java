@@ -33,6 +33,8 @@ import java.util.Optional;
  */
 public final class DiagnosticsFeature {
     static final int NEAREST = 3;
+    /** Distinct unknown keys of one document that get the closest known keys named. */
+    static final int MAX_SUGGESTED = 50;
 
     private DiagnosticsFeature() {
     }
@@ -74,6 +76,7 @@ public final class DiagnosticsFeature {
         if (CitationScanner.forKind(doc.kind()).isEmpty()) {
             return; // a .bib cites nothing (and may be a big buffer: not copied into one string)
         }
+        int[] suggested = {0};
         for (CitationRef r : CitationScanner.refs(doc.kind(), doc.text())) {
             if (r.isEmpty() || r.open()) {
                 continue;
@@ -83,7 +86,10 @@ public final class DiagnosticsFeature {
                 if (lookup.byKey(k).isPresent()) {
                     return Optional.empty();
                 }
-                List<String> near = lookup.keysNear(k, NEAREST).stream().map(CitationFormatter::plain).toList();
+                // nearest keys cost several queries: for the first unknown keys of a document only, so
+                // that a note full of unknown keys does not hold up the diagnostics of every other one
+                List<String> near = suggested[0]++ < MAX_SUGGESTED
+                        ? lookup.keysNear(k, NEAREST).stream().map(CitationFormatter::plain).toList() : List.of();
                 return Optional.of("Unknown citation key '" + k + "'"
                         + (near.isEmpty() ? "" : "; closest known: " + String.join(", ", near)));
             });

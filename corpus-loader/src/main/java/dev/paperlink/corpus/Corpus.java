@@ -58,6 +58,12 @@ public interface Corpus extends PaperQueries, AutoCloseable {
     /** Goes up by one at every published commit: what was derived from the index before is stale. */
     long generation();
 
+    /**
+     * Picks up a commit another process made (an index opened read-only while {@code paperlink
+     * index} runs); cheap when there is none. Whether there was one.
+     */
+    boolean refresh() throws IOException;
+
     /** BM25 over title, authors and abstract. */
     List<Hit> search(String text, int limit);
 

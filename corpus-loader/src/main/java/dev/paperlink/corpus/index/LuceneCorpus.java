@@ -189,6 +189,16 @@ public final class LuceneCorpus implements Corpus {
     }
 
     @Override
+    public boolean refresh() throws IOException {
+        if (!searcher.refreshIfChanged()) {
+            return false;
+        }
+        published = readState(directory).orElse(IndexState.empty());
+        generation.incrementAndGet();
+        return true;
+    }
+
+    @Override
     public List<Hit> completeKey(String prefix, int limit) {
         return searcher.completeKey(prefix, limit);
     }

@@ -49,6 +49,22 @@ final class PaperSearcher implements AutoCloseable {
         manager.maybeRefresh();
     }
 
+    /** As {@link #refresh}; whether searches now see another commit. */
+    boolean refreshIfChanged() throws IOException {
+        IndexSearcher before = manager.acquire();
+        try {
+            manager.maybeRefreshBlocking();
+            IndexSearcher after = manager.acquire();
+            try {
+                return after != before;
+            } finally {
+                manager.release(after);
+            }
+        } finally {
+            manager.release(before);
+        }
+    }
+
     <T> T withSearcher(Function<IndexSearcher, T> work) {
         IndexSearcher searcher;
         try {

@@ -214,6 +214,7 @@ public final class CorpusService implements AutoCloseable {
                 corpus = Corpus.openReadOnly(dir);
                 readOnly = true;
                 log.warn("answering from the index in " + dir + " without updating it (another process holds it)");
+                watchReadOnly();
             } catch (IOException e2) {
                 Path tmp = Files.createTempDirectory("paperlink-index");
                 log.warn("using a temporary index in " + tmp + " (" + e2.getMessage() + ")");
@@ -225,6 +226,34 @@ public final class CorpusService implements AutoCloseable {
         opens.incrementAndGet();
         published();
         log.info("index: " + indexDir + (readOnly ? " (read-only)" : ""));
+    }
+
+    /** How often a read-only index is looked at for another process's commits. */
+    static final long READ_ONLY_REFRESH_MS = 2_000;
+
+    /**
+     * A read-only index (another process writes it) is looked at every {@value #READ_ONLY_REFRESH_MS}
+     * ms: its new commits are published to requests as this server's own would be.
+     */
+    private void watchReadOnly() {
+        Corpus watched = corpus;
+        Thread t = new Thread(() -> {
+            while (corpus == watched && !worker.isShutdown()) {
+                try {
+                    Thread.sleep(READ_ONLY_REFRESH_MS);
+                    if (corpus == watched && watched.refresh()) {
+                        log.info("the index in " + indexDir + " changed: answering from its new commit");
+                        published();
+                    }
+                } catch (InterruptedException e) {
+                    return;
+                } catch (IOException | RuntimeException e) {
+                    log.warn("cannot look at the index for new commits: " + e.getMessage());
+                }
+            }
+        }, "paperlink-index-watch");
+        t.setDaemon(true);
+        t.start();
     }
 
     private IndexReport run(List<Path> roots, Progress progress) throws IOException {

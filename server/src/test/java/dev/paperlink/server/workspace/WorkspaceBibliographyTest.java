@@ -214,6 +214,16 @@ class WorkspaceBibliographyTest {
                     keys: knuth1984
                     """);
             assertFalse(ws.bibliography(main).pending());
+
+            // Issue 10, 12: the other process commits; the read-only server answers from it soon after
+            Path more = dir.resolve("more.bib");
+            Files.writeString(more, "@book{lamport1994, title = {LaTeX}}\n");
+            other.index(List.of(more), dev.paperlink.corpus.IndexListener.NONE);
+            long deadline = System.nanoTime() + 15_000_000_000L;
+            while (ws.corpus().lookup().byKey("lamport1994").isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertTrue(ws.corpus().lookup().byKey("lamport1994").isPresent(), "the read-only index reopens on a new commit");
         }
     }
 

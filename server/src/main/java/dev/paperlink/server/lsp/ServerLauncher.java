@@ -70,7 +70,7 @@ public final class ServerLauncher {
         Launcher<LanguageClient> launcher = new LSPLauncher.Builder<LanguageClient>()
                 .setLocalService(server)
                 .setRemoteInterface(LanguageClient.class)
-                .setInput(in)
+                .setInput(new FrameGuard(in, stderr)) // only well-formed frames reach LSP4J's reader
                 .setOutput(out)
                 .setExecutorService(listener)
                 .wrapMessages(consumer -> guard(consumer, stderr))

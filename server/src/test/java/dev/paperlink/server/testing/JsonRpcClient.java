@@ -90,6 +90,16 @@ public final class JsonRpcClient implements AutoCloseable {
         send(msg.toString());
     }
 
+    /** Sends bytes as they are, no framing (to test malformed frames). */
+    public synchronized void sendRaw(byte[] bytes) {
+        try {
+            out.write(bytes);
+            out.flush();
+        } catch (IOException e) {
+            throw new AssertionError("cannot write to the server: " + e, e);
+        }
+    }
+
     /** Sends a body as it is (to test malformed messages). */
     public synchronized void send(String body) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);

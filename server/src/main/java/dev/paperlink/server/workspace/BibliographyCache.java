@@ -61,12 +61,27 @@ public final class BibliographyCache {
     /** What was read of buffers' changed entries, per file (see {@link BibOverlay#of}). */
     private final Map<Path, Map<List<Long>, BibOverlay.Read>> reads = new ConcurrentHashMap<>();
 
+    /**
+     * A file of at most this size that the index does not have in its current version is read
+     * here until it does: the next request after an edit on disk sees the edit (a bigger one is
+     * served by the index, which is reading it, for the few seconds that takes).
+     */
+    public static final long READ_WHILE_INDEXING_BYTES = 1L << 20;
+
+    private final long readWhileIndexing;
+
     public BibliographyCache() {
         this(Readers::forFormat);
     }
 
     public BibliographyCache(Function<SourceFormat, RecordReader> readers) {
+        this(readers, READ_WHILE_INDEXING_BYTES);
+    }
+
+    /** @param readWhileIndexing see {@link #READ_WHILE_INDEXING_BYTES} (0: always the index; tests) */
+    public BibliographyCache(Function<SourceFormat, RecordReader> readers, long readWhileIndexing) {
         this.readers = readers;
+        this.readWhileIndexing = readWhileIndexing;
     }
 
     /**
@@ -86,7 +101,7 @@ public final class BibliographyCache {
             return cached(path, statOrProblem, () -> BibliographyFile.unreadable(path, (String) statOrProblem));
         }
         boolean current = indexed.isPresent() && indexed.get().sameStat(stat.size(), stat.mtime());
-        if (!current && !expected && stat.size() <= MAX_READ_BYTES) {
+        if (!current && ((!expected && stat.size() <= MAX_READ_BYTES) || stat.size() <= readWhileIndexing)) {
             // the index has not got this version and will not (read-only, or it could not read it): read it here
             return cached(path, List.of(stat, "read"), () -> {
                 String text = diskText(path);
@@ -124,7 +139,7 @@ public final class BibliographyCache {
         if (baseline.isEmpty()) {
             // The index has no version of the file whose entries are known here: while it reads
             // one, what it has so far; else (it will not: read-only, or it could not) the buffer, read here.
-            return expected
+            return expected && buffer.content().length() > readWhileIndexing
                     ? new BibliographyFile(path, SourceFormat.BIBTEX, Served.INDEXING, PaperLookup.EMPTY, Set.of(), List.of(), () -> chunks,
                             buffer.lines(), null)
                     : parsed(path, buffer, chunks);

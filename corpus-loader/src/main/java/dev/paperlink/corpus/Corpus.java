@@ -55,6 +55,12 @@ public interface Corpus extends PaperQueries, AutoCloseable {
      */
     Optional<IndexedSource> indexedSource(Path file);
 
+    /**
+     * Why the index was found damaged when it was opened (a truncated or garbled file, a missing
+     * one) and emptied, so that the next run reads every source again; empty when it was whole.
+     */
+    Optional<String> repaired();
+
     /** Goes up by one at every published commit: what was derived from the index before is stale. */
     long generation();
 

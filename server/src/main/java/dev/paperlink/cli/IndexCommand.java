@@ -52,6 +52,7 @@ final class IndexCommand implements Callable<Integer> {
         IndexReport report;
         try (Corpus corpus = Corpus.open(indexDir.resolve());
              Progress progress = Progress.forTerminal(err)) {
+            corpus.repaired().ifPresent(why -> err.println("paperlink: " + why));
             report = corpus.index(paths, progress);
         }
         if (json) {

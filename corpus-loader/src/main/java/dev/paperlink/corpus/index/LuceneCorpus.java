@@ -52,6 +52,8 @@ public final class LuceneCorpus implements Corpus {
     private final Directory directory;
     private final IndexWriter writer;
     private final PaperSearcher searcher;
+    /** Why the index was emptied when it was opened (it was damaged), or null. */
+    private volatile String repaired;
     /** Whether a run that only adds files commits what it has read early (else only between files, as before). */
     private volatile boolean publishEarly;
     /** The indexing buffer this corpus writes its segments at ({@link #FLUSH_AT_BYTES} unless told otherwise). */
@@ -107,24 +109,56 @@ public final class LuceneCorpus implements Corpus {
                 return new LuceneCorpus(dir, directory, null, flushAtBytes);
             }
             Files.createDirectories(dir);
-            Optional<IndexState> state = readState(directory);
-            boolean rebuild = state.isEmpty() || state.get().schema() != IndexState.SCHEMA_VERSION;
-            IndexWriterConfig config = new IndexWriterConfig(Analyzers.perField())
-                    .setOpenMode(rebuild ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                    .setRAMBufferSizeMB(2.0 * flushAtBytes / (1 << 20)) // a safety net: left to itself, the writer
-                    // flushes on whichever thread crosses its limit, one buffer after the other
-                    .setUseCompoundFile(false)
-                    .setMergePolicy(noCompoundFiles())
-                    .setCommitOnClose(false);
-            IndexWriter writer = new IndexWriter(directory, config);
+            try {
+                return openWritable(dir, directory, flushAtBytes, null);
+            } catch (org.apache.lucene.store.LockObtainFailedException e) {
+                throw e; // another process writes it: not damage
+            } catch (org.apache.lucene.index.CorruptIndexException | org.apache.lucene.index.IndexFormatTooOldException
+                     | org.apache.lucene.index.IndexFormatTooNewException | java.io.EOFException | java.nio.file.NoSuchFileException
+                     | java.io.FileNotFoundException e) {
+                // The sources are the truth: a damaged index is rebuilt from them, in place.
+                wipe(directory);
+                return openWritable(dir, directory, flushAtBytes, "the index in " + dir + " was damaged (" + e.getClass().getSimpleName()
+                        + ": " + e.getMessage() + "): it was emptied and every source is read again");
+            }
+        } catch (IOException | RuntimeException e) {
+            directory.close();
+            throw e;
+        }
+    }
+
+    /** Opens the writer (a new index when there is none, or one of another schema) and the searcher. */
+    private static LuceneCorpus openWritable(Path dir, Directory directory, long flushAtBytes, String repaired) throws IOException {
+        Optional<IndexState> state = readState(directory);
+        boolean rebuild = state.isEmpty() || state.get().schema() != IndexState.SCHEMA_VERSION;
+        IndexWriterConfig config = new IndexWriterConfig(Analyzers.perField())
+                .setOpenMode(rebuild ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setRAMBufferSizeMB(2.0 * flushAtBytes / (1 << 20)) // a safety net: left to itself, the writer
+                // flushes on whichever thread crosses its limit, one buffer after the other
+                .setUseCompoundFile(false)
+                .setMergePolicy(noCompoundFiles())
+                .setCommitOnClose(false);
+        IndexWriter writer = new IndexWriter(directory, config);
+        try {
             if (rebuild) {
                 writer.setLiveCommitData(IndexState.empty().toCommitData().entrySet());
                 writer.commit();
             }
-            return new LuceneCorpus(dir, directory, writer, flushAtBytes);
+            LuceneCorpus c = new LuceneCorpus(dir, directory, writer, flushAtBytes);
+            c.repaired = repaired;
+            return c;
         } catch (IOException | RuntimeException e) {
-            directory.close();
+            writer.rollback(); // closes it, and frees the lock for a rebuild
             throw e;
+        }
+    }
+
+    /** Deletes every index file of the folder (what is not Lucene's, such as a server's own notes, stays). */
+    private static void wipe(Directory directory) throws IOException {
+        for (String f : directory.listAll()) {
+            if (f.startsWith("_") || f.startsWith("segments") || f.startsWith("pending_segments")) {
+                directory.deleteFile(f);
+            }
         }
     }
 
@@ -181,6 +215,11 @@ public final class LuceneCorpus implements Corpus {
     @Override
     public Optional<dev.paperlink.corpus.IndexedSource> indexedSource(Path file) {
         return Optional.ofNullable(published.source(Indexer.name(file)));
+    }
+
+    @Override
+    public Optional<String> repaired() {
+        return Optional.ofNullable(repaired);
     }
 
     @Override

@@ -64,4 +64,39 @@ class OverlongValuesTest {
             assertEquals(1, again.skips().size(), "reported on every run, also one with nothing to read");
         }
     }
+
+    /** Issue 10, 11: a damaged index (a garbled segments file, a missing .si) is rebuilt in place from the sources, and says so. */
+    @Test
+    void aDamagedIndexIsRebuiltFromTheSources() throws IOException {
+        Path bib = tmp.resolve("refs.bib");
+        Files.writeString(bib, "@misc{fine1, title = {A Fine Paper}}\n@misc{fine2, title = {Another Fine Paper}}\n");
+        Path index = tmp.resolve("index");
+        for (String damage : List.of("garble segments", "delete si")) {
+            try (Corpus corpus = Corpus.open(index)) {
+                corpus.index(List.of(bib), IndexListener.NONE);
+                assertTrue(corpus.repaired().isEmpty());
+            }
+            try (var files = Files.list(index)) {
+                for (Path f : files.toList()) {
+                    String name = f.getFileName().toString();
+                    if (damage.equals("garble segments") && name.startsWith("segments_")) {
+                        byte[] b = Files.readAllBytes(f);
+                        for (int i = 10; i < Math.min(b.length, 74); i++) {
+                            b[i] ^= 0x5a;
+                        }
+                        Files.write(f, b);
+                    } else if (damage.equals("delete si") && name.endsWith(".si")) {
+                        Files.delete(f);
+                    }
+                }
+            }
+            try (Corpus corpus = Corpus.open(index)) {
+                assertTrue(corpus.repaired().isPresent(), damage + ": the damage is found and said");
+                assertTrue(corpus.repaired().get().contains("every source is read again"), corpus.repaired().get());
+                IndexReport report = corpus.index(List.of(bib), IndexListener.NONE);
+                assertEquals(1, report.sourcesRead(), damage + ": the source is read again");
+                assertTrue(corpus.byKey("fine2").isPresent(), damage);
+            }
+        }
+    }
 }

@@ -206,6 +206,7 @@ public final class CorpusService implements AutoCloseable {
         try {
             Files.createDirectories(dir);
             corpus = Corpus.openForServer(dir, INDEXING_BUFFER_BYTES);
+            corpus.repaired().ifPresent(log::warn);
         } catch (java.nio.channels.ClosedByInterruptException e) {
             throw e; // shutting down
         } catch (IOException e) {
@@ -217,6 +218,7 @@ public final class CorpusService implements AutoCloseable {
                 watchReadOnly();
             } catch (IOException e2) {
                 Path tmp = Files.createTempDirectory("paperlink-index");
+                tempIndex = tmp; // deleted when it is closed: no folder left behind each session
                 log.warn("using a temporary index in " + tmp + " (" + e2.getMessage() + ")");
                 corpus = Corpus.openForServer(tmp, INDEXING_BUFFER_BYTES);
                 indexDir = tmp;
@@ -306,7 +308,19 @@ public final class CorpusService implements AutoCloseable {
                 log.error("closing the index", e);
             }
         }
+        Path tmp = tempIndex;
+        tempIndex = null;
+        if (tmp != null) {
+            try (java.util.stream.Stream<Path> s = Files.walk(tmp)) {
+                s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                log.warn("cannot delete the temporary index " + tmp + ": " + e.getMessage());
+            }
+        }
     }
+
+    /** The temporary index this service made (the configured one could not be opened at all), or null. */
+    private volatile Path tempIndex;
 
     @Override
     public void close() {

@@ -71,6 +71,7 @@ final class Indexer {
         List<Path> unrecognised = new ArrayList<>();
         List<Skip> notWalked = new ArrayList<>();
         List<SourceFile> found = SourceFiles.discover(roots, unrecognised, notWalked);
+        notWalked.forEach(listener::skipped);
 
         Map<String, SourceFingerprint> state = new TreeMap<>(previous.sources());
         Map<String, List<Skip>> skipsByFile = new TreeMap<>(previous.skips());
@@ -79,7 +80,7 @@ final class Indexer {
         int unchanged = 0;
         boolean statsMoved = false;
         for (SourceFile f : found) {
-            String name = name(f.path());
+            String name = SourceFiles.name(f.path());
             long size = Files.size(f.path());
             long mtime = SourceFingerprint.mtime(f.path());
             SourceFingerprint before = state.get(name);
@@ -99,11 +100,10 @@ final class Indexer {
             toRead.put(name, f);
             stats.put(name, new SourceFingerprint(size, mtime, hash, f.format().label(), 0, 0));
         }
-        Set<String> present = found.stream().map(f -> name(f.path())).collect(Collectors.toSet());
+        Set<String> present = found.stream().map(f -> SourceFiles.name(f.path())).collect(Collectors.toSet());
         List<String> removed = state.keySet().stream().filter(s -> !present.contains(s)).toList();
         if (toRead.isEmpty() && removed.isEmpty() && !statsMoved) {
             // nothing to write: no reader, no lanes, no commit (a language server's start on a finished index)
-            notWalked.forEach(listener::skipped);
             return new IndexReport(0, unchanged, 0, 0, 0, writer.getDocStats().numDocs, List.copyOf(notWalked),
                     notWalked.isEmpty() ? Map.of() : Map.of("not walked", (long) notWalked.size()), Map.of(), 0,
                     unrecognised.stream().map(Path::toString).toList(), (System.nanoTime() - start) / 1_000_000);
@@ -132,7 +132,6 @@ final class Indexer {
             long totalBytes = toRead.values().stream().mapToLong(f -> size(f.path())).sum();
             Counter counter = new Counter();
             counter.skips.addAll(notWalked);
-            notWalked.forEach(listener::skipped);
             int i = 0;
             for (var entry : toRead.entrySet()) {
                 i++;
@@ -271,10 +270,6 @@ final class Indexer {
         writer.setLiveCommitData(state.toCommitData().entrySet());
         writer.commit();
         afterCommit.run();
-    }
-
-    static String name(Path p) {
-        return p.toAbsolutePath().normalize().toString();
     }
 
     private static long size(Path p) {

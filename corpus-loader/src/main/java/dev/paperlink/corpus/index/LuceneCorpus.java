@@ -209,12 +209,12 @@ public final class LuceneCorpus implements Corpus {
 
     @Override
     public dev.paperlink.corpus.PaperQueries within(java.util.Collection<Path> files) {
-        return searcher.within(files.stream().map(Indexer::name).toList());
+        return searcher.within(files.stream().map(dev.paperlink.corpus.source.SourceFiles::name).toList());
     }
 
     @Override
     public Optional<dev.paperlink.corpus.IndexedSource> indexedSource(Path file) {
-        return Optional.ofNullable(published.source(Indexer.name(file)));
+        return Optional.ofNullable(published.source(dev.paperlink.corpus.source.SourceFiles.name(file)));
     }
 
     @Override

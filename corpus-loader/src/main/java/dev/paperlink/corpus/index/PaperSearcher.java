@@ -111,7 +111,7 @@ final class PaperSearcher implements AutoCloseable {
         return out;
     }
 
-    /** The same questions about the papers of these source files (as {@link Indexer#name} spells them). */
+    /** The same questions about the papers of these source files (as {@link dev.paperlink.corpus.source.SourceFiles#name} spells them). */
     dev.paperlink.corpus.PaperQueries within(List<String> files) {
         return new ScopedSearch(this, files);
     }

@@ -39,6 +39,14 @@ public final class SourceFiles {
      *
      * @param unrecognised receives explicitly named files whose format is not recognised
      */
+    /**
+     * A source file's name as the index records it (in its records' sources and its fingerprints):
+     * the absolute, normalised path. Whoever asks the index about a file spells it this way.
+     */
+    public static String name(Path file) {
+        return file.toAbsolutePath().normalize().toString();
+    }
+
     public static List<SourceFile> discover(List<Path> roots, List<Path> unrecognised) throws IOException {
         return discover(roots, unrecognised, new ArrayList<>());
     }

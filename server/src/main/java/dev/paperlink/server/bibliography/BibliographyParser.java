@@ -39,10 +39,15 @@ public final class BibliographyParser {
         };
     }
 
+    /** A named file of no format {@link #format} knows. */
+    public static BibliographyFile unknownFormat(Path path) {
+        return BibliographyFile.unreadable(path, "not a bibliography format PaperLink reads (.bib, .json, .yaml)");
+    }
+
     public static BibliographyFile parse(Path path, String text, Function<SourceFormat, RecordReader> readers) {
         Optional<SourceFormat> format = format(path);
         if (format.isEmpty()) {
-            return BibliographyFile.unreadable(path, "not a bibliography format PaperLink reads (.bib, .json, .yaml)");
+            return unknownFormat(path);
         }
         List<Paper> papers = new ArrayList<>();
         List<Skip> skips = new ArrayList<>();

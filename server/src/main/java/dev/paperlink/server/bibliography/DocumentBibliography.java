@@ -83,7 +83,7 @@ public record DocumentBibliography(List<Named> files, PaperLookup lookup) {
     public Optional<Pos[]> keyRange(String file, String key) {
         for (Named n : files) {
             BibliographyFile f = n.file();
-            if (f.lines() != null && f.path().toAbsolutePath().normalize().toString().equals(file)) {
+            if (f.lines() != null && dev.paperlink.corpus.source.SourceFiles.name(f.path()).equals(file)) {
                 BibChunks c = f.chunks().get();
                 int i = c.find(key);
                 return i < 0 ? Optional.empty() : Optional.of(new Pos[] {c.keyPosition(i), c.keyEndPosition(i)});

@@ -53,11 +53,7 @@ final class FrameGuard extends InputStream {
         }
         int i = pos++;
         int c = (i < head.length ? head[i] : body[i - head.length]) & 0xff;
-        if (pos == head.length + body.length) {
-            head = new byte[0];
-            body = new byte[0];
-            pos = 0;
-        }
+        releaseIfHandedOut();
         return c;
     }
 
@@ -78,12 +74,21 @@ final class FrameGuard extends InputStream {
             System.arraycopy(body, pos - head.length, b, off, n);
         }
         pos += n;
-        if (pos == head.length + body.length) {
-            head = new byte[0]; // handed out: not held while LSP4J parses it (a didOpen may be tens of MB)
-            body = new byte[0];
-            pos = 0;
-        }
+        releaseIfHandedOut();
         return n;
+    }
+
+    /** A frame read whole is not held while LSP4J parses it (a didOpen may be tens of MB). */
+    private void releaseIfHandedOut() {
+        if (pos == head.length + body.length) {
+            release();
+        }
+    }
+
+    private void release() {
+        head = new byte[0];
+        body = new byte[0];
+        pos = 0;
     }
 
     @Override
@@ -98,9 +103,7 @@ final class FrameGuard extends InputStream {
 
     /** Reads frames until a good one (or the end of the input): false at the end. */
     private boolean nextFrame() throws IOException {
-        head = new byte[0];
-        body = new byte[0];
-        pos = 0;
+        release();
         while (true) {
             Headers h = headers();
             if (h == null) {

@@ -94,7 +94,7 @@ public final class BibliographyCache {
     public BibliographyFile disk(Path path, Optional<IndexedSource> indexed, boolean expected) {
         Optional<SourceFormat> format = BibliographyParser.format(path);
         if (format.isEmpty()) {
-            return cached(path, "no format", () -> BibliographyFile.unreadable(path, "not a bibliography format PaperLink reads (.bib, .json, .yaml)"));
+            return cached(path, "no format", () -> BibliographyParser.unknownFormat(path));
         }
         Object statOrProblem = stat(path);
         if (!(statOrProblem instanceof Stat stat)) {
@@ -102,7 +102,8 @@ public final class BibliographyCache {
         }
         boolean current = indexed.isPresent() && indexed.get().sameStat(stat.size(), stat.mtime());
         if (!current && ((!expected && stat.size() <= MAX_READ_BYTES) || stat.size() <= readWhileIndexing)) {
-            // the index has not got this version and will not (read-only, or it could not read it): read it here
+            // the index has not got this version: read it here, when the index will not get it (read-only,
+            // or it could not read it), or while it does and the file is small
             return cached(path, List.of(stat, "read"), () -> {
                 String text = diskText(path);
                 return text == null ? BibliographyFile.unreadable(path, "cannot be read") : BibliographyParser.parse(path, text, readers);
@@ -123,7 +124,7 @@ public final class BibliographyCache {
     public BibliographyFile buffer(Path path, TextDocument buffer, BibChunks chunks, Optional<IndexedSource> indexed, boolean expected) {
         Optional<SourceFormat> format = BibliographyParser.format(path);
         if (format.isEmpty()) {
-            return cached(path, "no format", () -> BibliographyFile.unreadable(path, "not a bibliography format PaperLink reads (.bib, .json, .yaml)"));
+            return cached(path, "no format", () -> BibliographyParser.unknownFormat(path));
         }
         Object statOrProblem = stat(path);
         Stat stat = statOrProblem instanceof Stat s ? s : null;
@@ -146,7 +147,7 @@ public final class BibliographyCache {
         }
         Map<List<Long>, BibOverlay.Read> read = reads.computeIfAbsent(path, p -> new ConcurrentHashMap<>());
         Optional<BibOverlay> overlay = BibOverlay.of(baseline.get().chunks(), baseline.get().index(), chunks, buffer.content(),
-                Workspace.fileName(path), readers.apply(SourceFormat.BIBTEX), read);
+                SourceFiles.name(path), readers.apply(SourceFormat.BIBTEX), read);
         if (overlay.isEmpty()) {
             return parsed(path, buffer, chunks);
         }

@@ -255,14 +255,15 @@ public final class Workspace implements AutoCloseable {
      * started after that asking has finished, the file is pending.
      */
     private boolean expected(Path path, Optional<IndexedSource> indexed) {
-        if (!java.nio.file.Files.isRegularFile(path)) {
-            return false; // missing, a folder, a FIFO, a device: reported as such, never read
-        }
         long size;
         long mtime;
         try {
-            size = java.nio.file.Files.size(path);
-            mtime = java.nio.file.Files.getLastModifiedTime(path).toMillis();
+            var attrs = java.nio.file.Files.readAttributes(path, java.nio.file.attribute.BasicFileAttributes.class);
+            if (!attrs.isRegularFile()) {
+                return false; // a folder, a FIFO, a device: reported as such, never read
+            }
+            size = attrs.size();
+            mtime = attrs.lastModifiedTime().toMillis();
         } catch (java.io.IOException e) {
             return false; // missing: reported as such
         }
@@ -340,10 +341,6 @@ public final class Workspace implements AutoCloseable {
         }
     }
 
-    /** A file's name as the index spells it in its records' sources. */
-    public static String fileName(Path p) {
-        return p.toAbsolutePath().normalize().toString();
-    }
 
     /**
      * The index folder: the configured one, else one per set of workspace folders under the

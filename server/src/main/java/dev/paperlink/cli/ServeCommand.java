@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -16,8 +17,21 @@ import java.util.concurrent.Callable;
                 "Client settings (section 'paperlink') override these options field by field."})
 final class ServeCommand implements Callable<Integer> {
 
-    @Option(names = "--port", paramLabel = "N", description = "Listen on 127.0.0.1:N for one client instead of using stdio (0: any free port, printed on stderr).")
+    @Option(names = "--port", paramLabel = "N", description = {"Listen on 127.0.0.1:N for one client instead of using stdio (0: any free port, printed on stderr).",
+            "The client must send the token (printed on stderr, written to --token-file) in initializationOptions.token."})
     Integer port;
+
+    @Option(names = "--token-file", paramLabel = "FILE",
+            description = "With --port: where to write the token, readable by you only (default: $XDG_RUNTIME_DIR/paperlink/serve-PORT.token, else under ~/.cache/paperlink).")
+    Path tokenFile;
+
+    @Option(names = "--handshake-timeout", paramLabel = "SECONDS", hidden = true, defaultValue = "10",
+            description = "With --port: how long a connection has to send its initialize.")
+    double handshakeSeconds;
+
+    @Option(names = "--half-message-timeout", paramLabel = "SECONDS", hidden = true, defaultValue = "30",
+            description = "With --port: how long half a message may wait for the rest before the client is given up.")
+    double halfMessageSeconds;
 
     @Option(names = "--corpus", arity = "1..*", paramLabel = "PATH",
             description = "Corpus files, folders or globs to index besides the workspace's bibliographies (setting paperlink.corpus).")
@@ -39,6 +53,10 @@ final class ServeCommand implements Callable<Integer> {
         if (indexDir != null) {
             config = config.withIndexDir(indexDir.toAbsolutePath());
         }
-        return port != null ? ServerLauncher.socket(config, port) : ServerLauncher.stdio(config);
+        if (port == null) {
+            return ServerLauncher.stdio(config);
+        }
+        return ServerLauncher.socket(config, port, tokenFile == null ? null : tokenFile.toAbsolutePath(),
+                Duration.ofMillis((long) (handshakeSeconds * 1000)), Duration.ofMillis((long) (halfMessageSeconds * 1000)));
     }
 }

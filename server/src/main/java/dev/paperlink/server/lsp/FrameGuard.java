@@ -41,9 +41,25 @@ final class FrameGuard extends InputStream {
     private byte[] body = new byte[0];
     private int pos;
 
+    /** How long a message begun may go without another byte (0: for ever, as on stdio). */
+    private final long halfMessageNanos;
+    /** Whether some bytes of the next message have come, and when the last one did. */
+    private boolean inMessage;
+    private long lastByteNanos;
+
     FrameGuard(InputStream raw, PrintStream log) {
+        this(raw, log, 0);
+    }
+
+    /**
+     * @param halfMessageMillis over a socket with a read timeout: how long half a message may wait
+     *                          for the rest before the connection is given up (a client gone
+     *                          half-open); between messages the client may be silent for ever
+     */
+    FrameGuard(InputStream raw, PrintStream log, long halfMessageMillis) {
         this.raw = new BufferedInputStream(raw, 1 << 16);
         this.log = log;
+        this.halfMessageNanos = halfMessageMillis * 1_000_000;
     }
 
     @Override
@@ -104,6 +120,7 @@ final class FrameGuard extends InputStream {
     /** Reads frames until a good one (or the end of the input): false at the end. */
     private boolean nextFrame() throws IOException {
         release();
+        inMessage = false;
         while (true) {
             Headers h = headers();
             if (h == null) {
@@ -230,7 +247,7 @@ final class FrameGuard extends InputStream {
             if (n > 0 && stalled() && indexOf(Arrays.copyOf(body, n), HEADER) >= 0) {
                 break; // the client sent less than it said, then the next message: a truncated body
             }
-            int k = raw.read(body, n, length - n);
+            int k = rawRead(body, n, length - n);
             if (k < 0) {
                 break;
             }
@@ -263,7 +280,39 @@ final class FrameGuard extends InputStream {
         if (againPos < again.length) {
             return again[againPos++] & 0xff;
         }
-        return raw.read();
+        while (true) {
+            try {
+                int c = raw.read();
+                arrived();
+                return c;
+            } catch (java.net.SocketTimeoutException e) {
+                giveUpIfHalfMessage();
+            }
+        }
+    }
+
+    private int rawRead(byte[] b, int off, int len) throws IOException {
+        while (true) {
+            try {
+                int k = raw.read(b, off, len);
+                arrived();
+                return k;
+            } catch (java.net.SocketTimeoutException e) {
+                giveUpIfHalfMessage();
+            }
+        }
+    }
+
+    private void arrived() {
+        inMessage = true;
+        lastByteNanos = System.nanoTime();
+    }
+
+    /** A read timed out (only a socket's do): fine between messages, the end inside one that stopped coming. */
+    private void giveUpIfHalfMessage() throws IOException {
+        if (halfMessageNanos > 0 && inMessage && System.nanoTime() - lastByteNanos > halfMessageNanos) {
+            throw new IOException("half a message and nothing more for " + halfMessageNanos / 1_000_000_000 + " s: the client is gone");
+        }
     }
 
     /** Logs a dropped frame; a header found inside its bytes is read again from there. */

@@ -10,10 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,26 +32,30 @@ public final class ServerLauncher {
         return serve(config, in, out, stderr);
     }
 
-    /** Listens on 127.0.0.1:{@code port} (0 = any free port) and serves the first client that connects. */
-    public static int socket(ServerConfig config, int port) throws IOException, InterruptedException {
+    /**
+     * Listens on 127.0.0.1:{@code port} (0 = any free port) and serves the first client that shows
+     * the token written to {@code tokenFile} (null: the default place); see {@link SocketServer}.
+     */
+    public static int socket(ServerConfig config, int port, java.nio.file.Path tokenFile,
+                             java.time.Duration handshake, java.time.Duration halfMessage) throws IOException, InterruptedException {
         PrintStream stderr = System.err;
         System.setOut(stderr);
-        try (ServerSocket server = new ServerSocket()) {
-            server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-            stderr.println("[paperlink info] listening on 127.0.0.1:" + server.getLocalPort());
-            try (Socket s = server.accept()) {
-                return serve(config, s.getInputStream(), s.getOutputStream(), stderr);
-            }
-        }
+        return SocketServer.serve(config, port, tokenFile, new SocketServer.Timeouts(handshake, halfMessage), stderr);
     }
 
     static int serve(ServerConfig config, InputStream in, OutputStream out, PrintStream stderr) throws InterruptedException {
-        return serve(config, in, out, stderr, dev.paperlink.corpus.source.Readers::forFormat);
+        return serve(config, in, out, stderr, 0);
+    }
+
+    /** @param halfMessageMillis over a socket: how long half a message may wait for its rest (see FrameGuard) */
+    static int serve(ServerConfig config, InputStream in, OutputStream out, PrintStream stderr, long halfMessageMillis)
+            throws InterruptedException {
+        return serve(config, in, out, stderr, dev.paperlink.corpus.source.Readers::forFormat, halfMessageMillis);
     }
 
     static int serve(ServerConfig config, InputStream in, OutputStream out, PrintStream stderr,
-                     java.util.function.Function<dev.paperlink.corpus.model.SourceFormat, dev.paperlink.corpus.source.RecordReader> readers)
-            throws InterruptedException {
+                     java.util.function.Function<dev.paperlink.corpus.model.SourceFormat, dev.paperlink.corpus.source.RecordReader> readers,
+                     long halfMessageMillis) throws InterruptedException {
         int[] code = {-1};
         Thread main = Thread.currentThread();
         PaperLinkLanguageServer server = new PaperLinkLanguageServer(config, c -> {
@@ -70,7 +70,7 @@ public final class ServerLauncher {
         Launcher<LanguageClient> launcher = new LSPLauncher.Builder<LanguageClient>()
                 .setLocalService(server)
                 .setRemoteInterface(LanguageClient.class)
-                .setInput(new FrameGuard(in, stderr)) // only well-formed frames reach LSP4J's reader
+                .setInput(new FrameGuard(in, stderr, halfMessageMillis)) // only well-formed frames reach LSP4J's reader
                 .setOutput(out)
                 .setExecutorService(listener)
                 .wrapMessages(consumer -> guard(consumer, stderr))

@@ -33,7 +33,7 @@ final class InProcessServer implements AutoCloseable {
         CompletableFuture<Integer> exit = new CompletableFuture<>();
         Thread t = new Thread(() -> {
             try (listener; Socket s = listener.accept()) {
-                exit.complete(ServerLauncher.serve(config, s.getInputStream(), s.getOutputStream(), stderr, f -> new TinyBibReader()));
+                exit.complete(ServerLauncher.serve(config, s.getInputStream(), s.getOutputStream(), stderr, f -> new TinyBibReader(), 0));
             } catch (Throwable e) {
                 exit.completeExceptionally(e);
             }

@@ -35,6 +35,20 @@ public final class ServerProcess implements AutoCloseable {
         return new ServerProcess(p, log, t0);
     }
 
+    /** The port a {@code serve --port 0} server printed on stderr, once it listens. */
+    public int listeningPort(int seconds) throws InterruptedException {
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        java.util.regex.Pattern listening = java.util.regex.Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)");
+        while (System.nanoTime() < end) {
+            java.util.regex.Matcher m = listening.matcher(log());
+            if (m.find()) {
+                return Integer.parseInt(m.group(1));
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the server did not listen within " + seconds + " s; its log:\n" + log());
+    }
+
     public JsonRpcClient client() {
         return client;
     }

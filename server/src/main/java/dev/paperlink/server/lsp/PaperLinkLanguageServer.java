@@ -87,9 +87,14 @@ public final class PaperLinkLanguageServer implements LanguageServer, LanguageCl
         this.baseConfig = baseConfig;
         this.exit = exit;
         this.log = new LspLog(stderr);
-        this.workspace = new Workspace(baseConfig, log, new BibliographyCache(readers), new CorpusService(log));
+        BibliographyCache bibliographies = new BibliographyCache(readers);
+        this.workspace = new Workspace(baseConfig, log, bibliographies, new CorpusService(log));
         this.workspace.onReindexNeeded(this::reindex);
         this.diagnostics = new DiagnosticsPublisher(workspace, log);
+        bibliographies.onLateRead(() -> { // a slow file has been read: what requests answered without it may change
+            workspace.corpus().answersChanged();
+            diagnostics.scheduleAll();
+        });
         this.documents = new PaperLinkTextDocumentService(this, workspace, diagnostics);
         this.workspaceService = new PaperLinkWorkspaceService(this, workspace, diagnostics);
     }

@@ -1,6 +1,5 @@
 package dev.paperlink.server.workspace;
 
-import com.google.common.base.Suppliers;
 import dev.paperlink.corpus.IndexedSource;
 import dev.paperlink.corpus.model.SourceFormat;
 import dev.paperlink.corpus.source.Readers;
@@ -29,6 +28,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Bibliography files as documents see them, made once per version of their inputs: the file on
@@ -69,19 +69,30 @@ public final class BibliographyCache {
     public static final long READ_WHILE_INDEXING_BYTES = 1L << 20;
 
     private final long readWhileIndexing;
+    /** Every read of a file happens there, off the request threads, with a time limit. */
+    private final FileReads fileReads;
 
     public BibliographyCache() {
         this(Readers::forFormat);
     }
 
     public BibliographyCache(Function<SourceFormat, RecordReader> readers) {
-        this(readers, READ_WHILE_INDEXING_BYTES);
+        this(readers, READ_WHILE_INDEXING_BYTES, FileReads.WAIT_MILLIS);
     }
 
-    /** @param readWhileIndexing see {@link #READ_WHILE_INDEXING_BYTES} (0: always the index; tests) */
-    public BibliographyCache(Function<SourceFormat, RecordReader> readers, long readWhileIndexing) {
+    /**
+     * @param readWhileIndexing see {@link #READ_WHILE_INDEXING_BYTES} (0: always the index; tests)
+     * @param readWaitMillis    how long requests wait for a file being read before they answer without it
+     */
+    public BibliographyCache(Function<SourceFormat, RecordReader> readers, long readWhileIndexing, long readWaitMillis) {
         this.readers = readers;
         this.readWhileIndexing = readWhileIndexing;
+        this.fileReads = new FileReads(readWaitMillis);
+    }
+
+    /** What to do when a read that requests answered without ends (look again: republish diagnostics). */
+    public void onLateRead(Runnable r) {
+        fileReads.onLateRead(r);
     }
 
     /**
@@ -104,15 +115,20 @@ public final class BibliographyCache {
         if (!current && ((!expected && stat.size() <= MAX_READ_BYTES) || stat.size() <= readWhileIndexing)) {
             // the index has not got this version: read it here, when the index will not get it (read-only,
             // or it could not read it), or while it does and the file is small
-            return cached(path, List.of(stat, "read"), () -> {
+            return readOffThread(path, "disk", List.of(stat, "read"), () -> {
                 String text = diskText(path);
                 return text == null ? BibliographyFile.unreadable(path, "cannot be read") : BibliographyParser.parse(path, text, readers);
-            });
+            }, () -> beingRead(path, format.get(), BibChunks.EMPTY, null));
+        }
+        if (!current && !expected && indexed.isEmpty()) {
+            return cached(path, List.of(stat, "too big"), () -> BibliographyFile.unreadable(path, "is larger than "
+                    + (MAX_READ_BYTES >> 20) + " MB and the index (read-only now) does not have this version: index it with "
+                    + "'paperlink index " + path + "'"));
         }
         Served served = current ? Served.INDEX : Served.INDEXING;
         List<Skip> skips = current ? indexed.get().skips() : List.of();
         return cached(path, List.of(stat, served, indexed), () -> new BibliographyFile(path, format.get(), served, PaperLookup.EMPTY,
-                Set.of(), skips, Suppliers.memoize(() -> format.get() == SourceFormat.BIBTEX ? diskChunks(path, stat) : BibChunks.EMPTY)::get,
+                Set.of(), skips, () -> format.get() == SourceFormat.BIBTEX ? entriesOffThread(path, stat) : BibChunks.EMPTY,
                 null, null));
     }
 
@@ -129,9 +145,15 @@ public final class BibliographyCache {
         Object statOrProblem = stat(path);
         Stat stat = statOrProblem instanceof Stat s ? s : null;
         List<Object> stamp = List.of(buffer.uri(), buffer.version(), String.valueOf(stat), indexed, expected);
-        return cached(path, stamp, () -> format.get() == SourceFormat.BIBTEX
+        return readOffThread(path, "buffer", stamp, () -> format.get() == SourceFormat.BIBTEX // may read the disk's version
                 ? bibtexBuffer(path, buffer, chunks, stat, indexed, expected)
-                : otherBuffer(path, format.get(), buffer, stat, indexed, expected));
+                : otherBuffer(path, format.get(), buffer, stat, indexed, expected),
+                () -> format.get() == SourceFormat.BIBTEX ? beingRead(path, format.get(), chunks, buffer.lines()) : parsed(path, buffer, chunks));
+    }
+
+    /** A file whose read has not ended in time: the index's answers, as while it reads the file. */
+    private static BibliographyFile beingRead(Path path, SourceFormat format, BibChunks chunks, dev.paperlink.server.document.LineIndex lines) {
+        return new BibliographyFile(path, format, Served.INDEXING, PaperLookup.EMPTY, Set.of(), List.of(), () -> chunks, lines, null);
     }
 
     private BibliographyFile bibtexBuffer(Path path, TextDocument buffer, BibChunks chunks, Stat disk, Optional<IndexedSource> indexed,
@@ -204,6 +226,11 @@ public final class BibliographyCache {
     /** Files bigger than this are not cut into entries here (no duplicate-key check, no overlay): the index alone serves them. */
     static final long MAX_CUT_BYTES = 256L << 20;
 
+    /** {@link #diskChunks}, read off the request thread: no entries while the read has not ended in time. */
+    private BibChunks entriesOffThread(Path path, Stat stat) {
+        return fileReads.get(List.of(path, "entries"), stat, () -> diskChunks(path, stat)).orElse(BibChunks.EMPTY);
+    }
+
     /** The entries of the file on disk at this stat (read and cut once, then kept as a baseline). */
     private BibChunks diskChunks(Path path, Stat stat) {
         if (stat.size() > MAX_CUT_BYTES) {
@@ -265,14 +292,27 @@ public final class BibliographyCache {
     }
 
     /** The same instance while the stamp is the same, so that documents' bibliographies stay memoised. */
-    private BibliographyFile cached(Path path, Object stamp, java.util.function.Supplier<BibliographyFile> make) {
+    private BibliographyFile cached(Path path, Object stamp, Supplier<BibliographyFile> make) {
+        return cachedOr(path, stamp, () -> Optional.of(make.get()), null);
+    }
+
+    /** {@link #cached}, made by a read off the request thread; {@code whileReading} (not kept) while it has not ended in time. */
+    private BibliographyFile readOffThread(Path path, String what, Object stamp, Supplier<BibliographyFile> read,
+                                           Supplier<BibliographyFile> whileReading) {
+        return cachedOr(path, stamp, () -> fileReads.get(List.of(path, what), stamp, read), whileReading);
+    }
+
+    private BibliographyFile cachedOr(Path path, Object stamp, Supplier<Optional<BibliographyFile>> make, Supplier<BibliographyFile> whileReading) {
         Entry e = cache.get(path);
         if (e != null && e.stamp().equals(stamp)) {
             return e.file();
         }
-        BibliographyFile f = make.get();
-        cache.put(path, new Entry(stamp, f));
-        return f;
+        Optional<BibliographyFile> f = make.get();
+        if (f.isEmpty()) {
+            return whileReading.get();
+        }
+        cache.put(path, new Entry(stamp, f.get()));
+        return f.get();
     }
 
     /** The file changed on disk: forget its entries read before, except the version the index may still have. */

@@ -143,6 +143,11 @@ public final class CorpusService implements AutoCloseable {
         }
     }
 
+    /** Something requests answer from changed besides the index (a slow bibliography was read): waiters look again. */
+    public void answersChanged() {
+        published();
+    }
+
     private void published() {
         CompletableFuture<Void> f = nextPublish;
         nextPublish = new CompletableFuture<>();

@@ -25,9 +25,15 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     public static ServerProcess start(Path workDir, String... serveArgs) throws IOException {
+        return start(workDir, List.of(), serveArgs);
+    }
+
+    /** @param jvmArgs more options of the server's JVM (a heap limit) */
+    public static ServerProcess start(Path workDir, List<String> jvmArgs, String... serveArgs) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), "dev.paperlink.cli.Main", "serve"));
+        List<String> cmd = new ArrayList<>(List.of(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED"));
+        cmd.addAll(jvmArgs);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.paperlink.cli.Main", "serve"));
         cmd.addAll(List.of(serveArgs));
         Path log = workDir.resolve("server-stderr.log");
         long t0 = System.nanoTime();

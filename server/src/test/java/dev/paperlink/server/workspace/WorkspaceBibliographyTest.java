@@ -37,7 +37,7 @@ class WorkspaceBibliographyTest {
     @BeforeEach
     void start() {
         ws = new Workspace(ServerConfig.DEFAULT.withIndexDir(dir.resolve("index")), ServerLog.STDERR,
-                new BibliographyCache(dev.paperlink.corpus.source.Readers::forFormat, 0), new CorpusService(ServerLog.STDERR));
+                new BibliographyCache(dev.paperlink.corpus.source.Readers::forFormat, 0, FileReads.WAIT_MILLIS), new CorpusService(ServerLog.STDERR));
         ws.onReindexNeeded(reindexAsked::incrementAndGet);
     }
 
@@ -78,7 +78,7 @@ class WorkspaceBibliographyTest {
 
         // the named files are remembered in the index folder: a new server indexes them at once
         Workspace again = new Workspace(ServerConfig.DEFAULT.withIndexDir(dir.resolve("index")), ServerLog.STDERR,
-                new BibliographyCache(dev.paperlink.corpus.source.Readers::forFormat, 0), new CorpusService(ServerLog.STDERR));
+                new BibliographyCache(dev.paperlink.corpus.source.Readers::forFormat, 0, FileReads.WAIT_MILLIS), new CorpusService(ServerLog.STDERR));
         again.corpus().reindex(again.indexDir(), again::corpusRoots, () -> CorpusService.Progress.NONE, r -> { }).get(60, TimeUnit.SECONDS);
         assertTrue(again.corpusRoots().contains(refs), again.corpusRoots().toString());
         again.close();

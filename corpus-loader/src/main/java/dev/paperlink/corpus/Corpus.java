@@ -56,10 +56,19 @@ public interface Corpus extends PaperQueries, AutoCloseable {
     Optional<IndexedSource> indexedSource(Path file);
 
     /**
-     * Why the index was found damaged when it was opened (a truncated or garbled file, a missing
-     * one) and emptied, so that the next run reads every source again; empty when it was whole.
+     * Why the index was found damaged (when it was opened: a truncated or garbled file, a missing
+     * one; or by {@link #verify()}: bytes that do not match a checksum) and emptied, so that the
+     * next run reads every source again; empty when it was whole.
      */
     Optional<String> repaired();
+
+    /**
+     * Checks every file of the last commit against its checksum (reads the whole index: seconds
+     * for a few GB). A damaged index this process writes is emptied, as at open, so that the next
+     * run reads every source again (then {@link #repaired()} says so too); a read-only one is only
+     * reported. Why it is damaged, or empty when it is whole.
+     */
+    Optional<String> verify() throws IOException;
 
     /** Goes up by one at every published commit: what was derived from the index before is stale. */
     long generation();

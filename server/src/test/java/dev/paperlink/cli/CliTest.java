@@ -110,6 +110,39 @@ class CliTest {
         assertEquals(10, stats.json().get("papers").asInt());
     }
 
+    /**
+     * Issue 10, 10: bytes flipped in the middle of an index file (where only the checksum tells):
+     * the read commands refuse the index and say what to do; 'paperlink index' finds it, says so
+     * and rebuilds it from the sources.
+     */
+    @Test
+    void flippedBytesInTheIndexAreFoundAndRebuilt() throws Exception {
+        assertEquals(0, run("index", index(), demo().toString()).code());
+        int flipped = 0;
+        try (var files = Files.list(tmp.resolve("index"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".tim") || p.toString().endsWith(".fdt")).toList()) {
+                byte[] b = Files.readAllBytes(f);
+                for (int i = b.length / 2 - 32; i < b.length / 2 + 32; i++) {
+                    b[i] ^= 0x5a;
+                }
+                Files.write(f, b);
+                flipped++;
+            }
+        }
+        assertTrue(flipped > 0);
+        Run stats = run("stats", index());
+        assertEquals(1, stats.code(), stats.out());
+        assertTrue(stats.err().contains("damaged") && stats.err().contains("paperlink index"), stats.err());
+
+        Run again = run("index", index(), demo().toString());
+        assertEquals(0, again.code(), again.err());
+        assertTrue(again.err().contains("was damaged") && again.err().contains("every source is read again"), again.err());
+        assertTrue(again.err().contains("indexed 12 records from 4 files"), again.err());
+        Run show = run("show", index(), "vaswani2017attention");
+        assertEquals(0, show.code(), show.err());
+        assertTrue(show.out().contains("Attention Is All You Need"), show.out());
+    }
+
     @Test
     void skippedRecordsExitWithTwoAndAreListedWithFileAndLine() throws Exception {
         Path bib = tmp.resolve("broken.bib");

@@ -84,7 +84,7 @@ public final class LuceneCorpus implements Corpus {
      * publishes of a new file while it is read ({@link dev.paperlink.corpus.IndexListener#published}).
      */
     public static LuceneCorpus openForServer(Path dir, long flushAtBytes) throws IOException {
-        LuceneCorpus c = open(dir, false, flushAtBytes, false);
+        LuceneCorpus c = open(dir, false, flushAtBytes, false, false); // checked by the server in the background
         c.publishEarly = true;
         return c;
     }
@@ -96,6 +96,11 @@ public final class LuceneCorpus implements Corpus {
      *                     the process's resident memory), else through the page cache with reads
      */
     public static LuceneCorpus open(Path dir, boolean readOnly, long flushAtBytes, boolean mapped) throws IOException {
+        return open(dir, readOnly, flushAtBytes, mapped, true);
+    }
+
+    /** @param verify check the checksums of a writable index now, before its run ({@link #verify()}) */
+    private static LuceneCorpus open(Path dir, boolean readOnly, long flushAtBytes, boolean mapped, boolean verify) throws IOException {
         Directory directory = mapped ? FSDirectory.open(dir) : new org.apache.lucene.store.NIOFSDirectory(dir);
         try {
             if (readOnly) {
@@ -106,11 +111,27 @@ public final class LuceneCorpus implements Corpus {
                             + state.schema() + ", this one reads " + IndexState.SCHEMA_VERSION
                             + "): run 'paperlink index PATH...' again to rebuild it");
                 }
-                return new LuceneCorpus(dir, directory, null, flushAtBytes);
+                LuceneCorpus c;
+                try {
+                    c = new LuceneCorpus(dir, directory, null, flushAtBytes);
+                } catch (org.apache.lucene.index.CorruptIndexException | java.io.EOFException | java.nio.file.NoSuchFileException
+                         | java.io.FileNotFoundException e) {
+                    throw damaged(dir, e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+                }
+                Optional<String> damage = indexBytes(dir) <= VERIFY_AT_OPEN_BYTES ? c.damage() : Optional.empty();
+                if (damage.isPresent()) {
+                    c.close();
+                    throw damaged(dir, damage.get(), null);
+                }
+                return c;
             }
             Files.createDirectories(dir);
             try {
-                return openWritable(dir, directory, flushAtBytes, null);
+                LuceneCorpus c = openWritable(dir, directory, flushAtBytes, null);
+                if (verify) {
+                    c.verify();
+                }
+                return c;
             } catch (org.apache.lucene.store.LockObtainFailedException e) {
                 throw e; // another process writes it: not damage
             } catch (org.apache.lucene.index.CorruptIndexException | org.apache.lucene.index.IndexFormatTooOldException
@@ -151,6 +172,11 @@ public final class LuceneCorpus implements Corpus {
             writer.rollback(); // closes it, and frees the lock for a rebuild
             throw e;
         }
+    }
+
+    /** A read-only index that cannot be trusted: what to do about it (only a writer may rebuild it). */
+    private static IOException damaged(Path dir, String why, Exception cause) {
+        return new IOException("the index in " + dir + " is damaged (" + why + "): run 'paperlink index' on its sources to rebuild it", cause);
     }
 
     /** Deletes every index file of the folder (what is not Lucene's, such as a server's own notes, stays). */
@@ -222,6 +248,46 @@ public final class LuceneCorpus implements Corpus {
         return Optional.ofNullable(repaired);
     }
 
+    /** A read-only index of at most this size is checked at open ({@link #verify()} reads all of it). */
+    static final long VERIFY_AT_OPEN_BYTES = 64L << 20;
+
+    @Override
+    public Optional<String> verify() throws IOException {
+        Optional<String> damage = damage();
+        if (damage.isPresent() && writer != null) {
+            synchronized (this) { // not while a run writes
+                writer.deleteAll();
+                writer.setLiveCommitData(IndexState.empty().toCommitData().entrySet());
+                writer.commit();
+                repaired = "the index in " + dir + " was damaged (" + damage.get() + "): it was emptied and every source is read again";
+                publish(IndexListener.NONE);
+            }
+        }
+        return damage;
+    }
+
+    /** Why the files of the last commit do not match their checksums (or cannot be read at all), or empty. */
+    private Optional<String> damage() throws IOException {
+        try (org.apache.lucene.index.DirectoryReader r = org.apache.lucene.index.DirectoryReader.open(directory)) {
+            for (org.apache.lucene.index.LeafReaderContext leaf : r.leaves()) {
+                leaf.reader().checkIntegrity();
+            }
+            return Optional.empty();
+        } catch (IndexNotFoundException e) {
+            return Optional.empty();
+        } catch (org.apache.lucene.index.CorruptIndexException | org.apache.lucene.index.IndexFormatTooOldException
+                 | org.apache.lucene.index.IndexFormatTooNewException | java.io.EOFException | java.nio.file.NoSuchFileException
+                 | java.io.FileNotFoundException e) {
+            return Optional.of(e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    private static long indexBytes(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+
     @Override
     public long generation() {
         return generation.get();
@@ -273,11 +339,7 @@ public final class LuceneCorpus implements Corpus {
             byFormat.computeIfAbsent(fp.format(),
                     f -> searcher.count(new TermQuery(new Term(PaperFields.FORMAT, f))));
         });
-        long bytes;
-        try (Stream<Path> files = Files.list(dir)) {
-            bytes = files.mapToLong(p -> p.toFile().length()).sum();
-        }
-        return new CorpusStats(dir.toString(), state.schema(), searcher.count(), byFormat, sources, bytes);
+        return new CorpusStats(dir.toString(), state.schema(), searcher.count(), byFormat, sources, indexBytes(dir));
     }
 
     @Override

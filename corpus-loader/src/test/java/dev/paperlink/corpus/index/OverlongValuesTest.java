@@ -10,8 +10,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -98,5 +100,65 @@ class OverlongValuesTest {
                 assertTrue(corpus.byKey("fine2").isPresent(), damage);
             }
         }
+    }
+
+    /**
+     * Issue 10, 10: 64 bytes flipped inside a doc-values, postings, terms or stored-fields file
+     * leave the index readable, with wrong text: the checksums find it. A small read-only index is
+     * refused at open, with what to do; 'paperlink index' (a writable open) and a server's
+     * background check empty it and every source is read again.
+     */
+    @Test
+    void flippedBytesAreFoundByTheChecksumsAndRebuilt() throws IOException {
+        Path bib = tmp.resolve("refs.bib");
+        StringBuilder many = new StringBuilder("@misc{fine2, title = {Another Fine Paper}, year = {2021}}\n");
+        for (int i = 0; i < 300; i++) { // files of some size: the bytes flipped are in their middle, where only a checksum tells
+            many.append("@misc{paper").append(i).append(", title = {Paper number ").append(i).append(" on topic ").append(i % 17)
+                    .append("}, abstract = {An abstract of paper ").append(i).append(".}, year = {").append(1990 + i % 30).append("}}\n");
+        }
+        Files.writeString(bib, many.toString());
+        for (String ext : List.of(".dvd", ".doc", ".tim", ".fdt")) {
+            Path index = tmp.resolve("index" + ext);
+            try (Corpus corpus = Corpus.open(index)) {
+                corpus.index(List.of(bib), IndexListener.NONE);
+                assertTrue(corpus.verify().isEmpty(), "a whole index passes");
+            }
+            flip(index, ext);
+            IOException refused = assertThrows(IOException.class, () -> Corpus.openReadOnly(index).close(), ext);
+            assertTrue(refused.getMessage().contains("damaged") && refused.getMessage().contains("paperlink index"), refused.getMessage());
+
+            try (Corpus server = Corpus.openForServer(index, 1 << 20)) {
+                // the server does not check at open (a file it cannot even open is found there, as in the test above)
+                Optional<String> damage = server.verify();
+                assertTrue(damage.isPresent() || server.repaired().isPresent(), ext + ": found by the server's check");
+                assertTrue(server.repaired().orElseThrow().contains("every source is read again"), server.repaired().orElseThrow());
+                IndexReport report = server.index(List.of(bib), IndexListener.NONE);
+                assertEquals(1, report.sourcesRead(), ext + ": the source is read again");
+                assertEquals("Another Fine Paper", server.byKey("fine2").orElseThrow().title());
+            }
+            flip(index, ext);
+            try (Corpus cli = Corpus.open(index)) {
+                assertTrue(cli.repaired().isPresent(), ext + ": found when 'paperlink index' opens it");
+                assertEquals(1, cli.index(List.of(bib), IndexListener.NONE).sourcesRead());
+                assertTrue(cli.verify().isEmpty(), ext + ": whole again");
+            }
+        }
+    }
+
+    /** Flips 64 bytes (or all but the first 8 of a smaller file) in the middle of each index file with this extension. */
+    private static void flip(Path index, String ext) throws IOException {
+        int flipped = 0;
+        try (var files = Files.list(index)) {
+            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(ext)).toList()) {
+                byte[] b = Files.readAllBytes(f);
+                int from = b.length > 128 ? b.length / 2 - 32 : 8;
+                for (int i = from; i < Math.min(b.length, from + 64); i++) {
+                    b[i] ^= 0x5a;
+                }
+                Files.write(f, b);
+                flipped++;
+            }
+        }
+        assertTrue(flipped > 0, "no " + ext + " file in " + index);
     }
 }

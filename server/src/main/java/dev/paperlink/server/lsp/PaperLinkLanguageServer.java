@@ -137,6 +137,7 @@ public final class PaperLinkLanguageServer implements LanguageServer, LanguageCl
     @Override
     public void initialized(InitializedParams params) {
         registerDynamically();
+        workspace.corpus().watchIntegrity(this::reindex);
         if (supportsConfigurationPull()) {
             pullConfiguration().whenComplete((x, t) -> reindex());
         } else {

@@ -182,6 +182,9 @@ public final class CorpusService implements AutoCloseable {
                     }
                 }
                 IndexReport report = readOnly ? null : run(roots.get(), progress.get());
+                if (report != null && verifyDue()) {
+                    report = verifyAndRepair(roots, progress).orElse(report);
+                }
                 lastFinishedRun = run;
                 f.complete(report);
                 if (report != null) {
@@ -197,6 +200,53 @@ public final class CorpusService implements AutoCloseable {
             }
         });
         return f;
+    }
+
+    /**
+     * How often the index files are checked against their checksums, in the background: after the
+     * first run, then after the first run this long after the last check (see {@link #watchIntegrity}).
+     */
+    static final long VERIFY_EVERY_MS = 30 * 60_000;
+    private volatile long lastVerifiedNanos;
+    private volatile boolean everVerified;
+
+    private boolean verifyDue() {
+        return !everVerified || System.nanoTime() - lastVerifiedNanos > TimeUnit.MILLISECONDS.toNanos(VERIFY_EVERY_MS);
+    }
+
+    /** Checks the checksums; a damaged index has emptied itself: it is read again from the sources at once. */
+    private Optional<IndexReport> verifyAndRepair(Supplier<List<Path>> roots, Supplier<Progress> progress) throws IOException {
+        long t0 = System.nanoTime();
+        Optional<String> damage = corpus.verify();
+        everVerified = true;
+        lastVerifiedNanos = System.nanoTime();
+        if (damage.isEmpty()) {
+            log.info("index checksums verified in " + TimeUnit.NANOSECONDS.toMillis(lastVerifiedNanos - t0) + " ms");
+            return Optional.empty();
+        }
+        log.warn(corpus.repaired().orElse("the index is damaged: " + damage.get()));
+        return Optional.of(run(roots.get(), progress.get()));
+    }
+
+    /**
+     * Asks for a run every {@value #VERIFY_EVERY_MS} ms (one with nothing to read costs a look at
+     * the files), so that the checksums are checked that often in a long session.
+     */
+    public void watchIntegrity(Runnable askRun) {
+        Thread t = new Thread(() -> {
+            while (!worker.isShutdown()) {
+                try {
+                    Thread.sleep(VERIFY_EVERY_MS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                if (!worker.isShutdown()) {
+                    askRun.run();
+                }
+            }
+        }, "paperlink-index-check");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** Completes when every run asked for so far has finished (for tests and shutdown). */

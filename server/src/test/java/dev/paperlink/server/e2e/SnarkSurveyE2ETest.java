@@ -76,20 +76,15 @@ class SnarkSurveyE2ETest {
 
     @Test
     void portOnLoopbackAndExitWithoutShutdown() throws Exception {
-        try (ServerProcess server = ServerProcess.start(tmp, "--port", "0", "--index-dir", tmp.resolve("index").toString())) {
-            int port = -1;
-            for (int i = 0; i < 200 && port < 0; i++) {
-                Matcher m = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)").matcher(server.log());
-                if (m.find()) {
-                    port = Integer.parseInt(m.group(1));
-                } else {
-                    Thread.sleep(50);
-                }
-            }
-            assertTrue(port > 0, "no port announced on stderr: " + server.log());
+        Path tokenFile = tmp.resolve("token");
+        try (ServerProcess server = ServerProcess.start(tmp, "--port", "0", "--token-file", tokenFile.toString(),
+                "--index-dir", tmp.resolve("index").toString())) {
+            int port = server.listeningPort(10);
+            String token = Files.readString(tokenFile).strip();
             try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port);
                  JsonRpcClient c = new JsonRpcClient(socket.getInputStream(), socket.getOutputStream())) {
-                assertTrue(c.request("initialize", Map.of("capabilities", Map.of())).at("/capabilities/hoverProvider").asBoolean());
+                assertTrue(c.request("initialize", Map.of("capabilities", Map.of(), "initializationOptions", Map.of("token", token)))
+                        .at("/capabilities/hoverProvider").asBoolean());
                 c.notify("exit", null); // without shutdown: exit status 1, as the protocol says
                 assertEquals(1, server.waitFor(20), server.log());
                 assertTrue(server.client().notifications("window/logMessage").isEmpty(), "nothing on stdout in socket mode");

@@ -116,9 +116,33 @@ public final class MatchKeys {
     }
 
     private static String matchable(String t) {
-        if (t.length() < MIN_TITLE_CHARS || t.indexOf(' ') < 0) {
+        if (t.length() < MIN_TITLE_CHARS || t.indexOf(' ') < 0 || generic(t)) {
             return "";
         }
         return t;
+    }
+
+    /**
+     * Words of titles that many different papers have: editorials, front matter, introductions to
+     * an issue ("In This Issue: Introduction", "Guest Editorial", "Message from the Program Chairs").
+     */
+    private static final java.util.Set<String> GENERIC_WORDS = java.util.Set.of(("a an and the of on in to for from by with this "
+            + "issue issues introduction introductions editorial editorials editor editors editor's guest preface foreword front "
+            + "back matter cover letter letters message messages chair chairs general program programme committee committees "
+            + "steering organizing organising table contents content welcome note notes keynote keynotes address addresses "
+            + "invited talk talks panel panels session sessions overview special section sections volume volumes number "
+            + "acknowledgment acknowledgments acknowledgement acknowledgements reviewers referees index author authors "
+            + "erratum errata corrigendum corrigenda addendum news announcement announcements call papers paper reports "
+            + "report workshop workshops conference conferences symposium proceedings tutorial tutorials summary abstracts "
+            + "president s column columns remarks opening closing").split(" "));
+
+    /** Whether a normalised title is made of {@link #GENERIC_WORDS} only (and numbers): it never matches on title alone. */
+    static boolean generic(String normalizedTitle) {
+        for (String w : normalizedTitle.split(" ")) {
+            if (!w.isEmpty() && !GENERIC_WORDS.contains(w) && !w.chars().allMatch(Character::isDigit)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -39,6 +39,18 @@ class MatchKeysTest {
     }
 
     @Test
+    void genericTitlesNeverMatchOnTitleAlone() {
+        for (String generic : List.of("In This Issue: Introduction", "Guest Editorial: Introduction to the Special Issue",
+                "Message from the Program Chairs", "Editor's Introduction", "Front Matter, Volume 12", "Table of Contents")) {
+            assertEquals(List.of(), MatchKeys.indexTerms(paper(generic, "2001", "", "")), generic);
+        }
+        assertEquals(List.of("doi:10.1145/1"), MatchKeys.indexTerms(paper("In This Issue: Introduction", "2001", "10.1145/1", "")),
+                "its DOI still matches");
+        assertEquals(2, MatchKeys.indexTerms(paper("An Introduction to Graph Neural Networks", "2021", "", "")).size(),
+                "a title with a word of its own matches");
+    }
+
+    @Test
     void conflictingIdentifiersOrYearsNeverMerge() {
         Paper a = paper("A Long Enough Title Here", "2019", "10.1000/a", "");
         assertFalse(MatchKeys.compatible(a, paper("A Long Enough Title Here", "2019", "10.1000/b", "")));

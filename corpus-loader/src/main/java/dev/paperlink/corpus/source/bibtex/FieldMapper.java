@@ -47,6 +47,9 @@ final class FieldMapper {
         if (doi.isEmpty() && url.contains("doi.org/")) {
             doi = Identifiers.doi(url);
         }
+        if (doi.isEmpty() && e.key().startsWith("10.")) {
+            doi = Identifiers.doi(e.key()); // ACM's exports: the key is the DOI, and there is no doi field
+        }
         b.doi(doi).url(url).arxivId(arxiv(e, url));
         b.files(files(e.field("file")));
         for (String k : splitKeywords(e.field("keywords"))) {

@@ -207,7 +207,8 @@ public final class ArxivJsonlReader implements RecordReader {
             }
         }
         if (out.isEmpty()) {
-            for (String name : AUTHOR_SPLIT.split(text(node, "authors"))) {
+            // collapsed first: on a long run of blanks the split's "\s*," tried every position to the run's end
+            for (String name : AUTHOR_SPLIT.split(collapse(text(node, "authors")))) {
                 String n = display(name);
                 if (n.isEmpty()) {
                     continue;

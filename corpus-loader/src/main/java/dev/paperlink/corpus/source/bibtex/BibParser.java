@@ -31,6 +31,11 @@ final class BibParser {
     }
 
     private static final int MAX_IDENT = 1024;
+    /**
+     * The longest value that {@code @string} macros may expand to. Each macro can hold the one before
+     * twice ({@code @string{b = a # a}}), so without a bound forty short lines ask for a terabyte.
+     */
+    static final int MAX_EXPANDED_VALUE = 1 << 20;
 
     private final CharSource in;
     private final MacroTable macros;
@@ -256,6 +261,10 @@ final class BibParser {
                 }
                 String expansion = macros.get(name);
                 String text = expansion != null ? expansion : name;
+                if (valueLength + text.length() > MAX_EXPANDED_VALUE) {
+                    throw new SyntaxError(partLine, "value of '" + field + "' longer than " + MAX_EXPANDED_VALUE
+                            + " characters after expanding macro '" + name + "'");
+                }
                 for (int i = 0; i < text.length(); i++) {
                     append(text.charAt(i));
                 }

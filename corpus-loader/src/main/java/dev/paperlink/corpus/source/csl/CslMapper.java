@@ -20,8 +20,10 @@ import java.util.regex.Pattern;
 public final class CslMapper {
     private static final Pattern KEY_LIKE = Pattern.compile("[^\\s{}(),\"'\\\\#%~]{1,200}");
     private static final Pattern ZOTERO_ITEM_ID = Pattern.compile("\\d+/[A-Z0-9]{8}");
-    private static final Pattern NOTE_KEY = Pattern.compile("(?im)^\\s*(?:citation[ -]?key|citationkey)\\s*:\\s*(\\S+)\\s*$");
-    private static final Pattern NOTE_ARXIV = Pattern.compile("(?im)^\\s*arxiv\\s*:\\s*(\\S+)");
+    // "^\h*", not "^\s*": a line's leading blanks only; "\s*" ran on over the following lines from every line
+    // start, quadratic in a run of blank lines (seconds for a note of 20,000 line breaks)
+    private static final Pattern NOTE_KEY = Pattern.compile("(?im)^\\h*(?:citation[ -]?key|citationkey)\\s*:\\s*(\\S+)\\s*$");
+    private static final Pattern NOTE_ARXIV = Pattern.compile("(?im)^\\h*arxiv\\s*:\\s*(\\S+)");
     private static final String[] DATE_VARIABLES = {"issued", "accessed", "original-date", "event-date", "submitted",
         "available-date"};
     private static final Map<String, String> TYPES = Map.ofEntries(

@@ -23,9 +23,11 @@ import java.util.regex.Pattern;
 /** One Zotero / Better BibTeX JSON item to a {@link Paper}. */
 final class ZoteroMapper {
     private static final Set<String> NOT_PAPERS = Set.of("note", "attachment", "annotation");
-    private static final Pattern EXTRA_KEY = Pattern.compile("(?im)^\\s*(?:citation[ -]?key|citationkey|bibtex)\\s*:\\s*(\\S+)\\s*$");
-    private static final Pattern EXTRA_ARXIV = Pattern.compile("(?im)^\\s*arxiv(?:\\s*id)?\\s*:\\s*(\\S+)");
-    private static final Pattern EXTRA_DOI = Pattern.compile("(?im)^\\s*doi\\s*:\\s*(\\S+)");
+    // "^\h*", not "^\s*": a line's leading blanks only; "\s*" ran on over the following lines from every line
+    // start, quadratic in a run of blank lines (seconds for an extra field of 20,000 line breaks)
+    private static final Pattern EXTRA_KEY = Pattern.compile("(?im)^\\h*(?:citation[ -]?key|citationkey|bibtex)\\s*:\\s*(\\S+)\\s*$");
+    private static final Pattern EXTRA_ARXIV = Pattern.compile("(?im)^\\h*arxiv(?:\\s*id)?\\s*:\\s*(\\S+)");
+    private static final Pattern EXTRA_DOI = Pattern.compile("(?im)^\\h*doi\\s*:\\s*(\\S+)");
     private static final String[] VENUE_FIELDS = {"publicationTitle", "proceedingsTitle", "bookTitle", "conferenceName",
         "university", "websiteTitle", "blogTitle", "forumTitle", "encyclopediaTitle", "dictionaryTitle", "programTitle",
         "institution"};

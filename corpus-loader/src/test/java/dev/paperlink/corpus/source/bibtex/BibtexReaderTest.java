@@ -10,12 +10,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BibtexReaderTest {
@@ -327,5 +329,24 @@ class BibtexReaderTest {
         CollectingSink s = read("@string{a = {x}}\n@string{b = a # {y}}\n");
         assertEquals(0, s.papers.size());
         assertEquals(0, s.skips.size());
+    }
+
+    @Test
+    void doublingStringMacrosStopGrowingAtTheExpansionLimit() {
+        // found by ReaderFuzzRunTest: 43 macros, each the one before twice, ran the reader out of heap; 22 here
+        // (64 million characters without the limit), so that a regression fails this test, not the test JVM
+        StringBuilder bib = new StringBuilder("@string{m0 = \"0123456789abcdef\"}\n");
+        for (int i = 1; i <= 22; i++) {
+            bib.append("@string{m").append(i).append(" = m").append(i - 1).append(" # m").append(i - 1).append("}\n");
+        }
+        bib.append("@misc{bomb, title = m22}\n@misc{after, title = {After}}\n");
+        CollectingSink sink = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> read(bib.toString()));
+        Map<String, Paper> p = byKey(sink);
+        assertEquals("After", p.get("after").title());
+        assertTrue(p.get("bomb").title().length() <= BibParser.MAX_EXPANDED_VALUE);
+        // m17 would be 2^21 characters: refused at its line; undefined, it stands for its name and the doubling restarts
+        assertEquals(18, sink.skips.get(0).line());
+        assertTrue(sink.skips.stream().allMatch(s -> s.reason().equals("syntax") && s.message().contains("after expanding macro")),
+                () -> sink.skips.toString());
     }
 }

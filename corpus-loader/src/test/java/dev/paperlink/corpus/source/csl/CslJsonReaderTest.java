@@ -8,10 +8,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.time.Duration;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
@@ -243,5 +245,15 @@ class CslJsonReaderTest {
     @Test
     void noPopularity() {
         assertNull(CollectingSink.read(new CslJsonReader(), "t.json", "[{\"id\": \"a\", \"title\": \"A\"}]").only().popularity());
+    }
+
+    @Test
+    void aNoteOfManyLineBreaksIsReadInLinearTime() {
+        // found by ReaderFuzzRunTest: the note's "^\s*" patterns were quadratic in line breaks (3 s for 20,000)
+        String note = "x" + "\\n".repeat(100_000) + "citation-key: late2020\\narXiv: 2001.00001";
+        Paper p = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> CollectingSink.read(new CslJsonReader(), "t.json",
+                "[{\"id\": \"a\", \"title\": \"T\", \"note\": \"" + note + "\"}]").only());
+        assertEquals("late2020", p.key());
+        assertEquals("2001.00001", p.arxivId());
     }
 }

@@ -3,7 +3,10 @@ package dev.paperlink.corpus.source.csl;
 import dev.paperlink.corpus.testing.CollectingSink;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CslYamlReaderTest {
@@ -155,5 +158,13 @@ class CslYamlReaderTest {
         sb.append("references:\n- id: z\n  title: Z\n");
         CollectingSink sink = read(sb.toString());
         assertTrue(sink.papers.size() + sink.skips.size() >= 1);
+    }
+
+    @Test
+    void aNoteOfManyLineBreaksIsReadInLinearTime() {
+        // found by ReaderFuzzRunTest: the note's "^\s*" patterns were quadratic in line breaks (3 s for 20,000)
+        String yaml = "- id: a\n  title: T\n  note: \"x" + "\\n".repeat(100_000) + "citation-key: late2020\"\n";
+        var paper = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> read(yaml).only());
+        assertEquals("late2020", paper.key());
     }
 }

@@ -7,10 +7,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.time.Duration;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 class ZoteroJsonReaderTest {
@@ -143,5 +145,15 @@ class ZoteroJsonReaderTest {
     @Test
     void noPopularity() {
         assertNull(library("{\"itemType\": \"book\", \"title\": \"A\"}").only().popularity());
+    }
+
+    @Test
+    void anExtraOfManyLineBreaksIsReadInLinearTime() {
+        // found by ReaderFuzzRunTest: the extra field's "^\s*" patterns were quadratic in line breaks (5 s for 20,000)
+        String extra = "x" + "\\n".repeat(100_000) + "Citation Key: late2020\\nDOI: 10.1000/Late";
+        var paper = assertTimeoutPreemptively(Duration.ofSeconds(5),
+                () -> library("{\"itemType\": \"book\", \"title\": \"A\", \"extra\": \"" + extra + "\"}").only());
+        assertEquals("late2020", paper.key());
+        assertEquals("10.1000/late", paper.doi());
     }
 }

@@ -118,17 +118,7 @@ class CliTest {
     @Test
     void flippedBytesInTheIndexAreFoundAndRebuilt() throws Exception {
         assertEquals(0, run("index", index(), demo().toString()).code());
-        int flipped = 0;
-        try (var files = Files.list(tmp.resolve("index"))) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".tim") || p.toString().endsWith(".fdt")).toList()) {
-                byte[] b = Files.readAllBytes(f);
-                for (int i = b.length / 2 - 32; i < b.length / 2 + 32; i++) {
-                    b[i] ^= 0x5a;
-                }
-                Files.write(f, b);
-                flipped++;
-            }
-        }
+        int flipped = dev.paperlink.server.testing.IndexDamage.flipMiddle(tmp.resolve("index"), ".tim", ".fdt");
         assertTrue(flipped > 0);
         Run stats = run("stats", index());
         assertEquals(1, stats.code(), stats.out());

@@ -44,17 +44,7 @@ class DamagedIndexE2ETest {
             assertTrue(hover(first, note).contains("Attention Is All You Need"));
             end(first);
         }
-        int flipped = 0;
-        try (var files = Files.list(tmp.resolve("index"))) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".fdt") || p.toString().endsWith(".tim")).toList()) {
-                byte[] b = Files.readAllBytes(f);
-                for (int i = b.length / 2 - 32; i < b.length / 2 + 32; i++) {
-                    b[i] ^= 0x5a;
-                }
-                Files.write(f, b);
-                flipped++;
-            }
-        }
+        int flipped = dev.paperlink.server.testing.IndexDamage.flipMiddle(tmp.resolve("index"), ".tim", ".fdt");
         assertTrue(flipped >= 2, "flipped bytes in " + flipped + " files");
 
         try (ServerProcess second = ServerProcess.start(tmp, args)) {

@@ -85,6 +85,12 @@ public interface Corpus extends PaperQueries, AutoCloseable {
     /** The papers most related to a passage of text (a paragraph of notes, an abstract). */
     List<Hit> related(String passage, int limit);
 
+    /**
+     * Plain BM25 (k1 = 0.9, b = 0.4) over title, keywords and abstract, Porter-stemmed, with every
+     * word of the passage: the baseline {@link #related} is measured against, in the same run.
+     */
+    List<Hit> relatedBaseline(String passage, int limit);
+
     /** Up to {@code n} papers picked at random (seeded: the same seed gives the same papers). */
     List<Paper> sample(int n, long seed);
 

@@ -33,8 +33,27 @@ import java.util.stream.Stream;
         description = {"Indexes the corpus from scratch into a new index and measures: records/s and MB/s, index size,",
                 "open-to-first-answer time (in a fresh JVM), latency percentiles of each kind of query, and heap after a full GC."})
 final class BenchCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "CORPUS", description = "Files or folders to index.")
-    List<Path> corpus;
+    @Parameters(arity = "0..*", paramLabel = "CORPUS", description = "Files or folders to index.")
+    List<Path> corpus = new ArrayList<>();
+
+    @Option(names = "--related-eval", arity = "2", paramLabel = "FILE", description = {
+            "TOPICS QRELS: instead of the rest, evaluate related papers against plain BM25 on the same index, side by side:",
+            "R@10, nDCG@10 and MRR as trec_eval computes them (TREC topics, the query is <desc>; qrels 'QID MARKER DOI 1')."})
+    List<Path> relatedEval;
+
+    @Option(names = "--corpus", arity = "1..*", paramLabel = "PATH", description = "With --related-eval: the collection (as CORPUS).")
+    List<Path> corpusOption = new ArrayList<>();
+
+    @Option(names = "--index-dir", paramLabel = "DIR",
+            description = "With --related-eval: index the collection there and keep it (a second run reads nothing again); default: a temporary index.")
+    Path evalIndexDir;
+
+    @Option(names = "--exclude", paramLabel = "FILE", description = "With --related-eval: DOIs never counted as hits (the citing papers), one per line.")
+    Path exclude;
+
+    @Option(names = "--entry-types", split = ",", paramLabel = "TYPE",
+            description = "With --related-eval: only papers of these entry types are in the collection (ACM-CR: article,inproceedings).")
+    List<String> entryTypes = new ArrayList<>();
 
     @Option(names = "--queries", defaultValue = "10000", description = "Queries of each kind (default: ${DEFAULT-VALUE}).")
     int queries;
@@ -64,6 +83,16 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
+        List<Path> collection = new ArrayList<>(corpus);
+        collection.addAll(corpusOption);
+        if (relatedEval != null) {
+            return new dev.paperlink.cli.bench.RelatedEvalRun(relatedEval.get(0), relatedEval.get(1), collection, evalIndexDir, exclude,
+                    entryTypes, json).run(spec.commandLine().getOut(), err);
+        }
+        if (collection.isEmpty()) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing required parameter: CORPUS");
+        }
+        corpus = collection;
         Path dir = workDir != null ? Files.createDirectories(workDir).resolve("bench-" + System.currentTimeMillis())
                 : Files.createTempDirectory("paperlink-bench");
         Map<String, Object> figures = new LinkedHashMap<>();

@@ -53,8 +53,25 @@ final class Analyzers {
         return of(new WordTokenizer.Options(ENGLISH_FUNCTION_WORDS, true, true));
     }
 
+    /** Topic words: folded, possessives and Lucene's 33 English stop words removed, Porter-stemmed ("learning" as "learn"). */
+    static Analyzer topic() {
+        WordTokenizer.Options options = new WordTokenizer.Options(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, true, false);
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String field) {
+                WordTokenizer words = new WordTokenizer(options);
+                return new TokenStreamComponents(words, new org.apache.lucene.analysis.en.PorterStemFilter(words));
+            }
+
+            @Override
+            protected TokenStream normalize(String field, TokenStream in) {
+                return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+            }
+        };
+    }
+
     static Analyzer perField() {
-        return new PerFieldAnalyzerWrapper(words(), Map.of(PaperFields.ABSTRACT, english()));
+        return new PerFieldAnalyzerWrapper(words(), Map.of(PaperFields.ABSTRACT, english(), PaperFields.TOPIC, topic()));
     }
 
     private static Analyzer of(WordTokenizer.Options options) {

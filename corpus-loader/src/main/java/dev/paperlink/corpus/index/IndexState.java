@@ -17,7 +17,7 @@ import java.util.TreeMap;
  */
 record IndexState(int schema, Map<String, SourceFingerprint> sources, Map<String, List<Skip>> skips) {
     /** Bump when fields, analysis or the stored record format change. */
-    static final int SCHEMA_VERSION = 9;
+    static final int SCHEMA_VERSION = 10;
     private static final String SCHEMA = "paperlink.schema";
     private static final String SOURCE_PREFIX = "src:";
     private static final String SKIPS_PREFIX = "skips:";

@@ -153,6 +153,7 @@ public final class LuceneCorpus implements Corpus {
         Optional<IndexState> state = readState(directory);
         boolean rebuild = state.isEmpty() || state.get().schema() != IndexState.SCHEMA_VERSION;
         IndexWriterConfig config = new IndexWriterConfig(Analyzers.perField())
+                .setSimilarity(PaperFields.similarity())
                 .setOpenMode(rebuild ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setRAMBufferSizeMB(2.0 * flushAtBytes / (1 << 20)) // a safety net: left to itself, the writer
                 // flushes on whichever thread crosses its limit, one buffer after the other
@@ -321,6 +322,11 @@ public final class LuceneCorpus implements Corpus {
     @Override
     public List<Hit> related(String passage, int limit) {
         return searcher.related(passage, limit);
+    }
+
+    @Override
+    public List<Hit> relatedBaseline(String passage, int limit) {
+        return searcher.relatedBaseline(passage, limit);
     }
 
     @Override

@@ -59,6 +59,7 @@ final class PaperDocuments {
         if (!p.abstractText().isEmpty()) {
             doc.add(text(PaperFields.ABSTRACT, p.abstractText()));
         }
+        doc.add(text(PaperFields.TOPIC, topic(p)));
         addAuthors(doc, p.authors());
         if (!p.year().isEmpty()) {
             doc.add(new StringField(PaperFields.YEAR, p.year(), Field.Store.NO));
@@ -70,6 +71,13 @@ final class PaperDocuments {
         doc.add(new ExactTermsField(PaperFields.MATCH, matchTerms));
         addProvenance(doc, cluster);
         return doc;
+    }
+
+    /** What a paper is about, as related papers are found by: its title, keywords and abstract. */
+    static String topic(Paper p) {
+        StringBuilder sb = new StringBuilder(p.title().length() + p.abstractText().length() + 64).append(p.title()).append('\n');
+        p.keywords().forEach(k -> sb.append(k).append('\n'));
+        return sb.append(p.abstractText()).toString();
     }
 
     /** Keys and aliases in lower case, and their prefixes up to {@link PaperFields#KEY_EDGE_MAX} chars. */

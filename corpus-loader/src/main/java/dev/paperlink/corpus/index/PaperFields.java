@@ -26,6 +26,12 @@ final class PaperFields {
     static final String TITLE_START = "title_start";
     /** TextField, English analysis of the abstract ({@link Analyzers#english()}). */
     static final String ABSTRACT = "abstract";
+    /**
+     * TextField: title, keywords and abstract in one, English words with Porter stemming and
+     * Lucene's 33 English stop words ({@link Analyzers#topic()}), frequencies without positions:
+     * related papers, ranked by BM25 with k1 = 0.9 and b = 0.4 ({@link #similarity()}).
+     */
+    static final String TOPIC = "topic";
     /** TextField, every author's display name, folded, one per line in one value. */
     static final String AUTHORS = "authors";
     /** TextField: family names and organisation names, folded, one per line in one value, for author + year completion. */
@@ -46,5 +52,17 @@ final class PaperFields {
     static final String FORMAT = "format";
 
     private PaperFields() {
+    }
+
+    /** BM25 per field: the defaults, and Anserini's k1 = 0.9, b = 0.4 for {@link #TOPIC} (short queries against abstracts). */
+    static org.apache.lucene.search.similarities.Similarity similarity() {
+        org.apache.lucene.search.similarities.Similarity standard = new org.apache.lucene.search.similarities.BM25Similarity();
+        org.apache.lucene.search.similarities.Similarity topic = new org.apache.lucene.search.similarities.BM25Similarity(0.9f, 0.4f);
+        return new org.apache.lucene.search.similarities.PerFieldSimilarityWrapper() {
+            @Override
+            public org.apache.lucene.search.similarities.Similarity get(String field) {
+                return field.equals(TOPIC) ? topic : standard;
+            }
+        };
     }
 }

@@ -39,9 +39,17 @@ final class PaperSearcher implements AutoCloseable {
     private final Analyzer words = Analyzers.words();
     private final Analyzer english = Analyzers.english();
     private final Analyzer titleWords = Analyzers.wordsWithoutStopWords();
+    private final Analyzer topic = Analyzers.topic();
 
     PaperSearcher(Directory directory) throws IOException {
-        this.manager = new SearcherManager(directory, null);
+        this.manager = new SearcherManager(directory, new org.apache.lucene.search.SearcherFactory() {
+            @Override
+            public IndexSearcher newSearcher(org.apache.lucene.index.IndexReader reader, org.apache.lucene.index.IndexReader previous) {
+                IndexSearcher s = new IndexSearcher(reader);
+                s.setSimilarity(PaperFields.similarity());
+                return s;
+            }
+        });
     }
 
     /** Picks up the latest commit (cheap when nothing changed). */
@@ -162,11 +170,19 @@ final class PaperSearcher implements AutoCloseable {
     List<Hit> related(String paragraph, int limit) {
         return withSearcher(s -> {
             try {
-                Query q = RelatedQueries.like(s.getIndexReader(), english, titleWords, paragraph);
-                if (q == null) {
-                    return List.of();
-                }
-                return collect(s, s.search(q, limit), h -> Hit.Match.RELATED);
+                Query q = RelatedQueries.related(s, topic, paragraph);
+                return q == null ? List.of() : collect(s, s.search(q, limit), h -> Hit.Match.RELATED);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    List<Hit> relatedBaseline(String paragraph, int limit) {
+        return withSearcher(s -> {
+            try {
+                Query q = RelatedQueries.bm25(topic, paragraph);
+                return q == null ? List.of() : collect(s, s.search(q, limit), h -> Hit.Match.RELATED);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -1,44 +1,78 @@
 package dev.paperlink.corpus.index;
 
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.queries.mlt.MoreLikeThis;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * "Papers related to this passage": MoreLikeThis over title and abstract. The passage's most
- * distinctive terms (tf-idf against the corpus) become a BM25 query; title matches count double.
+ * "Papers related to this passage", over {@link PaperFields#TOPIC} (title, keywords and abstract,
+ * Porter-stemmed, BM25 k1 = 0.9, b = 0.4).
  */
 final class RelatedQueries {
     private RelatedQueries() {
     }
 
-    /** The query, or null when the passage has no distinctive term. */
-    static Query like(IndexReader reader, Analyzer english, Analyzer titleWords, String passage) throws IOException {
-        BooleanQuery.Builder b = new BooleanQuery.Builder();
-        int n = 0;
-        for (String field : new String[] {PaperFields.TITLE_WORDS, PaperFields.ABSTRACT}) {
-            MoreLikeThis mlt = new MoreLikeThis(reader);
-            mlt.setAnalyzer(field.equals(PaperFields.ABSTRACT) ? english : titleWords);
-            mlt.setFieldNames(new String[] {field});
-            mlt.setMinTermFreq(1);
-            mlt.setMinDocFreq(1);
-            mlt.setMinWordLen(3);
-            mlt.setMaxQueryTerms(30);
-            mlt.setMaxDocFreqPct(20);
-            Query q = mlt.like(field, new StringReader(passage));
-            if (q instanceof BooleanQuery bq && bq.clauses().isEmpty()) {
-                continue;
-            }
-            b.add(field.equals(PaperFields.TITLE_WORDS) ? new BoostQuery(q, 2f) : q, Occur.SHOULD);
-            n++;
+    /** Plain BM25: every word of the passage, weighted by how often the passage has it; null when it has none. */
+    static Query bm25(Analyzer topic, String passage) {
+        return weighted(terms(topic, passage));
+    }
+
+    /** The ranking of related papers; null when the passage has no word to look for. */
+    static Query related(IndexSearcher searcher, Analyzer topic, String passage) throws IOException {
+        String method = System.getProperty("paperlink.related.method", "rm3");
+        Map<String, Float> query = terms(topic, method.equals("bm25") ? passage : RelatedText.clean(passage));
+        if (query.isEmpty()) {
+            return null;
         }
-        return n == 0 ? null : b.build();
+        if (method.equals("bm25") || method.equals("clean")) {
+            return weighted(query);
+        }
+        return weighted(Rm3.expand(searcher, topic, query, weighted(query)));
+    }
+
+    /** The passage's topic terms and how often each occurs. */
+    static Map<String, Float> terms(Analyzer topic, String text) {
+        Map<String, Float> tf = new LinkedHashMap<>();
+        try (TokenStream ts = topic.tokenStream(PaperFields.TOPIC, text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                tf.merge(term.toString(), 1f, Float::sum);
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return tf;
+    }
+
+    /** One SHOULD clause per term, boosted by its weight; null for no terms. */
+    static Query weighted(Map<String, Float> weights) {
+        if (weights.isEmpty()) {
+            return null;
+        }
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        List<Map.Entry<String, Float>> terms = new ArrayList<>(weights.entrySet());
+        terms.sort(Map.Entry.<String, Float>comparingByValue(Comparator.reverseOrder()));
+        for (Map.Entry<String, Float> e : terms.subList(0, Math.min(terms.size(), IndexSearcher.getMaxClauseCount()))) {
+            Query q = new TermQuery(new Term(PaperFields.TOPIC, e.getKey()));
+            b.add(e.getValue() == 1f ? q : new BoostQuery(q, e.getValue()), Occur.SHOULD);
+        }
+        return b.build();
     }
 }

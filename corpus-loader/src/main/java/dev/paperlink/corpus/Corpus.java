@@ -83,7 +83,9 @@ public interface Corpus extends PaperQueries, AutoCloseable {
     List<Hit> search(String text, int limit);
 
     /** The papers most related to a passage of text (a paragraph of notes, an abstract). */
-    List<Hit> related(String passage, int limit);
+    default List<Hit> related(String passage, int limit) {
+        return related(dev.paperlink.corpus.model.Passage.of(passage), limit);
+    }
 
     /**
      * Plain BM25 (k1 = 0.9, b = 0.4) over title, keywords and abstract, Porter-stemmed, with every

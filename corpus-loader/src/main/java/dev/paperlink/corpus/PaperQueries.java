@@ -2,6 +2,7 @@ package dev.paperlink.corpus;
 
 import dev.paperlink.corpus.model.Hit;
 import dev.paperlink.corpus.model.Paper;
+import dev.paperlink.corpus.model.Passage;
 
 import java.util.List;
 import java.util.Optional;
@@ -30,4 +31,14 @@ public interface PaperQueries {
      * author family names and a year ({@code vaswani 2017}); titles starting with the text first.
      */
     List<Hit> completeTitle(String typed, int limit);
+
+    /** Papers related to a passage, most related first (see {@code paperlink bench --related-eval}). */
+    List<Hit> related(Passage passage, int limit);
+
+    /**
+     * How related each of these papers (by {@link Paper#id()}) is to the passage, on the scale of
+     * {@link #related}'s scores without its feedback step: to order candidates found otherwise (by
+     * a key prefix). Papers that share no word with the passage are left out.
+     */
+    java.util.Map<String, Float> relatedScores(Passage passage, java.util.Collection<String> paperIds);
 }

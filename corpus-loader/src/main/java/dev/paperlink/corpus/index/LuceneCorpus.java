@@ -320,8 +320,13 @@ public final class LuceneCorpus implements Corpus {
     }
 
     @Override
-    public List<Hit> related(String passage, int limit) {
-        return searcher.related(passage, limit);
+    public List<Hit> related(dev.paperlink.corpus.model.Passage passage, int limit) {
+        return searcher.related(passage, limit, null);
+    }
+
+    @Override
+    public Map<String, Float> relatedScores(dev.paperlink.corpus.model.Passage passage, java.util.Collection<String> paperIds) {
+        return searcher.relatedScores(passage, paperIds, null);
     }
 
     @Override

@@ -167,15 +167,38 @@ final class PaperSearcher implements AutoCloseable {
         return run(CompletionQueries.fullText(text, english, words, titleWords), limit);
     }
 
-    List<Hit> related(String paragraph, int limit) {
+    /** @param filter only papers this query matches (not scored), or null for all */
+    List<Hit> related(dev.paperlink.corpus.model.Passage passage, int limit, Query filter) {
         return withSearcher(s -> {
             try {
-                Query q = RelatedQueries.related(s, topic, paragraph);
-                return q == null ? List.of() : collect(s, s.search(q, limit), h -> Hit.Match.RELATED);
+                Query q = RelatedQueries.related(s, topic, passage);
+                return q == null ? List.of() : collect(s, s.search(filtered(q, filter), limit), h -> Hit.Match.RELATED);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         });
+    }
+
+    /** @param filter only papers this query matches (not scored), or null for all */
+    java.util.Map<String, Float> relatedScores(dev.paperlink.corpus.model.Passage passage, java.util.Collection<String> ids, Query filter) {
+        Query q = RelatedQueries.direct(topic, passage);
+        if (q == null || ids.isEmpty()) {
+            return java.util.Map.of();
+        }
+        Query among = new org.apache.lucene.search.TermInSetQuery(PaperFields.ID,
+                ids.stream().map(org.apache.lucene.util.BytesRef::new).toList());
+        java.util.Map<String, Float> out = new java.util.HashMap<>();
+        for (Hit h : run(filtered(filtered(q, among), filter), ids.size(), score -> Hit.Match.RELATED)) {
+            out.put(h.paper().id(), h.score());
+        }
+        return out;
+    }
+
+    private static Query filtered(Query q, Query filter) {
+        return filter == null ? q : new org.apache.lucene.search.BooleanQuery.Builder()
+                .add(q, org.apache.lucene.search.BooleanClause.Occur.MUST)
+                .add(filter, org.apache.lucene.search.BooleanClause.Occur.FILTER)
+                .build();
     }
 
     List<Hit> relatedBaseline(String paragraph, int limit) {

@@ -33,16 +33,28 @@ final class RelatedQueries {
     }
 
     /** The ranking of related papers; null when the passage has no word to look for. */
-    static Query related(IndexSearcher searcher, Analyzer topic, String passage) throws IOException {
+    static Query related(IndexSearcher searcher, Analyzer topic, dev.paperlink.corpus.model.Passage passage) throws IOException {
         String method = System.getProperty("paperlink.related.method", "rm3");
-        Map<String, Float> query = terms(topic, method.equals("bm25") ? passage : RelatedText.clean(passage));
+        Map<String, Float> query = passageTerms(topic, passage);
         if (query.isEmpty()) {
             return null;
         }
-        if (method.equals("bm25") || method.equals("clean")) {
+        if (method.equals("clean")) {
             return weighted(query);
         }
         return weighted(Rm3.expand(searcher, topic, query, weighted(query)));
+    }
+
+    /** The passage's own words, without the feedback step: to score given candidates. */
+    static Query direct(Analyzer topic, dev.paperlink.corpus.model.Passage passage) {
+        return weighted(passageTerms(topic, passage));
+    }
+
+    /** The focus's words by their frequency, and the words around it at the passage's weight; markers and numbers out. */
+    private static Map<String, Float> passageTerms(Analyzer topic, dev.paperlink.corpus.model.Passage passage) {
+        Map<String, Float> query = terms(topic, RelatedText.clean(passage.focus()));
+        terms(topic, RelatedText.clean(passage.around())).forEach((t, n) -> query.merge(t, passage.aroundWeight() * n, Float::sum));
+        return query;
     }
 
     /** The passage's topic terms and how often each occurs. */

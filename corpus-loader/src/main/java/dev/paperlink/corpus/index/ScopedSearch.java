@@ -98,6 +98,23 @@ final class ScopedSearch implements PaperQueries {
         return out;
     }
 
+    @Override
+    public List<Hit> related(dev.paperlink.corpus.model.Passage passage, int limit) {
+        if (files.isEmpty()) {
+            return List.of();
+        }
+        List<Hit> out = new ArrayList<>();
+        for (Hit h : searcher.related(passage, limit, filter)) {
+            keyIn(h.paper(), "").ifPresent(k -> out.add(new Hit(rekeyed(h.paper(), k), h.match(), h.score())));
+        }
+        return out;
+    }
+
+    @Override
+    public java.util.Map<String, Float> relatedScores(dev.paperlink.corpus.model.Passage passage, java.util.Collection<String> paperIds) {
+        return files.isEmpty() ? java.util.Map.of() : searcher.relatedScores(passage, paperIds, filter);
+    }
+
     /** The first key this paper's records in these files have that starts with {@code lowerPrefix}. */
     private Optional<String> keyIn(Paper paper, String lowerPrefix) {
         for (SourceSpan s : paper.sources()) {

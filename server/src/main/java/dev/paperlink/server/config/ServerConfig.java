@@ -14,14 +14,35 @@ import java.util.List;
  * @param titleCompletion  whether accepting a title completion replaces the typed words or keeps the title
  * @param abstractMaxChars the longest abstract shown in hovers and completion documentation (0 = none)
  * @param completionLimit  the most completion items in one answer
+ * @param related          how related papers are suggested
  */
 public record ServerConfig(List<String> corpus, Path indexDir, InsertionStyle insertionStyle, String latexCommand,
-                           TitleCompletion titleCompletion, int abstractMaxChars, int completionLimit) {
+                           TitleCompletion titleCompletion, int abstractMaxChars, int completionLimit, Related related) {
+
+    /**
+     * Related papers.
+     *
+     * @param inCompletion    whether citation completion ranks by the text around the citation
+     * @param paragraphWeight how much a word of the paragraph counts against one of the sentence (0 to 1)
+     */
+    public record Related(boolean inCompletion, float paragraphWeight) {
+        public static final Related DEFAULT = new Related(true, dev.paperlink.corpus.model.Passage.AROUND_WEIGHT);
+
+        public Related {
+            paragraphWeight = Float.isNaN(paragraphWeight) ? dev.paperlink.corpus.model.Passage.AROUND_WEIGHT
+                    : Math.max(0f, Math.min(1f, paragraphWeight));
+        }
+    }
+
+    /** Shorthand for {@code related().paragraphWeight()}. */
+    public float relatedParagraphWeight() {
+        return related.paragraphWeight();
+    }
 
     public static final int DEFAULT_ABSTRACT_MAX_CHARS = 600;
     public static final int MAX_COMPLETION_ITEMS = 50;
     public static final ServerConfig DEFAULT = new ServerConfig(List.of(), null, InsertionStyle.AUTO, "cite",
-            TitleCompletion.REPLACE, DEFAULT_ABSTRACT_MAX_CHARS, MAX_COMPLETION_ITEMS);
+            TitleCompletion.REPLACE, DEFAULT_ABSTRACT_MAX_CHARS, MAX_COMPLETION_ITEMS, Related.DEFAULT);
 
     public ServerConfig {
         corpus = corpus == null ? List.of() : List.copyOf(corpus);
@@ -30,6 +51,7 @@ public record ServerConfig(List<String> corpus, Path indexDir, InsertionStyle in
         titleCompletion = titleCompletion == null ? TitleCompletion.REPLACE : titleCompletion;
         abstractMaxChars = Math.max(0, abstractMaxChars);
         completionLimit = Math.max(1, Math.min(MAX_COMPLETION_ITEMS, completionLimit));
+        related = related == null ? Related.DEFAULT : related;
     }
 
     /** How completion writes a citation. */
@@ -81,26 +103,30 @@ public record ServerConfig(List<String> corpus, Path indexDir, InsertionStyle in
     }
 
     public ServerConfig withCorpus(List<String> c) {
-        return new ServerConfig(c, indexDir, insertionStyle, latexCommand, titleCompletion, abstractMaxChars, completionLimit);
+        return new ServerConfig(c, indexDir, insertionStyle, latexCommand, titleCompletion, abstractMaxChars, completionLimit, related);
     }
 
     public ServerConfig withIndexDir(Path d) {
-        return new ServerConfig(corpus, d, insertionStyle, latexCommand, titleCompletion, abstractMaxChars, completionLimit);
+        return new ServerConfig(corpus, d, insertionStyle, latexCommand, titleCompletion, abstractMaxChars, completionLimit, related);
     }
 
     public ServerConfig withInsertionStyle(InsertionStyle s) {
-        return new ServerConfig(corpus, indexDir, s, latexCommand, titleCompletion, abstractMaxChars, completionLimit);
+        return new ServerConfig(corpus, indexDir, s, latexCommand, titleCompletion, abstractMaxChars, completionLimit, related);
     }
 
     public ServerConfig withTitleCompletion(TitleCompletion t) {
-        return new ServerConfig(corpus, indexDir, insertionStyle, latexCommand, t, abstractMaxChars, completionLimit);
+        return new ServerConfig(corpus, indexDir, insertionStyle, latexCommand, t, abstractMaxChars, completionLimit, related);
     }
 
     public ServerConfig withAbstractMaxChars(int n) {
-        return new ServerConfig(corpus, indexDir, insertionStyle, latexCommand, titleCompletion, n, completionLimit);
+        return new ServerConfig(corpus, indexDir, insertionStyle, latexCommand, titleCompletion, n, completionLimit, related);
+    }
+
+    public ServerConfig withRelated(Related r) {
+        return new ServerConfig(corpus, indexDir, insertionStyle, latexCommand, titleCompletion, abstractMaxChars, completionLimit, r);
     }
 
     public ServerConfig withCompletionLimit(int n) {
-        return new ServerConfig(corpus, indexDir, insertionStyle, latexCommand, titleCompletion, abstractMaxChars, n);
+        return new ServerConfig(corpus, indexDir, insertionStyle, latexCommand, titleCompletion, abstractMaxChars, n, related);
     }
 }

@@ -16,7 +16,7 @@ import java.util.List;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ServerOptions(Object corpus, String indexDir, String insertionStyle, String latexCommand,
-                            String titleCompletion, Hover hover, Completion completion) {
+                            String titleCompletion, Hover hover, Completion completion, Related related) {
 
     private static final ObjectMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -30,10 +30,15 @@ public record ServerOptions(Object corpus, String indexDir, String insertionStyl
     public record Completion(Integer limit) {
     }
 
+    /** {@code related.inCompletion}, {@code related.paragraphWeight}. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Related(Boolean inCompletion, Double paragraphWeight) {
+    }
+
     /** Reads the settings section from JSON text ({@code null}/empty gives all-absent options). */
     public static ServerOptions fromJson(String json) {
         if (json == null || json.isBlank() || json.strip().equals("null")) {
-            return new ServerOptions(null, null, null, null, null, null, null);
+            return new ServerOptions(null, null, null, null, null, null, null, null);
         }
         try {
             return JSON.readValue(json, ServerOptions.class);
@@ -80,7 +85,7 @@ public record ServerOptions(Object corpus, String indexDir, String insertionStyl
         }
         if (latexCommand != null) {
             c = new ServerConfig(c.corpus(), c.indexDir(), c.insertionStyle(), latexCommand, c.titleCompletion(),
-                    c.abstractMaxChars(), c.completionLimit());
+                    c.abstractMaxChars(), c.completionLimit(), c.related());
         }
         if (titleCompletion != null) {
             try {
@@ -94,6 +99,15 @@ public record ServerOptions(Object corpus, String indexDir, String insertionStyl
         }
         if (completion != null && completion.limit() != null) {
             c = c.withCompletionLimit(completion.limit());
+        }
+        if (related != null) {
+            ServerConfig.Related r = c.related();
+            if (related.paragraphWeight() != null && !(related.paragraphWeight() >= 0 && related.paragraphWeight() <= 1)) {
+                problems.add("paperlink.related.paragraphWeight must be from 0 to 1: " + related.paragraphWeight());
+            }
+            c = c.withRelated(new ServerConfig.Related(related.inCompletion() != null ? related.inCompletion() : r.inCompletion(),
+                    related.paragraphWeight() != null && related.paragraphWeight() >= 0 && related.paragraphWeight() <= 1
+                            ? related.paragraphWeight().floatValue() : r.paragraphWeight()));
         }
         return c;
     }

@@ -29,7 +29,7 @@ public final class InMemoryLookup implements PaperLookup {
     private final Map<String, Paper> exact = new HashMap<>();
     private final Map<String, Paper> lower = new HashMap<>();
 
-    private record Entry(Paper paper, List<String> titleWords, List<String> nameWords) {
+    private record Entry(Paper paper, List<String> titleWords, List<String> nameWords, java.util.Set<String> topic) {
     }
 
     public InMemoryLookup(List<Paper> papers) {
@@ -44,7 +44,8 @@ public final class InMemoryLookup implements PaperLookup {
                 for (Author a : p.authors()) {
                     names.addAll(words(a.sortName()));
                 }
-                entries.add(new Entry(p, words(p.title()), names));
+                entries.add(new Entry(p, words(p.title()), names,
+                        topic(p.title() + " " + String.join(" ", p.keywords()) + " " + p.abstractText())));
             }
         }
     }
@@ -106,6 +107,90 @@ public final class InMemoryLookup implements PaperLookup {
                 .thenComparing(h -> h.paper().key()));
         return hits.subList(0, Math.min(limit, hits.size()));
     }
+
+    /**
+     * A small tf-idf over title, keywords and abstract (words of three letters or more, a plural
+     * "s" dropped, the passage's words around its focus at the passage's weight): the related papers of a
+     * bibliography read here, which the index does not answer for.
+     */
+    @Override
+    public List<Hit> related(dev.paperlink.corpus.model.Passage passage, int limit) {
+        Map<String, Float> query = topicWords(passage);
+        if (query.isEmpty()) {
+            return List.of();
+        }
+        List<Hit> hits = new ArrayList<>();
+        Map<String, Integer> df = documentFrequencies(query.keySet());
+        for (Entry e : entries) {
+            float score = score(e, query, df);
+            if (score > 0) {
+                hits.add(new Hit(e.paper(), Hit.Match.RELATED, score));
+            }
+        }
+        hits.sort(Comparator.comparing(Hit::score).reversed().thenComparing(h -> h.paper().key()));
+        return hits.subList(0, Math.min(limit, hits.size()));
+    }
+
+    @Override
+    public Map<String, Float> relatedScores(dev.paperlink.corpus.model.Passage passage, java.util.Collection<String> paperIds) {
+        Map<String, Float> query = topicWords(passage);
+        Map<String, Integer> df = documentFrequencies(query.keySet());
+        Map<String, Float> out = new HashMap<>();
+        for (Entry e : entries) {
+            String id = PaperLookup.idOf(e.paper());
+            if (paperIds.contains(id)) {
+                float score = score(e, query, df);
+                if (score > 0) {
+                    out.put(id, score);
+                }
+            }
+        }
+        return out;
+    }
+
+    private Map<String, Integer> documentFrequencies(java.util.Set<String> terms) {
+        Map<String, Integer> df = new HashMap<>();
+        for (Entry e : entries) {
+            for (String t : e.topic()) {
+                if (terms.contains(t)) {
+                    df.merge(t, 1, Integer::sum);
+                }
+            }
+        }
+        return df;
+    }
+
+    private float score(Entry e, Map<String, Float> query, Map<String, Integer> df) {
+        float score = 0;
+        for (Map.Entry<String, Float> q : query.entrySet()) {
+            if (e.topic().contains(q.getKey())) {
+                score += q.getValue() * (float) Math.log(1 + (double) entries.size() / df.get(q.getKey()));
+            }
+        }
+        return score;
+    }
+
+    private static Map<String, Float> topicWords(dev.paperlink.corpus.model.Passage passage) {
+        Map<String, Float> out = new LinkedHashMap<>();
+        topic(passage.focus()).forEach(w -> out.merge(w, 1f, Float::sum));
+        topic(passage.around()).forEach(w -> out.merge(w, passage.aroundWeight(), Float::sum));
+        return out;
+    }
+
+    /** Words of three letters or more, not numbers, a plural "s" dropped; stop words go as rare words do not. */
+    private static java.util.Set<String> topic(String text) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (String w : words(text)) {
+            if (w.length() >= 3 && !w.chars().allMatch(Character::isDigit) && !STOP.contains(w)) {
+                out.add(w.length() > 3 && w.endsWith("s") && !w.endsWith("ss") ? w.substring(0, w.length() - 1) : w);
+            }
+        }
+        return out;
+    }
+
+    private static final java.util.Set<String> STOP = java.util.Set.of("the", "and", "for", "are", "but", "not", "was", "with",
+            "that", "this", "from", "have", "has", "been", "were", "which", "their", "these", "such", "its", "can", "our", "they",
+            "into", "than", "also", "use", "using", "used", "how", "what", "when", "where", "who");
 
     @Override
     public List<String> keysNear(String key, int limit) {

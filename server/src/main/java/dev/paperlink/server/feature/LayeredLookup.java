@@ -33,6 +33,28 @@ public record LayeredLookup(PaperLookup first, PaperLookup second) implements Pa
         return merge(first.completeTitle(typed, limit), second.completeTitle(typed, limit), limit);
     }
 
+    /** Both layers' related papers by score (one index's scores: comparable), the first layer's key for a paper in both. */
+    @Override
+    public List<Hit> related(dev.paperlink.corpus.model.Passage passage, int limit) {
+        List<Hit> all = new ArrayList<>(first.related(passage, limit));
+        Set<String> ids = new HashSet<>();
+        all.forEach(h -> ids.add(h.paper().id()));
+        for (Hit h : second.related(passage, limit)) {
+            if (ids.add(h.paper().id())) {
+                all.add(h);
+            }
+        }
+        all.sort(java.util.Comparator.comparing(Hit::score).reversed()); // stable: the first layer first on ties
+        return all.size() > limit ? List.copyOf(all.subList(0, limit)) : all;
+    }
+
+    @Override
+    public java.util.Map<String, Float> relatedScores(dev.paperlink.corpus.model.Passage passage, java.util.Collection<String> paperIds) {
+        java.util.Map<String, Float> out = new java.util.HashMap<>(second.relatedScores(passage, paperIds));
+        out.putAll(first.relatedScores(passage, paperIds));
+        return out;
+    }
+
     @Override
     public List<String> keysNear(String key, int limit) {
         Set<String> keys = new LinkedHashSet<>(first.keysNear(key, limit));

@@ -1,5 +1,9 @@
 package dev.paperlink.server.feature;
 
+import dev.paperlink.corpus.model.Passage;
+import java.util.Collection;
+import java.util.Map;
+
 import dev.paperlink.corpus.PaperQueries;
 import dev.paperlink.corpus.model.Hit;
 import dev.paperlink.corpus.model.Paper;
@@ -24,6 +28,21 @@ public interface PaperLookup {
     /** Papers matching the words typed: title words (the last one as a prefix), author names, a year. */
     List<Hit> completeTitle(String typed, int limit);
 
+    /** Papers related to a passage, most related first (none where no index answers: a bibliography read here). */
+    default List<Hit> related(Passage passage, int limit) {
+        return List.of();
+    }
+
+    /** A paper's id as {@link #relatedScores} knows it: its index id, or its key for a paper read here (which has none). */
+    static String idOf(Paper p) {
+        return p.id().isEmpty() ? "key:" + p.key() : p.id();
+    }
+
+    /** How related each of these papers ({@link #idOf}) is to the passage; papers sharing no word with it are left out. */
+    default Map<String, Float> relatedScores(Passage passage, Collection<String> paperIds) {
+        return Map.of();
+    }
+
     /** Known keys close to {@code key} (typos, missing or extra characters), closest first. */
     default List<String> keysNear(String key, int limit) {
         return NearestKeys.near(key, limit, this::completeKey);
@@ -45,6 +64,16 @@ public interface PaperLookup {
             @Override
             public List<Hit> completeTitle(String typed, int limit) {
                 return queries.completeTitle(typed, limit);
+            }
+
+            @Override
+            public List<Hit> related(Passage passage, int limit) {
+                return queries.related(passage, limit);
+            }
+
+            @Override
+            public Map<String, Float> relatedScores(Passage passage, Collection<String> paperIds) {
+                return queries.relatedScores(passage, paperIds);
             }
         };
     }

@@ -34,6 +34,16 @@ public record WithoutKeys(PaperLookup inner, Set<String> lowerCaseKeys) implemen
         return kept(inner.completeTitle(typed, limit + lowerCaseKeys.size()), limit);
     }
 
+    @Override
+    public List<Hit> related(dev.paperlink.corpus.model.Passage passage, int limit) {
+        return kept(inner.related(passage, limit + lowerCaseKeys.size()), limit);
+    }
+
+    @Override
+    public java.util.Map<String, Float> relatedScores(dev.paperlink.corpus.model.Passage passage, java.util.Collection<String> paperIds) {
+        return inner.relatedScores(passage, paperIds);
+    }
+
     private boolean hidden(String key) {
         return lowerCaseKeys.contains(key.toLowerCase(Locale.ROOT));
     }

@@ -1,5 +1,13 @@
 package dev.paperlink.server.feature.completion;
 
+import dev.paperlink.server.feature.related.CitationContext;
+import dev.paperlink.server.feature.related.DocumentTitle;
+import dev.paperlink.server.feature.related.RelatedFeature;
+import dev.paperlink.server.feature.related.RelatedPaper;
+import dev.paperlink.server.syntax.CitationScan;
+import java.util.HashMap;
+import java.util.Map;
+
 import dev.paperlink.corpus.model.Hit;
 import dev.paperlink.corpus.model.Paper;
 import dev.paperlink.corpus.model.ShownText;
@@ -35,48 +43,73 @@ public final class CompletionFeature {
         if (scanner.isEmpty() || p.offset() < 0 || p.offset() > doc.text().length()) {
             return CompletionResult.EMPTY;
         }
-        Optional<CitationRef> ref = scanner.get().scan(doc.text()).at(p.offset());
+        CitationScan scan = scanner.get().scan(doc.text());
+        Optional<CitationRef> ref = scan.at(p.offset());
         if (ref.isPresent()) {
-            return keys(p, ref.get());
+            return keys(p, ref.get(), scan);
         }
         return TitleCompletion.complete(p);
     }
 
-    private static CompletionResult keys(FeatureParams p, CitationRef ref) {
+    /** Typed prefixes this short are looked for among the papers related to the sentence first. */
+    static final int SHORT_PREFIX = 2;
+    /** How many related papers a short prefix is looked for among. */
+    static final int RELATED_CANDIDATES = 200;
+
+    private static CompletionResult keys(FeatureParams p, CitationRef ref, CitationScan scan) {
         String typed = p.document().text().substring(ref.range().start(), p.offset());
         int limit = p.config().completionLimit();
         PaperLookup bib = p.bibliography().lookup();
+        Optional<CitationContext> context = p.config().related().inCompletion()
+                ? Optional.of(CitationContext.around(p.document().text(), p.document().kind(), ref.range(), scan.refs()))
+                : Optional.empty();
+        Set<String> cited = context.map(CitationContext::citedInSentence).orElse(Set.of());
+        // Papers related to the sentence first, when little or nothing is typed (their detail says so)
+        Map<String, String> why = new HashMap<>();
         List<Hit> ordered = new ArrayList<>();
-        // the document's bibliography, then the corpus (only once something is typed: it is large);
-        // key prefix before title/author words
+        if (context.isPresent() && typed.length() <= SHORT_PREFIX) {
+            String ownTitle = DocumentTitle.of(p.document().kind(), p.document().text());
+            for (RelatedPaper r : RelatedFeature.find(p, context.get(), ownTitle, typed.isEmpty() ? limit + 1 : RELATED_CANDIDATES)) {
+                if (typed.isEmpty() || matchesTyped(r.paper(), typed)) {
+                    ordered.add(new Hit(r.paper(), Hit.Match.RELATED, r.score()));
+                    why.put(PaperLookup.idOf(r.paper()), r.why());
+                }
+            }
+        }
+        // then the document's bibliography, then the corpus (only once something is typed: it is large);
+        // key prefix before title/author words, papers inside each tier by how they fit the sentence.
         // Each query asks only for what can still be shown, plus one to learn that more match;
         // once more than the limit are known, the rest is not asked at all.
-        ordered.addAll(bib.completeKey(typed, limit + 1));
-        if (room(limit, ordered) > 0) {
-            ordered.addAll(bib.completeTitle(typed, room(limit, ordered)));
+        List<List<Hit>> tiers = new ArrayList<>();
+        tiers.add(bib.completeKey(typed, room(limit, ordered, tiers)));
+        if (room(limit, ordered, tiers) > 0) {
+            tiers.add(bib.completeTitle(typed, room(limit, ordered, tiers)));
         }
-        if (!typed.isEmpty() && room(limit, ordered) > 0) {
+        if (!typed.isEmpty() && room(limit, ordered, tiers) > 0) {
             p.cancel().check();
-            ordered.addAll(p.corpus().completeKey(typed, room(limit, ordered)));
+            tiers.add(p.corpus().completeKey(typed, room(limit, ordered, tiers)));
         }
-        if (!typed.isEmpty() && room(limit, ordered) > 0) {
+        if (!typed.isEmpty() && room(limit, ordered, tiers) > 0) {
             p.cancel().check();
-            ordered.addAll(p.corpus().completeTitle(typed, room(limit, ordered)));
+            tiers.add(p.corpus().completeTitle(typed, room(limit, ordered, tiers)));
         }
+        ordered.addAll(context.isPresent() && !typed.isEmpty() ? byContext(p, context.get(), tiers) : tiers.stream().flatMap(List::stream).toList());
         List<CompletionCandidate> items = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         boolean more = false;
         Set<String> seenIds = new HashSet<>();
         for (Hit h : ordered) {
             Paper paper = h.paper();
-            if (!seen.add(paper.key()) || (!paper.id().isEmpty() && !seenIds.add(paper.id()))) {
-                continue; // a paper once, under the first key found for it
+            if (!seen.add(paper.key()) || (!paper.id().isEmpty() && !seenIds.add(paper.id())) || cited.contains(paper.key())) {
+                continue; // a paper once, under the first key found for it; not one the sentence already cites
             }
             if (items.size() == limit) {
                 more = true;
                 break;
             }
-            items.add(new CompletionCandidate(CitationFormatter.plain(paper.key()), CitationFormatter.detail(paper),
+            String reason = why.get(PaperLookup.idOf(paper));
+            String detail = reason != null ? CitationFormatter.plain(reason) : CitationFormatter.detail(paper);
+            items.add(new CompletionCandidate(CitationFormatter.plain(paper.key()), detail,
                     CitationFormatter.plain(paper.title()), ref.range(), paper.key(),
                     ShownText.forEditor(filterText(paper, typed), 2 * ShownText.EDITOR_MAX), sortText(items.size()), paper.key(), false));
         }
@@ -84,9 +117,45 @@ public final class CompletionFeature {
         return new CompletionResult(items, more || p.bibliography().pending());
     }
 
+    /** Each tier's papers by how well they fit the sentence (one scoring query for all), the tiers in their order. */
+    private static List<Hit> byContext(FeatureParams p, CitationContext context, List<List<Hit>> tiers) {
+        List<String> ids = tiers.stream().flatMap(List::stream).map(h -> PaperLookup.idOf(h.paper())).distinct().toList();
+        p.cancel().check();
+        Map<String, Float> fit = ids.isEmpty() ? Map.of() : p.lookup().relatedScores(context.passage(p.config().relatedParagraphWeight()), ids);
+        List<Hit> out = new ArrayList<>();
+        for (List<Hit> tier : tiers) {
+            Map<Hit.Match, List<Hit>> byMatch = new java.util.LinkedHashMap<>();
+            tier.forEach(h -> byMatch.computeIfAbsent(h.match(), m -> new ArrayList<>()).add(h));
+            for (List<Hit> same : byMatch.values()) {
+                List<Hit> sorted = new ArrayList<>(same);
+                sorted.sort(java.util.Comparator.comparing((Hit h) -> fit.getOrDefault(PaperLookup.idOf(h.paper()), 0f)).reversed()); // stable
+                out.addAll(sorted);
+            }
+        }
+        return out;
+    }
+
+    /** Whether a paper matches a short typed prefix: its key, a title word or an author's family name starts with it. */
+    static boolean matchesTyped(Paper paper, String typed) {
+        String t = typed.toLowerCase(java.util.Locale.ROOT);
+        if (paper.allKeys().stream().anyMatch(k -> k.toLowerCase(java.util.Locale.ROOT).startsWith(t))) {
+            return true;
+        }
+        for (String w : (paper.title()).toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+            if (w.startsWith(t)) {
+                return true;
+            }
+        }
+        return paper.authors().stream().anyMatch(a -> a.family().toLowerCase(java.util.Locale.ROOT).startsWith(t));
+    }
+
     /** How many more hits are worth asking for: the free places, plus one to learn that more match. */
-    private static int room(int limit, List<Hit> sofar) {
-        return Math.max(0, limit + 1 - sofar.size());
+    private static int room(int limit, List<Hit> first, List<List<Hit>> tiers) {
+        return room(limit, first.size() + tiers.stream().mapToInt(List::size).sum());
+    }
+
+    private static int room(int limit, int sofar) {
+        return Math.max(0, limit + 1 - sofar);
     }
 
     /**

@@ -1,0 +1,86 @@
+package dev.paperlink.server.feature.related;
+
+import dev.paperlink.corpus.model.Hit;
+import dev.paperlink.corpus.model.Paper;
+import dev.paperlink.corpus.source.Identifiers;
+import dev.paperlink.server.document.TextDocument;
+import dev.paperlink.server.document.TextRange;
+import dev.paperlink.server.feature.FeatureParams;
+import dev.paperlink.server.syntax.CitationRef;
+import dev.paperlink.server.syntax.CitationScanner;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Papers related to a place of a note: the sentence a citation (or a selection) is in, with its
+ * paragraph as a weaker signal ({@link CitationContext}), asked of the document's bibliography and
+ * the corpus together. Papers already cited in that sentence, and the paper being written itself
+ * (same title), are not suggested.
+ */
+public final class RelatedFeature {
+    private RelatedFeature() {
+    }
+
+    public static List<RelatedPaper> find(FeatureParams p, TextRange at, int limit) {
+        TextDocument doc = p.document();
+        String text = doc.text();
+        List<CitationRef> refs = CitationScanner.refs(doc.kind(), text);
+        CitationContext context = CitationContext.around(text, doc.kind(), at, refs);
+        return find(p, context, DocumentTitle.of(doc.kind(), text), limit);
+    }
+
+    /** @param ownTitle the document's normalised title ("" for none): a paper of that title is not suggested */
+    public static List<RelatedPaper> find(FeatureParams p, CitationContext context, String ownTitle, int limit) {
+        if (context.sentenceText().isBlank() && context.paragraphText().isBlank()) {
+            return List.of();
+        }
+        p.cancel().check();
+        List<Hit> hits = p.lookup().related(context.passage(p.config().relatedParagraphWeight()), limit + context.citedInSentence().size() + 1);
+        Set<String> cited = lowerCase(context.citedInSentence());
+        List<RelatedPaper> out = new ArrayList<>();
+        for (Hit h : hits) {
+            Paper paper = h.paper();
+            if (out.size() == limit) {
+                break;
+            }
+            if (paper.allKeys().stream().anyMatch(k -> cited.contains(k.toLowerCase(Locale.ROOT)))
+                    || (!ownTitle.isEmpty() && Identifiers.normalizedTitle(paper.title()).equals(ownTitle))) {
+                continue;
+            }
+            out.add(new RelatedPaper(paper, h.score(), shared(context.sentenceText() + " " + context.paragraphText(), paper)));
+        }
+        return out;
+    }
+
+    /** The passage's words of four letters or more that the paper's title or abstract has, the sentence's first, at most five. */
+    static List<String> shared(String passage, Paper paper) {
+        String about = " " + (paper.title() + " " + paper.abstractText()).toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ") + " ";
+        Map<String, Boolean> words = new LinkedHashMap<>();
+        for (String w : passage.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+            if (w.length() >= 4 && !w.chars().allMatch(Character::isDigit) && !COMMON.contains(w) && about.contains(" " + w)) {
+                words.putIfAbsent(w, true);
+            }
+            if (words.size() == 5) {
+                break;
+            }
+        }
+        return List.copyOf(words.keySet());
+    }
+
+    private static final Set<String> COMMON = Set.of("that", "this", "with", "from", "have", "been", "were", "which", "their",
+            "these", "those", "such", "also", "more", "than", "other", "into", "they", "them", "there", "where", "when", "while",
+            "over", "only", "both", "each", "many", "most", "some", "very", "well", "used", "using", "based", "show", "shown",
+            "paper", "papers", "work", "works", "approach", "method", "methods", "results", "propose", "proposed", "recent",
+            "recently", "however", "between", "through", "about", "often", "first");
+
+    private static Set<String> lowerCase(Set<String> keys) {
+        Set<String> out = new java.util.HashSet<>();
+        keys.forEach(k -> out.add(k.toLowerCase(Locale.ROOT)));
+        return out;
+    }
+}

@@ -27,6 +27,13 @@ final class FromLsp {
         return new Pos(p.getLine(), p.getCharacter());
     }
 
+    /** A protocol range as offsets (its ends in order). */
+    static dev.paperlink.server.document.TextRange range(TextDocument doc, org.eclipse.lsp4j.Range r) {
+        int a = offset(doc, r.getStart());
+        int b = r.getEnd() == null ? a : offset(doc, r.getEnd());
+        return new dev.paperlink.server.document.TextRange(Math.min(a, b), Math.max(a, b));
+    }
+
     static int offset(TextDocument doc, Position p) {
         return doc.offset(pos(p));
     }

@@ -127,6 +127,7 @@ public final class PaperLinkLanguageServer implements LanguageServer, LanguageCl
         caps.setHoverProvider(true);
         caps.setDefinitionProvider(true);
         caps.setDocumentLinkProvider(new DocumentLinkOptions(false));
+        caps.setCodeActionProvider(new org.eclipse.lsp4j.CodeActionOptions(List.of(org.eclipse.lsp4j.CodeActionKind.RefactorRewrite)));
         WorkspaceFoldersOptions folders = new WorkspaceFoldersOptions();
         folders.setSupported(true);
         folders.setChangeNotifications(true);
@@ -283,6 +284,12 @@ public final class PaperLinkLanguageServer implements LanguageServer, LanguageCl
 
     boolean isShutdown() {
         return shutdown;
+    }
+
+    /** {@code paperlink/relatedPapers}: the papers related to a range (see {@link RelatedPapersRequest}). */
+    @org.eclipse.lsp4j.jsonrpc.services.JsonRequest(RelatedPapersRequest.METHOD)
+    public CompletableFuture<List<RelatedPapersRequest.Item>> relatedPapers(RelatedPapersRequest.Params params) {
+        return documents.relatedPapers(params);
     }
 
     @Override

@@ -1,5 +1,8 @@
 package dev.paperlink.server.lsp;
 
+import dev.paperlink.server.feature.related.CiteRelated;
+import dev.paperlink.server.feature.related.RelatedFeature;
+
 import dev.paperlink.server.document.DocumentKind;
 import dev.paperlink.server.document.TextDocument;
 import dev.paperlink.server.feature.CancelToken;
@@ -110,6 +113,29 @@ public final class PaperLinkTextDocumentService implements TextDocumentService {
             });
             return item;
         });
+    }
+
+    /** "Cite a related paper…" actions on the sentence at the cursor or the sentences of a selection. */
+    @Override
+    public CompletableFuture<List<Either<org.eclipse.lsp4j.Command, org.eclipse.lsp4j.CodeAction>>> codeAction(
+            org.eclipse.lsp4j.CodeActionParams p) {
+        List<String> only = p.getContext() == null ? null : p.getContext().getOnly();
+        if (only != null && only.stream().noneMatch(k -> org.eclipse.lsp4j.CodeActionKind.RefactorRewrite.startsWith(k))) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+        return server.async("codeAction", List.of(), cancel -> workspace.document(p.getTextDocument().getUri())
+                .flatMap(d -> workspace.params(d.uri(), FromLsp.offset(d, p.getRange().getStart()), cancel)
+                        .map(fp -> ToLsp.citeActions(d, CiteRelated.actions(fp, FromLsp.range(d, p.getRange())))))
+                .orElse(List.of()));
+    }
+
+    /** {@code paperlink/relatedPapers}: see {@link RelatedPapersRequest}. */
+    CompletableFuture<List<RelatedPapersRequest.Item>> relatedPapers(RelatedPapersRequest.Params p) {
+        return server.async(RelatedPapersRequest.METHOD, List.of(), cancel -> workspace.document(p.textDocument().getUri())
+                .flatMap(d -> workspace.params(d.uri(), FromLsp.offset(d, p.range().getStart()), cancel)
+                        .map(fp -> ToLsp.relatedPapers(fp, RelatedFeature.find(fp, FromLsp.range(d, p.range()),
+                                p.limit() == null ? 10 : Math.max(1, Math.min(50, p.limit()))))))
+                .orElse(List.of()));
     }
 
     @Override

@@ -110,4 +110,33 @@ final class ToLsp {
             case DEBUG -> MessageType.Log;
         };
     }
+
+    /** Each "cite this paper" action as a code action that inserts the citation. */
+    static List<Either<org.eclipse.lsp4j.Command, org.eclipse.lsp4j.CodeAction>> citeActions(TextDocument doc,
+                                                                                            List<dev.paperlink.server.feature.related.CiteRelated.Action> actions) {
+        List<Either<org.eclipse.lsp4j.Command, org.eclipse.lsp4j.CodeAction>> out = new java.util.ArrayList<>();
+        for (var a : actions) {
+            org.eclipse.lsp4j.CodeAction action = new org.eclipse.lsp4j.CodeAction(a.title());
+            action.setKind(org.eclipse.lsp4j.CodeActionKind.RefactorRewrite);
+            Range at = range(doc, new TextRange(a.offset(), a.offset()));
+            action.setEdit(new org.eclipse.lsp4j.WorkspaceEdit(java.util.Map.of(doc.uri(), List.of(new org.eclipse.lsp4j.TextEdit(at, a.insert())))));
+            out.add(Either.forRight(action));
+        }
+        return out;
+    }
+
+    static List<RelatedPapersRequest.Item> relatedPapers(dev.paperlink.server.feature.FeatureParams p,
+                                                         List<dev.paperlink.server.feature.related.RelatedPaper> papers) {
+        List<RelatedPapersRequest.Item> out = new java.util.ArrayList<>();
+        for (var r : papers) {
+            var paper = r.paper();
+            List<String> authors = paper.authors().stream().filter(a -> !a.isOthers())
+                    .map(a -> dev.paperlink.server.render.CitationFormatter.plain(a.displayName())).toList();
+            String why = r.shared().isEmpty() ? "related by its abstract" : "shares: " + String.join(", ", r.shared());
+            out.add(new RelatedPapersRequest.Item(dev.paperlink.server.render.CitationFormatter.plain(paper.key()), dev.paperlink.server.render.CitationFormatter.plain(paper.title()), authors,
+                    paper.year(), r.score(), dev.paperlink.server.render.CitationFormatter.plain(why),
+                    dev.paperlink.server.feature.completion.CompletionFeature.citation(paper.key(), p.document().kind(), p.config())));
+        }
+        return out;
+    }
 }

@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * newText | detail}; the two best items).
  */
 class RelatedCompletionTest {
-    private static final String PAPERS = """
+    static final String PAPERS = """
             %! corpus/papers.bib
             @inproceedings{vaswani2017,
               title = {Attention Is All You Need}, author = {Vaswani, Ashish and Shazeer, Noam}, year = {2017},

@@ -70,6 +70,22 @@ public interface Corpus extends PaperQueries, AutoCloseable {
      */
     Optional<String> verify() throws IOException;
 
+    /**
+     * The embedding model related papers are ranked with besides words, once every paper has its
+     * vector ({@link #embedMissing}); none (the default): words alone.
+     */
+    void useEmbedder(java.util.Optional<dev.paperlink.corpus.embed.Embedder> embedder);
+
+    /**
+     * Makes the vectors of up to {@code max} papers that have none (new or changed since), then
+     * commits and publishes them. Never during an index run (they wait for each other). What is
+     * left; empty without an embedder.
+     */
+    Optional<EmbeddingStatus> embedMissing(int max) throws IOException;
+
+    /** How far the embeddings are, as the last publish has them; empty without an embedder. */
+    Optional<EmbeddingStatus> embeddingStatus();
+
     /** Goes up by one at every published commit: what was derived from the index before is stale. */
     long generation();
 

@@ -51,6 +51,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--exclude", paramLabel = "FILE", description = "With --related-eval: DOIs never counted as hits (the citing papers), one per line.")
     Path exclude;
 
+    @Option(names = "--no-embeddings", description = "With --related-eval: do not make or use embeddings (words alone).")
+    boolean noEmbeddings;
+
     @Option(names = "--entry-types", split = ",", paramLabel = "TYPE",
             description = "With --related-eval: only papers of these entry types are in the collection (ACM-CR: article,inproceedings).")
     List<String> entryTypes = new ArrayList<>();
@@ -87,7 +90,7 @@ final class BenchCommand implements Callable<Integer> {
         collection.addAll(corpusOption);
         if (relatedEval != null) {
             return new dev.paperlink.cli.bench.RelatedEvalRun(relatedEval.get(0), relatedEval.get(1), collection, evalIndexDir, exclude,
-                    entryTypes, json).run(spec.commandLine().getOut(), err);
+                    entryTypes, noEmbeddings, json).run(spec.commandLine().getOut(), err);
         }
         if (collection.isEmpty()) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing required parameter: CORPUS");
@@ -121,7 +124,7 @@ final class BenchCommand implements Callable<Integer> {
             figures.put("indexJvmFlags", report.get("jvmFlags").asText());
             figures.put("recordsPerSecond", records / secs);
             figures.put("mbPerSecond", inputMB / secs);
-            figures.put("indexMB", size(dir) / 1e6);
+            figures.put("indexMB", TempDirs.size(dir) / 1e6);
             err.printf("indexed %,d records (%,d papers) in %.2f s%n", records, report.get("papers").asLong(), secs);
 
             figures.put("openToFirstAnswer", openInFreshJvm(dir, 5));
@@ -326,9 +329,4 @@ final class BenchCommand implements Callable<Integer> {
         return sb.toString();
     }
 
-    private static long size(Path dir) throws IOException {
-        try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
-        }
-    }
 }

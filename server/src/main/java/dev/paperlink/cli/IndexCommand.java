@@ -37,6 +37,10 @@ final class IndexCommand implements Callable<Integer> {
     @Option(names = "--max-skips-shown", defaultValue = "20", description = "How many skipped records to list (default: ${DEFAULT-VALUE}; all are counted).")
     int maxSkipsShown;
 
+    @Option(names = "--embeddings", description = {"Then make the embeddings papers are missing (related papers rank by them too;",
+            "needs paperlink-embeddings.jar beside paperlink.jar; about 100 papers/s on 2 cores, once per paper)."})
+    boolean embeddings;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -54,6 +58,18 @@ final class IndexCommand implements Callable<Integer> {
              Progress progress = Progress.forTerminal(err)) {
             corpus.repaired().ifPresent(why -> err.println("paperlink: " + why));
             report = corpus.index(paths, progress);
+            if (embeddings) {
+                java.util.Optional<dev.paperlink.corpus.embed.Embedder> model = dev.paperlink.corpus.embed.Embedder.available();
+                if (model.isEmpty()) {
+                    err.println("paperlink: no embedding model: put paperlink-embeddings.jar beside paperlink.jar"
+                            + " (./mvnw package builds it in embeddings/target)");
+                    return 1;
+                }
+                corpus.useEmbedder(model);
+                var figures = dev.paperlink.cli.bench.Embed.missing(corpus, err);
+                err.printf("embeddings (%s): %,d papers, %,d made now%s%n", figures.get("model"), figures.get("papers"), figures.get("embeddedNow"),
+                        ((Number) figures.get("embeddedNow")).longValue() == 0 ? "" : String.format(" at %.0f papers/s", figures.get("papersPerSecond")));
+            }
         }
         if (json) {
             out.println(Json.write(report));

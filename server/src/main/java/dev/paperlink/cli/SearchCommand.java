@@ -44,6 +44,9 @@ final class SearchCommand implements Callable<Integer> {
         String query = String.join(" ", words);
         PrintWriter out = spec.commandLine().getOut();
         try (Corpus corpus = Corpus.openReadOnly(indexDir.resolve())) {
+            if (related) {
+                corpus.useEmbedder(dev.paperlink.corpus.embed.Embedder.available()); // used when every paper has its vector
+            }
             List<Hit> hits = key ? corpus.completeKey(query, limit)
                     : complete ? corpus.completeTitle(query, limit)
                     : related ? corpus.related(query, limit)

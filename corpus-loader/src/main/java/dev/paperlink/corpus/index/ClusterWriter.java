@@ -28,7 +28,18 @@ final class ClusterWriter {
 
     private final long flushAtBytes;
 
+    /** Vectors a rewritten paper keeps when its text is the same, or null (no embeddings). */
+    private final VectorCarry carry;
+    private final String vectorField;
+
     ClusterWriter(IndexWriter writer, ClusterLookup lookup, ParallelUpdates updates, long flushAtBytes) {
+        this(writer, lookup, updates, flushAtBytes, null, null);
+    }
+
+    ClusterWriter(IndexWriter writer, ClusterLookup lookup, ParallelUpdates updates, long flushAtBytes, VectorCarry carry,
+                  String vectorField) {
+        this.carry = carry;
+        this.vectorField = vectorField;
         this.flushAtBytes = flushAtBytes;
         this.writer = writer;
         this.lookup = lookup;
@@ -72,8 +83,13 @@ final class ClusterWriter {
         Paper paper = cluster.merged();
         byte[] record = PaperCodec.encode(cluster);
         String normalized = normalizedTitle != null ? normalizedTitle : Identifiers.normalizedTitle(paper.title());
+        String textHash = carry == null ? null : Embeddings.textHash(paper);
+        float[] vector = carry == null ? null : carry.vectorFor(textHash);
         updates.submit(cluster.id(), () -> {
             Document doc = PaperDocuments.toDocument(cluster, paper, terms, record, normalized);
+            if (vector != null) {
+                Embeddings.addVector(doc, vectorField, vector, textHash);
+            }
             if (isNew) {
                 writer.addDocument(doc);
             } else {

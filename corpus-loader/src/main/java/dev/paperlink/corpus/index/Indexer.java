@@ -58,7 +58,15 @@ final class Indexer {
     /** Whether early publishes are wanted at all (a process that answers while it indexes). */
     private final boolean earlyWanted;
 
+    /** The vector field of the model in use (vectors of unchanged texts are kept), or null. */
+    private final String vectorField;
+
     Indexer(IndexWriter writer, IndexListener listener, Runnable afterCommit, long flushAtBytes, boolean earlyWanted) {
+        this(writer, listener, afterCommit, flushAtBytes, earlyWanted, null);
+    }
+
+    Indexer(IndexWriter writer, IndexListener listener, Runnable afterCommit, long flushAtBytes, boolean earlyWanted, String vectorField) {
+        this.vectorField = vectorField;
         this.flushAtBytes = flushAtBytes;
         this.earlyWanted = earlyWanted;
         this.writer = writer;
@@ -111,8 +119,9 @@ final class Indexer {
 
         try (ParallelUpdates updates = ParallelUpdates.forThisMachine();
              ClusterLookup lookup = new ClusterLookup(writer, updates, flushAtBytes);
+             VectorCarry carry = VectorCarry.open(writer, vectorField);
              ReadAhead readAhead = new ReadAhead()) {
-            ClusterWriter clusters = new ClusterWriter(writer, lookup, updates, flushAtBytes);
+            ClusterWriter clusters = new ClusterWriter(writer, lookup, updates, flushAtBytes, carry, vectorField);
             List<String> dropped = new ArrayList<>(removed);
             // Every file about to be read is dropped first, even one the state does not know: a run
             // killed after an intermediate commit may have left some of its records behind.

@@ -210,7 +210,9 @@ public final class LuceneCorpus implements Corpus {
         }
         IndexState previous = readState(directory).orElse(IndexState.empty());
         try {
-            return new Indexer(writer, listener, () -> publish(listener), flushAtBytes, publishEarly).run(roots, previous);
+            dev.paperlink.corpus.embed.Embedder e = searcher.embedder();
+            return new Indexer(writer, listener, () -> publish(listener), flushAtBytes, publishEarly, e == null ? null : Embeddings.field(e))
+                    .run(roots, previous);
         } catch (IOException | RuntimeException e) {
             writer.rollback(); // back to the last commit; nothing committed is lost
             throw e;
@@ -242,6 +244,34 @@ public final class LuceneCorpus implements Corpus {
     @Override
     public Optional<dev.paperlink.corpus.IndexedSource> indexedSource(Path file) {
         return Optional.ofNullable(published.source(dev.paperlink.corpus.source.SourceFiles.name(file)));
+    }
+
+    @Override
+    public void useEmbedder(Optional<dev.paperlink.corpus.embed.Embedder> embedder) {
+        searcher.useEmbedder(embedder.orElse(null));
+    }
+
+    @Override
+    public Optional<dev.paperlink.corpus.EmbeddingStatus> embedMissing(int max) throws IOException {
+        dev.paperlink.corpus.embed.Embedder e = searcher.embedder();
+        if (e == null) {
+            return Optional.empty();
+        }
+        if (writer == null) {
+            return embeddingStatus();
+        }
+        synchronized (this) { // not while an index run writes
+            if (Embeddings.fill(writer, e, max) > 0) {
+                writer.commit();
+                publish(IndexListener.NONE);
+            }
+        }
+        return embeddingStatus();
+    }
+
+    @Override
+    public Optional<dev.paperlink.corpus.EmbeddingStatus> embeddingStatus() {
+        return searcher.embeddingStatus();
     }
 
     @Override

@@ -32,6 +32,12 @@ final class PaperFields {
      * related papers, ranked by BM25 with k1 = 0.9 and b = 0.4 ({@link #similarity()}).
      */
     static final String TOPIC = "topic";
+    /**
+     * StringField: a hash of the text a paper's vector was made from ({@link Embeddings#textHash}),
+     * beside the vector: an index run that writes the paper again keeps the vector when the text is
+     * the same ({@link VectorCarry}). The vectors themselves are in a field per model ({@link Embeddings#field}).
+     */
+    static final String EMBEDDING_TEXT = "embedding_text";
     /** TextField, every author's display name, folded, one per line in one value. */
     static final String AUTHORS = "authors";
     /** TextField: family names and organisation names, folded, one per line in one value, for author + year completion. */

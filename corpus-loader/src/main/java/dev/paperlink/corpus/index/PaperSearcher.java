@@ -167,16 +167,59 @@ final class PaperSearcher implements AutoCloseable {
         return run(CompletionQueries.fullText(text, english, words, titleWords), limit);
     }
 
-    /** @param filter only papers this query matches (not scored), or null for all */
+    /**
+     * @param filter only papers this query matches (not scored), or null for all. Words and
+     *               embeddings together once every paper has its vector ({@link Hybrid}), else
+     *               words alone, with feedback.
+     */
     List<Hit> related(dev.paperlink.corpus.model.Passage passage, int limit, Query filter) {
         return withSearcher(s -> {
             try {
+                dev.paperlink.corpus.embed.Embedder e = embedder;
+                if (e != null && status(s, e).complete()) {
+                    return Hybrid.related(s, topic, e, queryVectors, passage, limit, filter);
+                }
                 Query q = RelatedQueries.related(s, topic, passage);
                 return q == null ? List.of() : collect(s, s.search(filtered(q, filter), limit), h -> Hit.Match.RELATED);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            } catch (IOException ex) {
+                throw new UncheckedIOException(ex);
             }
         });
+    }
+
+    private volatile dev.paperlink.corpus.embed.Embedder embedder;
+    /** The embeddings' progress in the reader it was counted in (counted once per reader). */
+    private volatile java.util.Map.Entry<org.apache.lucene.index.IndexReader, dev.paperlink.corpus.EmbeddingStatus> counted;
+    /** The vectors of the last passages asked about: typing a key does not change the sentence around it. */
+    private final Hybrid.QueryVectors queryVectors = new Hybrid.QueryVectors(64);
+
+    void useEmbedder(dev.paperlink.corpus.embed.Embedder e) {
+        this.embedder = e;
+        this.counted = null;
+    }
+
+    dev.paperlink.corpus.embed.Embedder embedder() {
+        return embedder;
+    }
+
+    java.util.Optional<dev.paperlink.corpus.EmbeddingStatus> embeddingStatus() {
+        dev.paperlink.corpus.embed.Embedder e = embedder;
+        return e == null ? java.util.Optional.empty() : java.util.Optional.of(withSearcher(s -> status(s, e)));
+    }
+
+    private dev.paperlink.corpus.EmbeddingStatus status(IndexSearcher s, dev.paperlink.corpus.embed.Embedder e) {
+        var c = counted;
+        if (c != null && c.getKey() == s.getIndexReader() && c.getValue().model().equals(e.name())) {
+            return c.getValue();
+        }
+        try {
+            Embeddings.Count n = Embeddings.count(s, Embeddings.field(e));
+            var status = new dev.paperlink.corpus.EmbeddingStatus(e.name(), n.embedded(), n.missing());
+            counted = java.util.Map.entry(s.getIndexReader(), status);
+            return status;
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
     }
 
     /** @param filter only papers this query matches (not scored), or null for all */
@@ -194,7 +237,7 @@ final class PaperSearcher implements AutoCloseable {
         return out;
     }
 
-    private static Query filtered(Query q, Query filter) {
+    static Query filtered(Query q, Query filter) {
         return filter == null ? q : new org.apache.lucene.search.BooleanQuery.Builder()
                 .add(q, org.apache.lucene.search.BooleanClause.Occur.MUST)
                 .add(filter, org.apache.lucene.search.BooleanClause.Occur.FILTER)
@@ -281,7 +324,7 @@ final class PaperSearcher implements AutoCloseable {
         });
     }
 
-    private static List<Hit> collect(IndexSearcher s, TopDocs top, Function<Float, Hit.Match> classifier)
+    static List<Hit> collect(IndexSearcher s, TopDocs top, Function<Float, Hit.Match> classifier)
             throws IOException {
         Cluster[] clusters = PaperRecords.read(s.getIndexReader(), top.scoreDocs);
         List<Hit> hits = new ArrayList<>(top.scoreDocs.length);

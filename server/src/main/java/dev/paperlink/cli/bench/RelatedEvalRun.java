@@ -12,11 +12,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import dev.paperlink.corpus.embed.Embedder;
 import java.util.Set;
 
 /** {@code paperlink bench --related-eval TOPICS QRELS}: related papers and plain BM25, side by side, on one index. */
 public record RelatedEvalRun(Path topicsFile, Path qrelsFile, List<Path> collection, Path indexDir, Path exclude,
-                             List<String> entryTypes, boolean json) {
+                             List<String> entryTypes, boolean withoutEmbeddings, boolean json) {
 
     public int run(PrintWriter out, PrintWriter err) throws IOException {
         if (collection.isEmpty()) {
@@ -33,27 +35,36 @@ public record RelatedEvalRun(Path topicsFile, Path qrelsFile, List<Path> collect
             IndexReport report = corpus.index(collection, IndexListener.NONE);
             err.printf("index: %,d papers (%,d files read, %,d unchanged) in %.1f s%n", report.papers(), report.sourcesRead(),
                     report.sourcesUnchanged(), (System.nanoTime() - t0) / 1e9);
-            long t1 = System.nanoTime();
-            RelatedEval.Scores bm25 = RelatedEval.run(topics, qrels, admitted, corpus::relatedBaseline);
-            long t2 = System.nanoTime();
-            RelatedEval.Scores related = RelatedEval.run(topics, qrels, admitted, corpus::related);
-            long t3 = System.nanoTime();
             Map<String, Object> figures = new LinkedHashMap<>();
             figures.put("topics", topicsFile.toString());
-            figures.put("judgedTopics", related.topics());
             figures.put("papers", report.papers());
-            figures.put("bm25", scores(bm25, (t2 - t1) / 1e6 / Math.max(1, bm25.topics())));
-            figures.put("related", scores(related, (t3 - t2) / 1e6 / Math.max(1, related.topics())));
-            figures.put("recallAt10Gain", bm25.recallAt10() == 0 ? 0 : related.recallAt10() / bm25.recallAt10() - 1);
+            figures.put("indexMB", TempDirs.size(dir) / 1e6);
+            Map<String, RelatedEval.Scores> runs = new LinkedHashMap<>();
+            Map<String, Double> millis = new LinkedHashMap<>();
+            timed("bm25", runs, millis, () -> RelatedEval.run(topics, qrels, admitted, corpus::relatedBaseline));
+            timed("words", runs, millis, () -> RelatedEval.run(topics, qrels, admitted, corpus::related));
+            Optional<Embedder> embedder = withoutEmbeddings ? Optional.empty() : Embedder.available();
+            if (embedder.isPresent()) {
+                corpus.useEmbedder(embedder);
+                figures.put("embeddings", Embed.missing(corpus, err));
+                figures.put("indexWithEmbeddingsMB", TempDirs.size(dir) / 1e6);
+                timed("related", runs, millis, () -> RelatedEval.run(topics, qrels, admitted, corpus::related));
+            } else {
+                err.println("no embedding model (paperlink-embeddings.jar beside paperlink.jar): related is ranked by words alone");
+            }
+            RelatedEval.Scores bm25 = runs.get("bm25");
+            runs.forEach((name, s) -> figures.put(name, scores(s, millis.get(name) / Math.max(1, s.topics()))));
+            figures.put("judgedTopics", bm25.topics());
             if (json) {
                 out.println(dev.paperlink.cli.Json.write(figures));
             } else {
-                out.printf("%s: %d judged topics, %,d papers%n", topicsFile.getFileName(), related.topics(), report.papers());
-                out.printf("%-8s %7s %8s %7s %9s%n", "method", "R@10", "nDCG@10", "MRR", "ms/query");
-                line(out, "bm25", bm25, (t2 - t1) / 1e6);
-                line(out, "related", related, (t3 - t2) / 1e6);
-                out.printf("related vs bm25: R@10 %+.1f%%, nDCG@10 %+.1f%%, MRR %+.1f%%%n", gain(related.recallAt10(), bm25.recallAt10()),
-                        gain(related.ndcgAt10(), bm25.ndcgAt10()), gain(related.mrr(), bm25.mrr()));
+                out.printf("%s: %d judged topics, %,d papers%n", topicsFile.getFileName(), bm25.topics(), report.papers());
+                out.printf("%-8s %7s %8s %7s %9s  %s%n", "method", "R@10", "nDCG@10", "MRR", "ms/query", "vs bm25 (R@10, nDCG@10, MRR)");
+                runs.forEach((name, s) -> out.printf("%-8s %7.4f %8.4f %7.4f %9.2f  %s%n", name, s.recallAt10(), s.ndcgAt10(), s.mrr(),
+                        millis.get(name) / Math.max(1, s.topics()), name.equals("bm25") ? "" : String.format("%+.1f%% %+.1f%% %+.1f%%",
+                                gain(s.recallAt10(), bm25.recallAt10()), gain(s.ndcgAt10(), bm25.ndcgAt10()), gain(s.mrr(), bm25.mrr()))));
+                out.println("bm25: plain BM25 (k1 0.9, b 0.4, Porter) with every word; words: related without embeddings;"
+                        + (embedder.isPresent() ? " related: with embeddings (" + embedder.get().name() + ")" : ""));
             }
             out.flush();
             return 0;
@@ -73,8 +84,11 @@ public record RelatedEvalRun(Path topicsFile, Path qrelsFile, List<Path> collect
         return m;
     }
 
-    private static void line(PrintWriter out, String name, RelatedEval.Scores s, double millis) {
-        out.printf("%-8s %7.4f %8.4f %7.4f %9.2f%n", name, s.recallAt10(), s.ndcgAt10(), s.mrr(), millis / Math.max(1, s.topics()));
+    private static void timed(String name, Map<String, RelatedEval.Scores> runs, Map<String, Double> millis,
+                              java.util.function.Supplier<RelatedEval.Scores> run) {
+        long t0 = System.nanoTime();
+        runs.put(name, run.get());
+        millis.put(name, (System.nanoTime() - t0) / 1e6);
     }
 
     private static double gain(double a, double b) {

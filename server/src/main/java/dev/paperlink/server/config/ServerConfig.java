@@ -24,9 +24,10 @@ public record ServerConfig(List<String> corpus, Path indexDir, InsertionStyle in
      *
      * @param inCompletion    whether citation completion ranks by the text around the citation
      * @param paragraphWeight how much a word of the paragraph counts against one of the sentence (0 to 1)
+     * @param embeddings      whether embeddings are made (in the background) and used, when the model is installed
      */
-    public record Related(boolean inCompletion, float paragraphWeight) {
-        public static final Related DEFAULT = new Related(true, dev.paperlink.corpus.model.Passage.AROUND_WEIGHT);
+    public record Related(boolean inCompletion, float paragraphWeight, boolean embeddings) {
+        public static final Related DEFAULT = new Related(true, dev.paperlink.corpus.model.Passage.AROUND_WEIGHT, true);
 
         public Related {
             paragraphWeight = Float.isNaN(paragraphWeight) ? dev.paperlink.corpus.model.Passage.AROUND_WEIGHT

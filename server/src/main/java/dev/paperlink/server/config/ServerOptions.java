@@ -30,9 +30,9 @@ public record ServerOptions(Object corpus, String indexDir, String insertionStyl
     public record Completion(Integer limit) {
     }
 
-    /** {@code related.inCompletion}, {@code related.paragraphWeight}. */
+    /** {@code related.inCompletion}, {@code related.paragraphWeight}, {@code related.embeddings}. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Related(Boolean inCompletion, Double paragraphWeight) {
+    public record Related(Boolean inCompletion, Double paragraphWeight, Boolean embeddings) {
     }
 
     /** Reads the settings section from JSON text ({@code null}/empty gives all-absent options). */
@@ -107,7 +107,8 @@ public record ServerOptions(Object corpus, String indexDir, String insertionStyl
             }
             c = c.withRelated(new ServerConfig.Related(related.inCompletion() != null ? related.inCompletion() : r.inCompletion(),
                     related.paragraphWeight() != null && related.paragraphWeight() >= 0 && related.paragraphWeight() <= 1
-                            ? related.paragraphWeight().floatValue() : r.paragraphWeight()));
+                            ? related.paragraphWeight().floatValue() : r.paragraphWeight(),
+                    related.embeddings() != null ? related.embeddings() : r.embeddings()));
         }
         return c;
     }

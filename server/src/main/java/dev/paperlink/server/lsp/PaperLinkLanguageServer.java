@@ -204,6 +204,7 @@ public final class PaperLinkLanguageServer implements LanguageServer, LanguageCl
         }
         problems.forEach(log::warn);
         workspace.setConfig(after);
+        workspace.corpus().setEmbeddings(after.related().embeddings());
         return !after.corpus().equals(before.corpus()) || !java.util.Objects.equals(after.indexDir(), before.indexDir());
     }
 

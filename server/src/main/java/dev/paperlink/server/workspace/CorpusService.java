@@ -186,6 +186,9 @@ public final class CorpusService implements AutoCloseable {
                     report = verifyAndRepair(roots, progress).orElse(report);
                 }
                 lastFinishedRun = run;
+                if (report != null) {
+                    embedInBackground();
+                }
                 f.complete(report);
                 if (report != null) {
                     done.accept(report);
@@ -249,6 +252,66 @@ public final class CorpusService implements AutoCloseable {
         t.start();
     }
 
+    /** Papers embedded per task on the indexing thread: index runs asked for meanwhile go between two of them. */
+    static final int EMBED_BATCH = 256;
+    private volatile boolean embeddings = true;
+    private final AtomicBoolean embedQueued = new AtomicBoolean();
+    private volatile long embedStartNanos;
+
+    /** Whether related papers use embeddings (setting related.embeddings): made in the background, when the model is installed. */
+    public void setEmbeddings(boolean on) {
+        boolean changed = on != embeddings;
+        embeddings = on;
+        Corpus c = corpus;
+        if (changed && c != null) {
+            c.useEmbedder(on ? EMBEDDER : Optional.empty());
+            if (on) {
+                embedInBackground();
+            }
+        }
+    }
+
+    /** The embedding model on the class path (paperlink-embeddings.jar), looked for once. */
+    private static final Optional<dev.paperlink.corpus.embed.Embedder> EMBEDDER = dev.paperlink.corpus.embed.Embedder.available();
+
+    /**
+     * Makes the vectors papers are missing, {@value #EMBED_BATCH} at a time on the indexing thread,
+     * each batch queued behind what is asked meanwhile, so that index runs never wait long for them.
+     */
+    private void embedInBackground() {
+        Corpus c = corpus;
+        if (!embeddings || readOnly || c == null || c.embeddingStatus().isEmpty() || !embedQueued.compareAndSet(false, true)) {
+            return;
+        }
+        worker.execute(() -> {
+            embedQueued.set(false);
+            try {
+                if (corpus != c) {
+                    return;
+                }
+                var before = c.embeddingStatus().orElseThrow();
+                if (before.missing() == 0) {
+                    return;
+                }
+                if (embedStartNanos == 0) {
+                    embedStartNanos = System.nanoTime();
+                    log.info("making embeddings (" + before.model() + ") for " + before.missing() + " papers in the background;"
+                            + " related papers are ranked by words until they are done");
+                }
+                var after = c.embedMissing(EMBED_BATCH).orElseThrow();
+                if (after.missing() == 0) {
+                    log.info("embeddings done: " + after.embedded() + " papers in "
+                            + TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - embedStartNanos) + " s; related papers use them now");
+                    embedStartNanos = 0;
+                } else {
+                    embedInBackground();
+                }
+            } catch (IOException | RuntimeException e) {
+                log.warn("making embeddings failed (related papers are ranked by words): " + e);
+            }
+        });
+    }
+
     /** Completes when every run asked for so far has finished (for tests and shutdown). */
     public CompletableFuture<IndexReport> lastRun() {
         return last;
@@ -279,6 +342,7 @@ public final class CorpusService implements AutoCloseable {
                 indexDir = tmp;
             }
         }
+        corpus.useEmbedder(embeddings ? EMBEDDER : Optional.empty());
         lookup = PaperLookup.of(corpus);
         opens.incrementAndGet();
         published();

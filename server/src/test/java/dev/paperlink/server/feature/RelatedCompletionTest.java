@@ -70,7 +70,7 @@ class RelatedCompletionTest {
                 smith2021 0:62-0:66 -> smith2021 | Smith, A.; Lee, B. (2021)
                 smith2020 0:62-0:66 -> smith2020 | Smith, A. (2020)
                 """);
-        check(translation, c -> c.withRelated(new ServerConfig.Related(false, 0.3f)), """
+        check(translation, c -> c.withRelated(new ServerConfig.Related(false, 0.3f, true)), """
                 smith2020 0:62-0:66 -> smith2020 | Smith, A. (2020)
                 smith2021 0:62-0:66 -> smith2021 | Smith, A.; Lee, B. (2021)
                 """);

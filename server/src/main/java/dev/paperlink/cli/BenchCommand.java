@@ -54,6 +54,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-embeddings", description = "With --related-eval: do not make or use embeddings (words alone).")
     boolean noEmbeddings;
 
+    @Option(names = "--latency", description = {"With --related-eval: also time context completion and the cite code action,",
+            "in-process and over the language server's pipes, on half the topics' sentences after the other half as warm-up."})
+    boolean relatedLatency;
+
     @Option(names = "--entry-types", split = ",", paramLabel = "TYPE",
             description = "With --related-eval: only papers of these entry types are in the collection (ACM-CR: article,inproceedings).")
     List<String> entryTypes = new ArrayList<>();
@@ -90,7 +94,7 @@ final class BenchCommand implements Callable<Integer> {
         collection.addAll(corpusOption);
         if (relatedEval != null) {
             return new dev.paperlink.cli.bench.RelatedEvalRun(relatedEval.get(0), relatedEval.get(1), collection, evalIndexDir, exclude,
-                    entryTypes, noEmbeddings, json).run(spec.commandLine().getOut(), err);
+                    entryTypes, noEmbeddings, relatedLatency, json).run(spec.commandLine().getOut(), err);
         }
         if (collection.isEmpty()) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing required parameter: CORPUS");

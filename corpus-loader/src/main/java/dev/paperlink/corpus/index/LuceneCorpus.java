@@ -388,8 +388,13 @@ public final class LuceneCorpus implements Corpus {
         return dir;
     }
 
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+
     @Override
     public void close() throws IOException {
+        if (!closed.compareAndSet(false, true)) {
+            return; // once
+        }
         try (directory) {
             searcher.close();
             if (writer != null) {

@@ -18,9 +18,12 @@ import java.util.Set;
 
 /** {@code paperlink bench --related-eval TOPICS QRELS}: related papers and plain BM25, side by side, on one index. */
 public record RelatedEvalRun(Path topicsFile, Path qrelsFile, List<Path> collection, Path indexDir, Path exclude,
-                             List<String> entryTypes, boolean withoutEmbeddings, boolean json) {
+                             List<String> entryTypes, boolean withoutEmbeddings, boolean latency, boolean json) {
 
-    public int run(PrintWriter out, PrintWriter err) throws IOException {
+    /** The JVM flags bin/paperlink gives the language server. */
+    static final String SERVER_JVM_FLAGS = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx448m";
+
+    public int run(PrintWriter out, PrintWriter err) throws IOException, InterruptedException {
         if (collection.isEmpty()) {
             err.println("paperlink bench --related-eval: give the collection (--corpus PATH... or CORPUS)");
             return 2;
@@ -52,9 +55,21 @@ public record RelatedEvalRun(Path topicsFile, Path qrelsFile, List<Path> collect
             } else {
                 err.println("no embedding model (paperlink-embeddings.jar beside paperlink.jar): related is ranked by words alone");
             }
+            List<String> sentences = topics.stream().map(RelatedEval.Topic::text).toList();
+            List<String> warm = sentences.subList(0, sentences.size() / 2);
+            List<String> timedSentences = sentences.subList(sentences.size() / 2, sentences.size());
+            if (latency) {
+                err.println("latency in-process: " + warm.size() + " sentences to warm up, " + timedSentences.size() + " timed");
+                figures.put("latencyInProcessMs", RelatedLatency.inProcess(corpus, warm, timedSentences));
+            }
             RelatedEval.Scores bm25 = runs.get("bm25");
             runs.forEach((name, s) -> figures.put(name, scores(s, millis.get(name) / Math.max(1, s.topics()))));
             figures.put("judgedTopics", bm25.topics());
+            if (latency) {
+                corpus.close();
+                err.println("latency over the pipe: the server (" + SERVER_JVM_FLAGS + ") on this index");
+                figures.put("latencyOverPipeMs", RelatedLatency.overPipe(dir, collection, SERVER_JVM_FLAGS, warm, timedSentences));
+            }
             if (json) {
                 out.println(dev.paperlink.cli.Json.write(figures));
             } else {
@@ -65,6 +80,16 @@ public record RelatedEvalRun(Path topicsFile, Path qrelsFile, List<Path> collect
                                 gain(s.recallAt10(), bm25.recallAt10()), gain(s.ndcgAt10(), bm25.ndcgAt10()), gain(s.mrr(), bm25.mrr()))));
                 out.println("bm25: plain BM25 (k1 0.9, b 0.4, Porter) with every word; words: related without embeddings;"
                         + (embedder.isPresent() ? " related: with embeddings (" + embedder.get().name() + ")" : ""));
+                for (String where : List.of("latencyInProcessMs", "latencyOverPipeMs")) {
+                    if (figures.get(where) instanceof Map<?, ?> m) {
+                        m.values().forEach(l -> {
+                            Latency x = (Latency) l;
+                            out.printf("%-28s %-20s p50 %6.1f ms  p99 %6.1f ms  max %6.1f ms  (%d sentences)%n",
+                                    where.equals("latencyInProcessMs") ? "latency, in-process" : "latency, over the pipe", x.kind(),
+                                    x.p50(), x.p99(), x.max(), x.queries());
+                        });
+                    }
+                }
             }
             out.flush();
             return 0;

@@ -36,12 +36,17 @@ public record LayeredLookup(PaperLookup first, PaperLookup second) implements Pa
     /** Both layers' related papers by score (one index's scores: comparable), the first layer's key for a paper in both. */
     @Override
     public List<Hit> related(dev.paperlink.corpus.model.Passage passage, int limit) {
-        List<Hit> all = new ArrayList<>(first.related(passage, limit));
-        Set<String> ids = new HashSet<>();
-        all.forEach(h -> ids.add(h.paper().id()));
-        for (Hit h : second.related(passage, limit)) {
-            if (ids.add(h.paper().id())) {
-                all.add(h);
+        List<Hit> all = new ArrayList<>();
+        Set<String> seen = new HashSet<>(); // ids, and keys: a bibliography read here has papers without ids
+        for (List<Hit> layer : List.of(first.related(passage, limit), second.related(passage, limit))) {
+            for (Hit h : layer) {
+                boolean fresh = h.paper().id().isEmpty() || seen.add("id:" + h.paper().id());
+                for (String k : h.paper().allKeys()) {
+                    fresh &= seen.add("key:" + k.toLowerCase(java.util.Locale.ROOT));
+                }
+                if (fresh) {
+                    all.add(h);
+                }
             }
         }
         all.sort(java.util.Comparator.comparing(Hit::score).reversed()); // stable: the first layer first on ties

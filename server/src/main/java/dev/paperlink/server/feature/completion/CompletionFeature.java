@@ -98,10 +98,21 @@ public final class CompletionFeature {
         Set<String> seen = new HashSet<>();
         boolean more = false;
         Set<String> seenIds = new HashSet<>();
+        // Papers the sentence cites already: not offered again while little is typed, else last
+        // (a key typed on purpose still finds its paper)
+        List<Hit> citedLast = new ArrayList<>();
         for (Hit h : ordered) {
+            if (!cited.contains(h.paper().key())) {
+                citedLast.add(h);
+            }
+        }
+        if (typed.length() > SHORT_PREFIX) {
+            ordered.stream().filter(h -> cited.contains(h.paper().key())).forEach(citedLast::add);
+        }
+        for (Hit h : citedLast) {
             Paper paper = h.paper();
-            if (!seen.add(paper.key()) || (!paper.id().isEmpty() && !seenIds.add(paper.id())) || cited.contains(paper.key())) {
-                continue; // a paper once, under the first key found for it; not one the sentence already cites
+            if (!seen.add(paper.key()) || (!paper.id().isEmpty() && !seenIds.add(paper.id()))) {
+                continue; // a paper once, under the first key found for it
             }
             if (items.size() == limit) {
                 more = true;

@@ -41,6 +41,9 @@ public record CitationContext(TextRange sentence, TextRange paragraph, String se
     public static CitationContext around(String text, DocumentKind kind, TextRange at, List<CitationRef> refs) {
         int from = Math.min(at.start(), text.length());
         int to = Math.min(Math.max(at.end(), from), text.length());
+        while (to > from && (Character.isWhitespace(text.charAt(to - 1)) || ".?!".indexOf(text.charAt(to - 1)) >= 0)) {
+            to--; // a selection that ends after a sentence's full stop ends with that sentence
+        }
         TextRange paragraph = new TextRange(paragraphStart(text, from), paragraphEnd(text, to));
         TextRange sentence = new TextRange(sentenceStart(text, from, paragraph.start()), sentenceEnd(text, to, paragraph.end()));
         Set<String> cited = new LinkedHashSet<>();

@@ -19,10 +19,14 @@
 ;; else `paperlink' on PATH).  The settings (`paperlink-corpus', `paperlink-index-dir',
 ;; `paperlink-settings') go to the server as initializationOptions {"paperlink": {...}} and
 ;; answer its workspace/configuration requests.
+;;
+;; M-x paperlink-related (eglot) offers the papers related to the region, or to the sentence at
+;; point, and cites the chosen one before the sentence's full stop.
 
 ;;; Code:
 
 (require 'cl-lib)
+(require 'seq)
 (require 'subr-x)
 
 (defgroup paperlink nil
@@ -180,6 +184,116 @@ and `paperlink-bibtex-modes'."
         (while (process-live-p proc) (accept-process-output proc 0.05)))))
 
   (paperlink-eglot-register))
+
+;;;; Related papers (eglot)
+
+(declare-function eglot-current-server "eglot")
+(declare-function eglot--TextDocumentIdentifier "eglot")
+(declare-function eglot--pos-to-lsp-position "eglot")
+(declare-function eglot--apply-text-edits "eglot")
+(declare-function jsonrpc-request "jsonrpc")
+
+(defun paperlink--trim-end (beg end)
+  "END moved back over blanks and a closing full stop (or ? !), not before BEG.
+From just after a sentence's full stop the server would read on into the
+next sentence; from the full stop it takes the sentence the region ends in."
+  (save-excursion
+    (goto-char end)
+    (skip-chars-backward " \t\n\r\f" beg)
+    (skip-chars-backward ".?!" beg)
+    (point)))
+
+(defun paperlink--related-annotation (item)
+  "\" — authors · year  (why)\" of a paperlink/relatedPapers ITEM."
+  (let* ((authors (append (plist-get item :authors) nil))
+         (by (if (> (length authors) 3)
+                 (concat (string-join (seq-take authors 3) ", ") " et al.")
+               (string-join authors ", ")))
+         (year (let ((y (plist-get item :year))) (if (stringp y) y (if y (format "%s" y) ""))))
+         (meta (string-join (seq-remove #'string-empty-p (list by year)) " · "))
+         (why (or (plist-get item :why) "")))
+    (concat (if (string-empty-p meta) "" (concat " — " meta))
+            (if (string-empty-p why) "" (concat "  (" why ")")))))
+
+(defun paperlink--related-candidates (items)
+  "ITEMS as (LABEL . ITEM): the title, with the key after it when titles repeat."
+  (let (out)
+    (dolist (item items (nreverse out))
+      (let ((label (or (plist-get item :title) (plist-get item :key))))
+        (when (assoc label out) (setq label (format "%s [%s]" label (plist-get item :key))))
+        (push (cons label item) out)))))
+
+(defun paperlink--insert-related (server params chosen items)
+  "Insert CHOSEN's citation where the server's \"Cite …\" code action puts it.
+PARAMS are those of the paperlink/relatedPapers request, ITEMS its answer.
+The code actions for the same range are asked for: the one citing CHOSEN is
+applied when it is among them (the server offers five), else CHOSEN's citation
+goes where those actions insert theirs (before the sentence's full stop, after
+their \"~\" or space); with no action at all, at the end of the range."
+  (let* ((citation (plist-get chosen :citation))
+         (actions (jsonrpc-request server :textDocument/codeAction
+                                   (list :textDocument (plist-get params :textDocument)
+                                         :range (plist-get params :range)
+                                         :context (list :diagnostics [] :only ["refactor.rewrite"]))))
+         (ends-with (lambda (text tail) (and (stringp text) (string-suffix-p tail text))))
+         found place prefix)
+    (seq-doseq (action actions)
+      (let* ((changes (plist-get (plist-get action :edit) :changes))
+             (edits (and changes (= (length changes) 2) (append (cadr changes) nil)))
+             (edit (and (= (length edits) 1) (car edits)))
+             (text (plist-get edit :newText)))
+        (when edit
+          (cond ((and (not found) (funcall ends-with text citation)) (setq found edit))
+                ((not place)
+                 (dolist (other items)
+                   (let ((c (plist-get other :citation)))
+                     (when (and (not place) (funcall ends-with text c))
+                       (setq place (plist-get (plist-get edit :range) :start)
+                             prefix (substring text 0 (- (length text) (length c))))))))))))
+    (unless found
+      (let ((at (or place (plist-get (plist-get params :range) :end))))
+        (setq found (list :range (list :start at :end at) :newText (concat (or prefix "") citation)))))
+    (eglot--apply-text-edits (vector found))
+    (message "PaperLink: cited %s" (plist-get chosen :key))))
+
+(defun paperlink-related (beg end)
+  "Cite a paper related to the region from BEG to END, or to the sentence at point.
+Asks the server (paperlink/relatedPapers) for the papers related to the text,
+offers them with `completing-read' (most related first; the annotation says
+authors, year and the words they share) and inserts the chosen paper's citation
+where the server's \"Cite …\" code action would: before the sentence's full stop,
+in the document's syntax (~\\cite{key}, [@key]).  Needs eglot; with lsp-mode, the
+same citations are its code actions (`lsp-execute-code-action')."
+  (interactive (if (use-region-p) (list (region-beginning) (region-end)) (list (point) (point))))
+  (let* ((server (or (and (fboundp 'eglot-current-server) (eglot-current-server))
+                     (user-error "PaperLink: this buffer has no eglot server (M-x eglot)")))
+         (end (if (< beg end) (paperlink--trim-end beg end) end))
+         (params (list :textDocument (eglot--TextDocumentIdentifier)
+                       :range (list :start (eglot--pos-to-lsp-position beg)
+                                    :end (eglot--pos-to-lsp-position end))))
+         (seen (make-hash-table :test #'equal))
+         ;; a paper both in the document's bibliography and in the corpus may come twice
+         (items (seq-filter (lambda (it) (unless (gethash (plist-get it :key) seen)
+                                           (puthash (plist-get it :key) t seen)))
+                            (append (jsonrpc-request server :paperlink/relatedPapers params) nil))))
+    (unless items
+      (user-error "PaperLink: no related papers for this passage (is a corpus configured?)"))
+    (let* ((candidates (paperlink--related-candidates items))
+           (labels (mapcar #'car candidates))
+           (table (lambda (string pred action)
+                    (if (eq action 'metadata)
+                        '(metadata (category . paperlink-paper)
+                                   (display-sort-function . identity)
+                                   (cycle-sort-function . identity))
+                      (complete-with-action action labels string pred))))
+           (completion-extra-properties
+            (list :annotation-function
+                  (lambda (label) (paperlink--related-annotation (cdr (assoc label candidates))))))
+           (label (completing-read "Cite a related paper: " table nil t nil nil (car labels)))
+           (chosen (cdr (assoc label candidates))))
+      (when chosen
+        (deactivate-mark)
+        (paperlink--insert-related server params chosen items)))))
 
 ;;;; lsp-mode
 

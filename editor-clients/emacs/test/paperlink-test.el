@@ -19,6 +19,7 @@
 (require 'paperlink)
 
 (setq paperlink-index-dir (expand-file-name "index" (getenv "PAPERLINK_TEST_DIR"))
+      paperlink-corpus (list (getenv "PAPERLINK_DEMO_CORPUS"))   ; demo/: the related-papers checks need it
       paperlink-settings '(:hover (:abstractMaxChars 400))
       eglot-sync-connect t          ; M-x eglot returns once the server answered initialize
       eglot-connect-timeout 30)
@@ -128,6 +129,135 @@
       (switch-to-buffer note)
       t)))
 
+(defun pl-get (obj key)
+  "KEY (a string) of a JSON object as eglot (plist) or lsp-mode (hash table) reads it."
+  (if (hash-table-p obj) (gethash key obj) (plist-get obj (intern (concat ":" key)))))
+(defun pl-line () (buffer-substring-no-properties (line-beginning-position) (line-end-position)))
+(defconst pl-sentence "Residual connections let very deep convolutional networks learn image recognition.")
+(defconst pl-cited "recognition~\\cite{he2016deep}. Then attention")
+
+(defun pl-related-keys (client)
+  "The keys paperlink/relatedPapers answers for the sentence at point."
+  (mapcar (lambda (it) (pl-get it "key"))
+          (if (eq client 'eglot)
+              (jsonrpc-request (eglot-current-server) :paperlink/relatedPapers
+                               (list :textDocument (eglot--TextDocumentIdentifier)
+                                     :range (list :start (eglot--pos-to-lsp-position) :end (eglot--pos-to-lsp-position))))
+            (lsp-request "paperlink/relatedPapers" (list :textDocument (lsp--text-document-identifier)
+                                                         :range (lsp--region-to-range (point) (point)))))))
+
+(defun pl-related (client label)
+  "Related papers on related.tex (the demo corpus in `paperlink-corpus'): completion in an
+empty \\cite{}, the \"Cite …\" code actions at a sentence (listed, then applied through the
+client's own command), and with eglot `paperlink-related' at point and on a region."
+  (find-file (expand-file-name "related.tex"))
+  (switch-to-buffer (current-buffer))
+  (let ((saved (buffer-string)) (t0 (float-time)) (keys nil))
+    (cl-flet ((restore () (erase-buffer) (insert saved)))
+      (pl-step (concat label ": related.tex connects")
+        (if (eq client 'eglot)
+            (unless (eglot-current-server) (apply #'eglot (eglot--guess-contact)))
+          (unless (pl-lsp-ready) (lsp))
+          (with-timeout (20 nil) (while (not (pl-lsp-ready)) (accept-process-output nil 0.02))))
+        (pl-check (if (eq client 'eglot) (eglot-managed-p) (pl-lsp-ready))
+                  (concat label ": related.tex is managed by the PaperLink server") (format "%.0f ms" (pl-ms t0))))
+      (pl-step (concat label ": the demo corpus")
+        (pl-goto pl-sentence 10)
+        (with-timeout (30 nil)
+          (while (not (member "lecun2015deep" (setq keys (pl-related-keys client))))
+            (accept-process-output nil 0.1)))
+        (pl-check (member "lecun2015deep" keys)
+                  (concat label ": the demo corpus is indexed (its lecun2015deep is related to the sentence)")
+                  (format "%.0f ms: %s" (pl-ms t0) (string-join keys ", "))))
+
+      ;; completion in the empty \cite{} after the sentence, in the order a completion UI shows
+      (pl-step (concat label ": completion in \\cite{}")
+        (pl-goto "\\cite{}" 6)
+        (let* ((t0 (float-time))
+               (capf (if (eq client 'eglot) (eglot-completion-at-point) (lsp-completion-at-point)))
+               (table (nth 2 capf))
+               (prefix (buffer-substring-no-properties (nth 0 capf) (nth 1 capf)))
+               (sort (completion-metadata-get (completion-metadata prefix table nil) 'display-sort-function))
+               (cands (all-completions prefix table))
+               (cands (if sort (funcall sort cands) cands))
+               (annotate (plist-get (nthcdr 3 capf) :annotation-function))
+               (note (or (and annotate (car cands) (funcall annotate (car cands))) "")))
+          (pl-check (and (equal (car cands) "he2016deep") (string-search "related · 2016 · He" note))
+                    (concat label ": completion in \\cite{} after the sentence offers he2016deep first (\"related · 2016 · He…\")")
+                    (format "%.0f ms: %s |%s" (pl-ms t0) (mapconcat #'substring-no-properties (seq-take cands 6) ", ")
+                            (substring-no-properties note)))))
+
+      ;; code actions at the sentence (point inside it), then applying the he2016deep one
+      (pl-step (concat label ": code actions")
+        (pl-goto pl-sentence 10)
+        (let* ((t0 (float-time))
+               (actions (append (if (eq client 'eglot) (eglot-code-actions (point) (point) "refactor.rewrite")
+                                  (lsp-code-actions-at-point "refactor.rewrite"))
+                                nil))
+               (he (seq-find (lambda (a) (string-prefix-p "Cite Deep Residual Learning for Image Recognition (2016"
+                                                          (pl-get a "title")))
+                             actions)))
+          (pl-check he (concat label ": the code actions at the sentence include \"Cite Deep Residual Learning…\" (he2016deep)")
+                    (format "%.0f ms: %s" (pl-ms t0) (mapconcat (lambda (a) (pl-get a "title")) actions " | ")))
+          (when he
+            (if (eq client 'eglot)
+                ;; M-x eglot-code-actions: its menu (completing-read) answered with that title
+                (cl-letf (((symbol-function 'completing-read) (lambda (&rest _) (pl-get he "title"))))
+                  (let ((last-nonmenu-event ?a)) (eglot-code-actions (point) (point) "refactor.rewrite" t)))
+              (lsp-execute-code-action he))
+            (pl-check (string-search pl-cited (pl-line))
+                      (concat label (if (eq client 'eglot) ": eglot-code-actions" ": lsp-execute-code-action")
+                              " applies it: ~\\cite{he2016deep} before the sentence's full stop")
+                      (pl-line))
+            (restore))))
+
+      (when (eq client 'eglot)
+        ;; M-x paperlink-related at point: completing-read answered with its first (most related) paper
+        (pl-step (concat label ": paperlink-related at point")
+          (pl-goto pl-sentence 10)
+          (let (offered note)
+            (cl-letf (((symbol-function 'completing-read)
+                       (lambda (_prompt table &rest _)
+                         (setq offered (all-completions "" table)
+                               note (funcall (plist-get completion-extra-properties :annotation-function) (car offered)))
+                         (car offered))))
+              (call-interactively #'paperlink-related))
+            (pl-check (equal (car offered) "Deep Residual Learning for Image Recognition")
+                      (concat label ": M-x paperlink-related offers Deep Residual Learning first (paperlink/relatedPapers)")
+                      (string-join offered " | "))
+            (pl-check (and note (string-search " — Kaiming He, Xiangyu Zhang, Shaoqing Ren et al. · 2016  (shares: residual" note))
+                      (concat label ": its annotation says authors · year (why)") note)
+            (pl-check (= (length offered) (length (delete-dups (copy-sequence offered))))
+                      (concat label ": each paper offered once (he2016deep is in refs.bib and in the corpus)"))
+            (pl-check (string-search pl-cited (pl-line))
+                      (concat label ": choosing it inserts ~\\cite{he2016deep} before the sentence's full stop") (pl-line))
+            (restore)))
+        ;; a paper beyond the five the server has code actions for: cited at the same place
+        (pl-step (concat label ": paperlink-related, the last paper")
+          (pl-goto pl-sentence 10)
+          (let (offered)
+            (cl-letf (((symbol-function 'completing-read)
+                       (lambda (_prompt table &rest _) (car (last (setq offered (all-completions "" table)))))))
+              (call-interactively #'paperlink-related))
+            (pl-check (and (> (length offered) 5)
+                           (string-match-p "recognition~\\\\cite{[^}]+}\\. Then attention" (pl-line))
+                           (not (string-search "he2016deep" (pl-line))))
+                      (format "%s: the last paper offered (%s, no code action of its own) is cited at the same place"
+                              label (car (last offered)))
+                      (pl-line))
+            (restore)))
+        ;; on a region: the whole sentence, its full stop included
+        (pl-step (concat label ": paperlink-related on a region")
+          (pl-goto pl-sentence)
+          (transient-mark-mode 1)
+          (push-mark (point) t t)
+          (goto-char (+ (point) (length pl-sentence)))
+          (cl-letf (((symbol-function 'completing-read) (lambda (_prompt table &rest _) (car (all-completions "" table)))))
+            (call-interactively #'paperlink-related))
+          (pl-check (and (string-search pl-cited (pl-line)) (not (region-active-p)))
+                    (concat label ": M-x paperlink-related on the region of the sentence cites he2016deep in it") (pl-line))
+          (restore))))))
+
 (pl-out "Emacs %s, eglot %s, markdown-mode: %s" emacs-version (locate-library "eglot") pl-markdown-mode)
 (defun pl-finish ()
   (dolist (b (buffer-list)) (with-current-buffer b (set-buffer-modified-p nil)))
@@ -138,6 +268,7 @@
 (unless (pl-document 'eglot "note.tex" "latex" "\\cite{vaswani2017attention}")
   (pl-finish))   ; no server: the other checks would only repeat the failure
 (pl-document 'eglot "note.md" "markdown" "[@vaswani2017attention]")
+(pl-related 'eglot "related")
 
 (let ((servers (cl-remove-if-not (lambda (s) (object-of-class-p s 'paperlink-eglot-server))
                                  (apply #'append (hash-table-values eglot--servers-by-project)))))
@@ -165,6 +296,7 @@
   (unless (pl-document 'lsp-mode "note.tex" "lsp-mode latex" "\\cite{vaswani2017attention}")
     (pl-finish))
   (pl-document 'lsp-mode "note.md" "lsp-mode markdown" "[@vaswani2017attention]")
+  (pl-related 'lsp-mode "lsp-mode related")
   (let ((t0 (float-time)) (procs (mapcar #'lsp--workspace-proc (lsp--session-workspaces (lsp-session)))))
     (pl-step "lsp-mode shutdown"
       (mapc #'lsp-workspace-shutdown (lsp--session-workspaces (lsp-session)))

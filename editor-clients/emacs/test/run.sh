@@ -12,7 +12,7 @@ trap 'rm -rf "$tmp"' EXIT
 cp -r "$here/workspace" "$tmp/workspace"
 # Keep ~/.emacs.d and the launcher's cache out of the real home; an isolated index.
 export HOME="$tmp/home" XDG_CACHE_HOME="$tmp/cache" PAPERLINK_INDEX_DIR="$tmp/default-index" PAPERLINK_CDS="${PAPERLINK_CDS:-0}"
-export PAPERLINK_TEST_DIR="$tmp"
+export PAPERLINK_TEST_DIR="$tmp" PAPERLINK_DEMO_CORPUS="$(cd "$here/../../../demo" && pwd)"
 mkdir -p "$HOME"
 cd "$tmp/workspace" || exit 1
 # -q, not -Q: Debian's site-start must run so that the packaged eglot is on the load-path.

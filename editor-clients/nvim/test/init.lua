@@ -1,5 +1,6 @@
 -- Minimal user config for the headless test: the plugin from this checkout, set up as a user would.
--- env: PAPERLINK_TEST_DIR (the temp dir run.sh made), PAPERLINK_NVIM_PLUGIN (editor-clients/nvim)
+-- env: PAPERLINK_TEST_DIR (the temp dir run.sh made), PAPERLINK_NVIM_PLUGIN (editor-clients/nvim),
+-- PAPERLINK_DEMO_CORPUS (the checkout's demo/ folder: the corpus the related-papers checks need)
 vim.opt.swapfile = false
 vim.opt.shadafile = 'NONE'
 vim.opt.showmode = false
@@ -8,8 +9,15 @@ vim.opt.runtimepath:prepend(os.getenv('PAPERLINK_NVIM_PLUGIN'))
 vim.g.tex_flavor = 'latex'
 require('paperlink').setup {
   indexDir = os.getenv('PAPERLINK_TEST_DIR') .. '/index', -- an isolated index per run
+  corpus = { os.getenv('PAPERLINK_DEMO_CORPUS') },
   hover = { abstractMaxChars = 400 },
   on_exit = function(code) _G.paperlink_test_exit = code end, -- lets the test fail fast
+  handlers = { -- the end of an indexing run (the related-papers checks wait for the corpus)
+    ['$/progress'] = function(err, result, ctx, config)
+      if result and result.value and result.value.kind == 'end' then _G.paperlink_test_indexed = result.value.message or '' end
+      return vim.lsp.handlers['$/progress'](err, result, ctx, config)
+    end,
+  },
   on_attach = function(client, bufnr)
     vim.bo[bufnr].omnifunc = 'v:lua.vim.lsp.omnifunc'
   end,

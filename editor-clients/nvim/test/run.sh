@@ -14,7 +14,7 @@ cp -r "$here/workspace" "$tmp/workspace"
 # to $tmp/index, and PAPERLINK_INDEX_DIR (the default when that setting is lost) is in $tmp as well.
 export XDG_CACHE_HOME="$tmp/cache" XDG_STATE_HOME="$tmp/state" XDG_DATA_HOME="$tmp/data" XDG_CONFIG_HOME="$tmp/config"
 export PAPERLINK_INDEX_DIR="$tmp/default-index" PAPERLINK_CDS="${PAPERLINK_CDS:-0}"
-export PAPERLINK_TEST_DIR="$tmp" PAPERLINK_NVIM_PLUGIN="$plugin"
+export PAPERLINK_TEST_DIR="$tmp" PAPERLINK_NVIM_PLUGIN="$plugin" PAPERLINK_DEMO_CORPUS="$(cd "$plugin/../../demo" && pwd)"
 cd "$tmp/workspace" || exit 1
 timeout 60 nvim --headless -i NONE -u "$here/init.lua" note.tex -c "luafile $here/test.lua" </dev/null
 rc=$?

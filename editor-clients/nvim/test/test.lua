@@ -15,6 +15,12 @@ local function finish()
   vim.cmd(failed > 0 and 'cquit 1' or 'qall!')
 end
 local function keys(s) return vim.api.nvim_replace_termcodes(s, true, false, true) end
+-- the plugin's messages (vim.notify) on lines of their own, kept for the checks
+local notified = {}
+vim.notify = function(msg)
+  table.insert(notified, msg)
+  out('     notify: ' .. tostring(msg))
+end
 local function oneline(s) return (s or ''):gsub('%s+', ' ') end
 
 -- The steps run in a coroutine that yields to Neovim's event loop while it waits, so that key
@@ -137,11 +143,159 @@ local function run_document(file, label, expected_insert)
   return true
 end
 
+-- Related papers, on related.tex with the demo corpus (the corpus setting in init.lua): the "Cite …"
+-- code actions at a sentence (the request, then vim.lsp.buf.code_action() and its vim.ui.select),
+-- :PaperLinkRelated on the sentence at the cursor and on a visual selection (vim.ui.select stubbed to
+-- take the first paper), and completion in an empty \cite{} (the request, then <C-x><C-o> <C-y>).
+local function run_related(file)
+  local previous = vim.api.nvim_get_current_buf()
+  vim.cmd('edit ' .. file)
+  local buf = vim.api.nvim_get_current_buf()
+  local client = wait(function()
+    local c = client_of(buf)
+    return c and c.initialized and c
+  end, 20000)
+  check(client ~= nil, 'related: server attached to related.tex')
+  if not client then return end
+  local t0 = vim.loop.hrtime()
+  local indexed = wait(function() return _G.paperlink_test_indexed end, 30000)
+  check(indexed ~= nil, 'related: the demo corpus is indexed (corpus setting)', string.format('%.0f ms more: %s', ms(t0), tostring(indexed)))
+  local saved = vim.api.nvim_buf_get_lines(buf, 0, -1, false)
+  local function restore() vim.api.nvim_buf_set_lines(buf, 0, -1, false, saved) end
+  local sentence = 'Residual connections let very deep convolutional networks learn image recognition.'
+  local row, col = locate(file, sentence) -- the second of three sentences on its line
+  local cited = 'recognition~\\cite{he2016deep}. Then attention'
+  local function line() return vim.api.nvim_buf_get_lines(buf, row - 1, row, false)[1] end
+  local real_select = vim.ui.select
+
+  -- (a) textDocument/codeAction at the cursor, inside the sentence
+  vim.api.nvim_win_set_cursor(0, { row, col + 10 })
+  local params = vim.lsp.util.make_range_params()
+  params.context = { diagnostics = {} }
+  t0 = vim.loop.hrtime()
+  local res = vim.lsp.buf_request_sync(buf, 'textDocument/codeAction', params, 5000)
+  local actions = {}
+  for _, r in pairs(res or {}) do vim.list_extend(actions, r.result or {}) end
+  local first = actions[1] or {}
+  local edit = first.edit and first.edit.changes and first.edit.changes[params.textDocument.uri]
+  edit = edit and edit[1] or {}
+  local titles = vim.tbl_map(function(a) return a.title end, actions)
+  check(#actions >= 1 and #actions <= 5 and (first.title or ''):find('Cite Deep Residual Learning for Image Recognition (2016', 1, true) == 1
+        and first.kind == 'refactor.rewrite',
+    'related: the first code action at the sentence cites Deep Residual Learning (he2016deep)',
+    string.format('%.0f ms: %s', ms(t0), table.concat(titles, ' | ')))
+  check(edit.newText == '~\\cite{he2016deep}' and edit.range and edit.range.start.line == row - 1
+        and edit.range.start.character == col + #sentence - 1,
+    'related: its edit inserts ~\\cite{he2016deep} before the sentence\'s full stop', vim.inspect(edit):gsub('%s+', ' '))
+
+  -- (a') vim.lsp.buf.code_action(): Neovim's own menu (vim.ui.select), the he2016deep action taken
+  local offered
+  vim.ui.select = function(items, opts, on_choice)
+    offered = items
+    for i, item in ipairs(items) do
+      local action = item.action or item[2] -- 0.7: { client_id, action }; later: { action = ..., ctx = ... }
+      if action and (action.title or ''):find('Cite Deep Residual', 1, true) then return on_choice(item, i) end
+    end
+    on_choice(nil, nil)
+  end
+  vim.lsp.buf.code_action()
+  local got = wait(function() return line():find(cited, 1, true) and line() end, 5000)
+  vim.ui.select = real_select
+  check(got ~= nil, 'related: vim.lsp.buf.code_action() applies the chosen "Cite Deep Residual…" action',
+    string.format('%d actions offered | line: %s', offered and #offered or 0, line()))
+  restore()
+
+  -- (b) :PaperLinkRelated, no range: the sentence at the cursor; vim.ui.select takes the first paper
+  local picked
+  vim.ui.select = function(items, opts, on_choice)
+    picked = { items = items, opts = opts }
+    on_choice(items[1], 1)
+  end
+  vim.api.nvim_win_set_cursor(0, { row, col + 10 })
+  t0 = vim.loop.hrtime()
+  vim.cmd('PaperLinkRelated')
+  got = wait(function() return line():find(cited, 1, true) and line() end, 5000)
+  local shown = picked and picked.opts.format_item(picked.items[1]) or ''
+  check(picked and picked.items[1].key == 'he2016deep' and picked.items[1].citation == '\\cite{he2016deep}',
+    'related: :PaperLinkRelated offers he2016deep first (paperlink/relatedPapers)', string.format('%.0f ms: %s', ms(t0),
+      picked and table.concat(vim.tbl_map(function(i) return i.key end, picked.items), ', ') or 'vim.ui.select not called'))
+  check(shown:find('Deep Residual Learning for Image Recognition — Kaiming He, Xiangyu Zhang, Shaoqing Ren et al. · 2016', 1, true) == 1
+        and shown:find('residual', 1, true) ~= nil,
+    'related: vim.ui.select shows title — authors · year (why)', shown)
+  check(got ~= nil, 'related: choosing it inserts ~\\cite{he2016deep} before the sentence\'s full stop', line())
+  local keys_offered = picked and vim.tbl_map(function(i) return i.key end, picked.items) or {}
+  local distinct = {}
+  for _, k in ipairs(keys_offered) do distinct[k] = true end
+  check(#keys_offered > 0 and #keys_offered == #vim.tbl_keys(distinct),
+    'related: each paper offered once (he2016deep is in refs.bib and in the corpus)', table.concat(keys_offered, ', '))
+  check(wait(function() return notified[#notified] == 'paperlink: cited he2016deep' end, 2000) ~= nil,
+    'related: the plugin says what it cited', tostring(notified[#notified]))
+  restore()
+
+  -- (b'') a paper beyond the five the server has code actions for: its citation goes at the same place
+  picked = nil
+  vim.ui.select = function(items, opts, on_choice)
+    picked = { items = items, opts = opts }
+    on_choice(items[#items], #items)
+  end
+  vim.api.nvim_win_set_cursor(0, { row, col + 10 })
+  vim.cmd('PaperLinkRelated')
+  local last = wait(function() return picked and picked.items[#picked.items] end, 5000) or {}
+  got = wait(function() return last.key and line():find('recognition~\\cite{' .. last.key .. '}. Then', 1, true) and line() end, 5000)
+  check(#(picked and picked.items or {}) > 5 and got ~= nil,
+    'related: the last paper offered (' .. tostring(last.key) .. ', no code action of its own) is cited at the same place', line())
+  restore()
+
+  -- (b') :'<,'>PaperLinkRelated from a characterwise visual selection of the sentence, full stop included
+  vim.api.nvim_win_set_cursor(0, { row, col })
+  picked = nil
+  vim.ui.select = function(items, opts, on_choice)
+    picked = { items = items, opts = opts }
+    on_choice(items[1], 1)
+  end
+  vim.api.nvim_feedkeys(keys('vf.:PaperLinkRelated<CR>'), 'n', false)
+  got = wait(function() return line():find(cited, 1, true) and line() end, 5000)
+  check(got ~= nil and picked and picked.items[1].key == 'he2016deep' and vim.fn.mode() == 'n',
+    'related: :\'<,\'>PaperLinkRelated on a visual selection cites he2016deep in the selected sentence', line())
+  vim.ui.select = real_select
+  restore()
+
+  -- (c) completion in the empty \cite{} after the same sentence: the related papers first
+  local crow, ccol = locate(file, '\\cite{}')
+  vim.api.nvim_win_set_cursor(0, { crow, ccol + 6 })
+  t0 = vim.loop.hrtime()
+  res = vim.lsp.buf_request_sync(buf, 'textDocument/completion', vim.lsp.util.make_position_params(), 5000)
+  local items = {}
+  for _, r in pairs(res or {}) do vim.list_extend(items, r.result and (r.result.items or r.result) or {}) end
+  local top = items[1] or {}
+  local detail = top.detail or (top.labelDetails and top.labelDetails.description) or ''
+  check(top.label == 'he2016deep' and (detail:find('related · 2016 · He', 1, true) == 1
+        or ((top.labelDetails or {}).description or ''):find('related · 2016 · He', 1, true) == 1),
+    'related: completion in \\cite{} after the sentence offers he2016deep first ("related · 2016 · He…")',
+    string.format('%.0f ms: %s | %s', ms(t0), table.concat(vim.tbl_map(function(i) return i.label end, items), ', '), detail))
+  vim.opt.completeopt = { 'menuone', 'noinsert' }
+  vim.api.nvim_win_set_cursor(0, { crow, ccol + 5 }) -- on the "{": append after it
+  vim.api.nvim_feedkeys(keys('a<C-x><C-o>'), 'n', false)
+  local menu = wait(function()
+    local info = vim.fn.complete_info({ 'items' })
+    return vim.fn.mode() == 'i' and #info.items > 0 and info.items
+  end, 5000)
+  vim.api.nvim_feedkeys(keys('<C-y><Esc>'), 'n', false)
+  wait(function() return vim.fn.mode() == 'n' end, 2000)
+  local cline = vim.api.nvim_buf_get_lines(buf, crow - 1, crow, false)[1]
+  check(menu and menu[1].word == 'he2016deep' and cline:find('recognition \\cite{he2016deep}.', 1, true) ~= nil,
+    'related: <C-x><C-o> in \\cite{} lists he2016deep first and <C-y> inserts it',
+    'menu: ' .. table.concat(vim.tbl_map(function(i) return i.word end, menu or {}), ', ') .. ' | line: ' .. cline)
+  restore()
+  vim.cmd('buffer ' .. previous)
+end
+
 co = coroutine.create(function()
   if not run_document(vim.fn.fnamemodify('note.tex', ':p'), 'latex', [[\cite{vaswani2017attention}]]) then
     finish() -- no server: the other checks would only repeat the failure
   end
   run_document(vim.fn.fnamemodify('note.md', ':p'), 'markdown', '[@vaswani2017attention]')
+  run_related(vim.fn.fnamemodify('related.tex', ':p'))
   -- settings changed while the server runs: update_settings sends workspace/didChangeConfiguration
   require('paperlink').update_settings { hover = { abstractMaxChars = 0 } }
   local row, col = locate(vim.fn.fnamemodify('note.md', ':p'), 'he2016deep')

@@ -7,6 +7,7 @@ import {
 } from 'vscode-languageclient/node';
 import { findJava, noJavaMessage } from './java';
 import { IndexingProgress } from './progress';
+import { RelatedPapers } from './related';
 import { isScratch, PaperSearch } from './search';
 import { needsRestart, serverSettings } from './settings';
 
@@ -28,6 +29,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('paperlink.searchPapers', async () => {
       const c = await running();
       if (c) await new PaperSearch(c).run();
+    }),
+    vscode.commands.registerCommand('paperlink.relatedPapers', async () => {
+      const c = await running();
+      if (c) await new RelatedPapers(c, output).run();
     }),
     vscode.commands.registerCommand('paperlink.restart', () => restart(context)),
     vscode.commands.registerCommand('paperlink.showLog', () => output.show(true)),

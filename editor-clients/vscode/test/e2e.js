@@ -1,14 +1,17 @@
 // Drives a real VS Code (code-server's workbench) in Debian's headless Chromium with playwright-core,
 // as a user would: open the LaTeX note, type \cite{ and a few letters, accept the suggestion, hover the
-// key, go to its definition; then the two commands, PaperLink: Search papers and PaperLink: Reindex.
-// Usage: node test/e2e.js <workbench url with ?folder=...> <output dir>   (test/run.sh starts code-server)
+// key, go to its definition; then the commands PaperLink: Search papers and PaperLink: Reindex; then, in a
+// second window on a note with the demo corpus, PaperLink: Related papers for selection (from the editor's
+// context menu) and completion in an empty \cite{}.
+// Usage: node test/e2e.js <workbench url with ?folder=...> <output dir> <workbench url of the related-papers folder>
+// (test/run.sh starts code-server)
 // Writes one line per check ("ok ..." / "FAIL ...") to stdout and <output dir>/results.txt, screenshots beside.
 'use strict';
 const fs = require('fs');
 const path = require('path');
 const { chromium } = require('playwright-core');
 
-const [url, out] = process.argv.slice(2);
+const [url, out, relatedUrl] = process.argv.slice(2);
 const results = path.join(out, 'results.txt');
 fs.writeFileSync(results, '');
 const t0 = Date.now();
@@ -232,6 +235,92 @@ async function statusLabel() {
       check(error.includes(`Tried: setting paperlink.java.home: ${oldJava} (Java `) && error.includes('JAVA_HOME') && /Install a JDK 21\+/.test(error),
         'with only an old Java the extension says what it tried and how to fix it', `${JSON.stringify(error)} (${ms(t)})`);
     }
+
+    // 7. PaperLink: Related papers for selection, in a second window on its own workspace (test/fixture/related:
+    // related.tex and no bibliography of its own) with the demo corpus (demo/) in paperlink.corpus: select the
+    // line "Residual connections … image recognition." (Home, Shift+End: the full stop is selected too), run
+    // the command from the editor's context menu, pick Deep Residual Learning for Image Recognition.
+    await page.close();
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page.setDefaultTimeout(20000);
+    t = Date.now();
+    await page.goto(relatedUrl);
+    await page.waitForSelector('.monaco-workbench .part.editor', { timeout: 60000 });
+    await page.waitForTimeout(1000);
+    await page.keyboard.press('Control+P');
+    await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+    await page.keyboard.type('related.tex');
+    await page.waitForSelector('.quick-input-list .monaco-list-row[aria-label*="related.tex"]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.tab.active[aria-label*="related.tex"]');
+    label = '';
+    for (let i = 0; i < 600 && !/papers?;/.test(label); i++) {
+      label = await statusLabel();
+      await page.waitForTimeout(50);
+    }
+    check(/^PaperLink: 10 papers;/.test(label), 'the second window indexes the demo corpus (10 papers)', `${JSON.stringify(label)} (${ms(t)} after opening it)`);
+    const relText = await editorTextWhen(text => text.includes('image recognition.'));
+    const sentenceLine = relText.split('\n').findIndex(l => l.endsWith('learn image recognition.')) + 1;
+    await page.click('.editor-instance .monaco-editor .view-lines');
+    await goToLine(sentenceLine);
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Shift+End');
+    t = Date.now();
+    // right-click inside the selection (on a word of it) opens the editor's context menu
+    await page.locator('.editor-instance .view-line', { hasText: /image.recognition\.$/ }).locator('span', { hasText: /convolutional/ })
+      .last().click({ button: 'right' });
+    const menuItem = page.locator('.monaco-menu .action-item .action-label', { hasText: /^Related papers for selection$/ });
+    const inMenu = await menuItem.first().waitFor({ state: 'visible', timeout: 10000 }).then(() => true).catch(() => false);
+    await screenshot('related-context-menu');
+    check(inMenu, 'the editor context menu of a LaTeX note offers "Related papers for selection"');
+    if (inMenu) {
+      await menuItem.first().click();
+    } else {
+      await page.keyboard.press('Escape');
+      await command('PaperLink: Related papers for selection');
+    }
+    const relRow = '.quick-input-list .monaco-list-row';
+    const relFound = await page.waitForSelector(`${relRow}[aria-label*="Deep Residual Learning for Image Recognition"]`, { timeout: 15000 })
+      .then(() => true).catch(() => false);
+    const relRows = await page.$$eval(relRow, els => els.map(e => e.getAttribute('aria-label') || ''));
+    await screenshot('related-pick');
+    check(relFound && relRows[0].startsWith('Deep Residual Learning for Image Recognition'),
+      'the quick pick (paperlink/relatedPapers) lists Deep Residual Learning for Image Recognition first', `${JSON.stringify(relRows)} (${ms(t)})`);
+    check(/Kaiming He, Xiangyu Zhang, Shaoqing Ren et al\. · 2016/.test(relRows[0] || '') && /shares: residual/.test(relRows[0] || ''),
+      'its description says authors · year and its detail why (shared words)', JSON.stringify(relRows[0]));
+    if (relFound) await page.click(`${relRow}[aria-label*="Deep Residual Learning for Image Recognition"]`);
+    const text3 = await editorTextWhen(text => text.includes('he2016deep'));
+    const lines3 = text3.split('\n');
+    check(lines3[sentenceLine - 1] === 'Residual connections let very deep convolutional networks learn image recognition~\\cite{he2016deep}.'
+      && lines3[sentenceLine] === 'Then attention took over language modelling.',
+      'choosing it inserts ~\\cite{he2016deep} before the selected sentence\'s full stop', JSON.stringify(lines3.slice(sentenceLine - 1, sentenceLine + 1)));
+
+    // 8. completion in the empty \cite{} after the same sentence: the related papers come first, he2016deep on top
+    const emptyCiteLine = lines3.findIndex(l => l.endsWith('\\cite{}.')) + 1;
+    await goToLine(emptyCiteLine);
+    await page.keyboard.press('End');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft'); // between { and }
+    t = Date.now();
+    await page.keyboard.press('Control+Space');
+    const relSuggest = await page.waitForSelector(`${row}[aria-label*="he2016deep"]`, { timeout: 15000 }).then(() => true).catch(() => false);
+    const suggestRows = await page.$$eval(row, els => els
+      .sort((a, b) => (parseFloat(a.style.top) || 0) - (parseFloat(b.style.top) || 0))
+      .map(e => e.getAttribute('aria-label') || ''));
+    await page.keyboard.press('Control+Space'); // the details of the focused (first) suggestion
+    const relDetails = await page.waitForFunction(() => {
+      const d = document.querySelector('.suggest-details-container .suggest-details');
+      return d && /related/.test(d.textContent) ? d.textContent : false;
+    }, null, { timeout: 10000 }).then(h => h.jsonValue()).catch(() => '');
+    await screenshot('related-completion');
+    check(relSuggest && suggestRows[0].startsWith('he2016deep'), 'completion in \\cite{} after the sentence offers he2016deep first',
+      `${JSON.stringify(suggestRows)} (${ms(t)})`);
+    check(/^related · 2016 · He/.test(String(relDetails)), 'its details start with "related · 2016 · He"', JSON.stringify(String(relDetails).slice(0, 80)));
+    await page.keyboard.press('Enter');
+    const text4 = await editorTextWhen(text => text.includes('\\cite{he2016deep}.\n') || text.endsWith('\\cite{he2016deep}.'));
+    check(text4.split('\n')[emptyCiteLine - 1] === 'Residual connections let very deep convolutional networks learn image recognition \\cite{he2016deep}.',
+      'accepting it writes \\cite{he2016deep}', JSON.stringify(text4.split('\n')[emptyCiteLine - 1]));
+
   } catch (e) {
     check(false, 'the test ran to its end', String(e && e.stack || e).split('\n').slice(0, 3).join(' '));
     try { await screenshot('error'); } catch { /* browser gone */ }

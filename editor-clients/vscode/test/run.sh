@@ -92,7 +92,7 @@ say "packaged $(basename "$vsix") ($(elapsed))"
 # --- an isolated code-server: own HOME, user data, extensions, TMPDIR; a fresh copy of the workspace
 rm -rf "$OUT" && mkdir -p "$RUN"/{home,user-data/User,extensions,tmp,index}
 mv "$OUT.package.log" "$OUT/package.log"
-cp -r "$EXT/test/fixture/workspace" "$EXT/test/fixture/corpus" "$RUN/"
+cp -r "$EXT/test/fixture/workspace" "$EXT/test/fixture/corpus" "$EXT/test/fixture/related" "$RUN/"
 export HOME="$RUN/home" XDG_CONFIG_HOME="$RUN/home/.config" XDG_DATA_HOME="$RUN/home/.local/share" XDG_CACHE_HOME="$RUN/home/.cache"
 export TMPDIR="$RUN/tmp" PATH="$NODE24/bin:$PATH"
 unset JAVA_HOME   # the extension must take Java from its setting
@@ -125,6 +125,15 @@ cat > "$RUN/workspace/.vscode/settings.json" <<JSON
   "paperlink.indexDir": "$RUN/index"
 }
 JSON
+# the related-papers window: a note with no bibliography of its own, the demo corpus (demo/) as paperlink.corpus
+mkdir -p "$RUN/related/.vscode"
+cat > "$RUN/related/.vscode/settings.json" <<JSON
+{
+  "paperlink.java.home": "$java_home",
+  "paperlink.corpus": ["$ROOT/demo"],
+  "paperlink.indexDir": "$RUN/index-related"
+}
+JSON
 cs_args=(--user-data-dir "$RUN/user-data" --extensions-dir "$RUN/extensions")
 "$CODE_SERVER" "${cs_args[@]}" --install-extension "$vsix" > "$OUT/install-extension.log" 2>&1 \
   || { cat "$OUT/install-extension.log"; say "FAIL: code-server --install-extension"; finish 0 1; }
@@ -149,7 +158,7 @@ done
 export E2E_OLD_JAVA="$old_java" E2E_WORKSPACE_SETTINGS="$RUN/workspace/.vscode/settings.json"
 
 # --- drive it (node 24 from the cache; playwright-core from the extension's devDependencies)
-timeout 300 node "$EXT/test/e2e.js" "http://127.0.0.1:$port/?folder=$RUN/workspace" "$OUT" &   # a watchdog for a hung driver
+timeout 300 node "$EXT/test/e2e.js" "http://127.0.0.1:$port/?folder=$RUN/workspace" "$OUT" "http://127.0.0.1:$port/?folder=$RUN/related" &   # a watchdog for a hung driver
 wait $!
 rc=$?
 passed=$(grep -c '^ok ' "$OUT/results.txt" 2>/dev/null); failed=$(grep -c '^FAIL ' "$OUT/results.txt" 2>/dev/null)

@@ -8,6 +8,9 @@
 --     java = nil,    -- a java executable or JDK home (21+) for the launcher (sets PAPERLINK_JAVA)
 --   }
 --
+-- :PaperLinkRelated (require('paperlink').related()) offers the papers related to the visual selection
+-- or the sentence at the cursor (vim.ui.select) and cites the chosen one before the sentence's full stop.
+--
 -- Neovim 0.8+ uses vim.lsp.start; 0.7 uses vim.lsp.start_client + vim.lsp.buf_attach_client.
 -- The settings go to the server as initializationOptions = { paperlink = {...} } and answer its
 -- workspace/configuration requests (through the client's `settings`).
@@ -170,6 +173,157 @@ function M.update_settings(settings)
   end
 end
 
+-- ---------------------------------------------------------------------------------------------
+-- Related papers: :PaperLinkRelated / require('paperlink').related()
+
+--- The PaperLink client attached to a buffer, if any.
+function M.client_for(bufnr)
+  bufnr = (bufnr == nil or bufnr == 0) and vim.api.nvim_get_current_buf() or bufnr
+  for _, client in ipairs(M.clients()) do
+    if vim.lsp.buf_is_attached(bufnr, client.id) then return client end
+  end
+end
+
+local function buf_line(bufnr, row) -- 1-based row
+  return vim.api.nvim_buf_get_lines(bufnr, row - 1, row, false)[1] or ''
+end
+
+--- A selection's end moved back over trailing blanks and its closing full stop (or ? !), so that the
+--- server takes the sentence the selection ends in: from just after a full stop it would read on to
+--- the next sentence. Positions are { row (1-based), col (0-based byte) }, the end exclusive.
+function M._trim_end(bufnr, s, e)
+  local row, col = e[1], e[2]
+  local function before() -- the byte before (row, col), crossing line ends as a blank
+    if col > 0 then return buf_line(bufnr, row):sub(col, col) end
+    return row > s[1] and '\n' or nil
+  end
+  local function back()
+    if col > 0 then col = col - 1 else row = row - 1; col = #buf_line(bufnr, row) end
+  end
+  local function past_start() return row < s[1] or (row == s[1] and col <= s[2]) end
+  while not past_start() and (before() or ''):match('^%s$') do back() end
+  while not past_start() and (before() or ''):match('^[.?!]$') do back() end
+  if past_start() then return { s[1], s[2] } end
+  return { row, col }
+end
+
+--- The range of a :PaperLinkRelated call: the visual selection when the command came from it
+--- (characterwise: its characters; linewise or blockwise: its whole lines), the lines of another
+--- range, or nil (no range: the sentence at the cursor).
+function M._command_range(cmd, bufnr)
+  if not cmd or (cmd.range or 0) == 0 then return nil end
+  local s = vim.api.nvim_buf_get_mark(bufnr, '<')
+  local e = vim.api.nvim_buf_get_mark(bufnr, '>')
+  if s[1] == cmd.line1 and e[1] == cmd.line2 and vim.fn.visualmode() == 'v' then
+    local last = buf_line(bufnr, e[1])
+    local ecol = math.min(e[2], math.max(#last - 1, 0))
+    if vim.o.selection ~= 'exclusive' then -- '> is on the last character: take all its bytes
+      ecol = ecol + #vim.fn.strpart(last, ecol, 1, true)
+    end
+    return { { s[1], s[2] }, { e[1], ecol } }
+  end
+  return { { cmd.line1, 0 }, { cmd.line2, #buf_line(bufnr, cmd.line2) } }
+end
+
+local function lsp_position(bufnr, pos, encoding)
+  return { line = pos[1] - 1, character = vim.lsp.util.character_offset(bufnr, pos[1] - 1, pos[2], encoding) }
+end
+
+local function authors_text(authors)
+  authors = authors or {}
+  if #authors > 3 then return table.concat({ authors[1], authors[2], authors[3] }, ', ') .. ' et al.' end
+  return table.concat(authors, ', ')
+end
+
+--- How :PaperLinkRelated shows a paper in vim.ui.select: "title — authors · year (why)".
+function M.format_related(item)
+  local by = authors_text(item.authors)
+  local year = item.year ~= nil and item.year ~= vim.NIL and tostring(item.year) or ''
+  local meta = table.concat(vim.tbl_filter(function(x) return x ~= '' end, { by, year }), ' · ')
+  return item.title .. (meta ~= '' and (' — ' .. meta) or '') .. ((item.why and item.why ~= '') and ('  (' .. item.why .. ')') or '')
+end
+
+-- Inserts a paper's citation where the server's "Cite …" code action for the same range puts it
+-- (before the sentence's full stop, with "~" or a space before it): the action citing that paper
+-- when it is one of the five the server offers, else the place and spacing of those actions; with
+-- no action at all, at the end of the range.
+local function insert_related(client, bufnr, params, chosen, all)
+  local function finish(edit)
+    vim.lsp.util.apply_workspace_edit(edit, client.offset_encoding or 'utf-16')
+    notify('cited ' .. chosen.key)
+  end
+  local ca = {
+    textDocument = params.textDocument, range = params.range,
+    context = { diagnostics = {}, only = { 'refactor.rewrite' } },
+  }
+  M.call(client, 'request', 'textDocument/codeAction', ca, function(err, actions)
+    local uri = params.textDocument.uri
+    if err then notify('code actions failed: ' .. tostring(err.message or err), vim.log.levels.WARN) end
+    local place, prefix
+    for _, action in ipairs((not err and actions) or {}) do
+      local edits = action.edit and action.edit.changes and action.edit.changes[uri]
+      local edit = edits and #edits == 1 and edits[1]
+      if edit and edit.newText:sub(-#chosen.citation) == chosen.citation then
+        return finish(action.edit)
+      end
+      for _, other in ipairs(all) do -- what this action inserts besides its paper's citation
+        if edit and not place and edit.newText:sub(-#other.citation) == other.citation then
+          place, prefix = edit.range.start, edit.newText:sub(1, #edit.newText - #other.citation)
+        end
+      end
+    end
+    place = place or params.range['end']
+    finish({ changes = { [uri] = { { range = { start = place, ['end'] = place }, newText = (prefix or '') .. chosen.citation } } } })
+  end, bufnr)
+end
+
+--- Asks the server for the papers related to a range of the buffer (paperlink/relatedPapers), lets
+--- the user pick one with vim.ui.select and inserts its citation as the server's code action would.
+---   opts.range: { {row, col}, {row, col} } (1-based rows, 0-based byte columns, end exclusive);
+---               nil: the sentence at the cursor
+---   opts.limit: how many papers (the server's default: 10)
+function M.related(opts)
+  opts = opts or {}
+  local bufnr = (opts.bufnr == nil or opts.bufnr == 0) and vim.api.nvim_get_current_buf() or opts.bufnr
+  local client = M.client_for(bufnr)
+  if not client then
+    notify('no PaperLink server for this buffer', vim.log.levels.WARN)
+    return
+  end
+  local encoding = client.offset_encoding or 'utf-16'
+  local s, e
+  if opts.range then
+    s, e = opts.range[1], M._trim_end(bufnr, opts.range[1], opts.range[2])
+  else
+    local cursor = vim.api.nvim_win_get_cursor(0)
+    s, e = cursor, cursor
+  end
+  local params = {
+    textDocument = { uri = vim.uri_from_bufnr(bufnr) },
+    range = { start = lsp_position(bufnr, s, encoding), ['end'] = lsp_position(bufnr, e, encoding) },
+    limit = opts.limit,
+  }
+  M.call(client, 'request', 'paperlink/relatedPapers', params, function(err, items)
+    if err then
+      notify('paperlink/relatedPapers failed: ' .. tostring(err.message or err), vim.log.levels.ERROR)
+      return
+    end
+    local seen, papers = {}, {} -- a paper both in the document's bibliography and in the corpus may come twice
+    for _, item in ipairs(items or {}) do
+      if not seen[item.key] then seen[item.key] = true; table.insert(papers, item) end
+    end
+    items = papers
+    if #items == 0 then
+      notify('no related papers for this passage (is a corpus configured?)')
+      return
+    end
+    vim.ui.select(items, { prompt = 'Cite a related paper:', kind = 'paperlink.related', format_item = M.format_related },
+      function(chosen)
+        if chosen then insert_related(client, bufnr, params, chosen, items) end
+      end)
+  end, bufnr)
+end
+
 function M.setup(opts)
   opts = opts or {}
   M.options = vim.tbl_deep_extend('force', vim.deepcopy(M.defaults), {})
@@ -185,6 +339,9 @@ function M.setup(opts)
   M.settings = settings
 
   local group = vim.api.nvim_create_augroup('paperlink', { clear = true })
+  vim.api.nvim_create_user_command('PaperLinkRelated', function(cmd)
+    M.related({ range = M._command_range(cmd, vim.api.nvim_get_current_buf()) })
+  end, { range = true, force = true, desc = 'PaperLink: cite a paper related to the selection or the sentence at the cursor' })
   if M.options.autostart == false then return M end
   vim.api.nvim_create_autocmd('FileType', {
     group = group,

@@ -30,11 +30,25 @@ class CiteRelatedTest {
                 """);
     }
 
+    @Test
+    void aSelectedSentenceGetsItsCitationEvenWhenTheSelectionTakesItsFullStop() {
+        String text = "Residual connections make very deep networks trainable. Molecules are graphs.\n";
+        int end = text.indexOf("Molecules");
+        check("<|>" + text + RelatedCompletionTest.PAPERS, new TextRange(0, end), """
+                Cite Deep Residual Learning for Image Recognition (2016 · He) -> Residual connections make very deep networks trainable~\\cite{he2016}. Molecules are graphs.
+                Cite Graph Neural Networks for Molecules (2020 · Smith) -> Residual connections make very deep networks trainable~\\cite{smith2020}. Molecules are graphs.
+                """);
+    }
+
     private static void check(String fixture, String expected) {
         FeatureFixture f = FeatureFixture.of(Fixture.parse(fixture));
+        check(fixture, new TextRange(f.fixture().offset(), f.fixture().offset()), expected);
+    }
+
+    private static void check(String fixture, TextRange at, String expected) {
+        FeatureFixture f = FeatureFixture.of(Fixture.parse(fixture));
         TextDocument doc = f.fixture().document();
-        int at = f.fixture().offset();
-        String actual = CiteRelated.actions(f.params(), new TextRange(at, at)).stream()
+        String actual = CiteRelated.actions(f.params(), at).stream()
                 .map(a -> a.title() + " -> " + firstLine(doc.text().substring(0, a.offset()) + a.insert() + doc.text().substring(a.offset())))
                 .collect(Collectors.joining("\n"));
         assertEquals(expected.strip(), actual);

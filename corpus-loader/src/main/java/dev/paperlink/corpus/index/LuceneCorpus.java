@@ -261,7 +261,15 @@ public final class LuceneCorpus implements Corpus {
             return embeddingStatus();
         }
         synchronized (this) { // not while an index run writes
-            if (Embeddings.fill(writer, e, max) > 0) {
+            int made = Embeddings.fill(writer, e, max);
+            var docs = writer.getDocStats();
+            boolean done = made < max;
+            if (done && docs.maxDoc > docs.numDocs * 1.2) {
+                // the documents rewritten with their vectors left their old versions behind, which every
+                // search still walks over: merged away once, when the last vectors are made
+                writer.forceMergeDeletes(true);
+            }
+            if (made > 0 || writer.hasUncommittedChanges()) {
                 writer.commit();
                 publish(IndexListener.NONE);
             }

@@ -33,6 +33,22 @@ class DefinitionFeatureTest {
     }
 
     @Test
+    void theDocumentsOwnEntryWhenTheCorpusHasTheSamePaperToo() {
+        FeatureParams base = FeatureFixture.of(Fixture.parse("%! n.md\n---\nbibliography: refs.bib\n---\n[@he2016<|>]\n%! refs.bib\n% read by the index\n"))
+                .params();
+        String own = dev.paperlink.corpus.source.SourceFiles.name(base.bibliography().files().get(0).file().path());
+        // the index merged the note's entry with the corpus's copy of it
+        Paper merged = Paper.builder().id("doi:10.1/he").key("he2016").title("Deep Residual Learning")
+                .source(new SourceSpan("/corpus/demo.bib", SourceFormat.BIBTEX, 5, 9, 5, 15, "he2016"))
+                .source(new SourceSpan(own, SourceFormat.BIBTEX, 2, 4, 2, 7, "he2016"))
+                .build();
+        FeatureParams p = new FeatureParams(base.document(), base.offset(), base.bibliography(), new InMemoryLookup(List.of(merged)),
+                base.config(), base.cancel());
+        assertEquals(1, DefinitionFeature.find(p).size(), Render.definition(DefinitionFeature.find(p)));
+        assertEquals("refs.bib 1:7-1:13", Render.definition(DefinitionFeature.find(p)));
+    }
+
+    @Test
     void recordLineInOtherFormatsAndTheSourceOfTheCitedAlias() {
         // a merged paper: its key from a CSL-JSON record (line 12), an alias from a JSONL snapshot (line 3)
         Paper paper = Paper.builder().id("doi:10.1/x").key("smith2020").alias("2001.00001").title("T")

@@ -18,6 +18,7 @@ import java.util.Optional;
  * inside its entry ({@link SourceSpan#keyLine()}/{@link SourceSpan#keyColumn()}); in other
  * formats (JSON, JSONL, page text) the record's first line. Sources whose key is the cited key
  * come first; when none has it (a merged paper cited by an alias of another format), every source.
+ * When the document's own bibliography has the paper, only its entries there.
  * A source open in the editor is found where its buffer has the key now (its lines may have moved
  * since the index read the file).
  */
@@ -37,9 +38,12 @@ public final class DefinitionFeature {
         }
         List<DefinitionTarget> exact = new ArrayList<>();
         List<DefinitionTarget> other = new ArrayList<>();
+        java.util.Set<String> own = new java.util.HashSet<>();
+        p.bibliography().files().forEach(n -> own.add(dev.paperlink.corpus.source.SourceFiles.name(n.file().path())));
+        boolean inOwn = paper.get().sources().stream().anyMatch(s -> own.contains(s.file()));
         for (SourceSpan s : paper.get().sources()) {
-            if (s.file().isEmpty()) {
-                continue;
+            if (s.file().isEmpty() || (inOwn && !own.contains(s.file()))) {
+                continue; // the document's own bibliography has it: its entry, not the corpus's copies
             }
             DefinitionTarget t = p.bibliography().keyRange(s.file(), s.key())
                     .map(r -> new DefinitionTarget(Uris.fromFileName(s.file()), r[0], r[1], at.get().range()))

@@ -91,11 +91,7 @@ final class ScopedSearch implements PaperQueries {
         if (files.isEmpty()) {
             return List.of();
         }
-        List<Hit> out = new ArrayList<>();
-        for (Hit h : searcher.completeTitle(typed, limit, filter)) {
-            keyIn(h.paper(), "").ifPresent(k -> out.add(new Hit(rekeyed(h.paper(), k), h.match(), h.score())));
-        }
-        return out;
+        return underTheirKeys(searcher.completeTitle(typed, limit, filter));
     }
 
     @Override
@@ -103,8 +99,13 @@ final class ScopedSearch implements PaperQueries {
         if (files.isEmpty()) {
             return List.of();
         }
+        return underTheirKeys(searcher.related(passage, limit, filter));
+    }
+
+    /** Each hit under the key its record in these files has. */
+    private List<Hit> underTheirKeys(List<Hit> hits) {
         List<Hit> out = new ArrayList<>();
-        for (Hit h : searcher.related(passage, limit, filter)) {
+        for (Hit h : hits) {
             keyIn(h.paper(), "").ifPresent(k -> out.add(new Hit(rekeyed(h.paper(), k), h.match(), h.score())));
         }
         return out;

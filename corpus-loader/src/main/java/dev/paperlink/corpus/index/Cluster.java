@@ -23,6 +23,13 @@ record Cluster(String id, String generatedKey, List<Paper> parts) {
         return List.copyOf(terms);
     }
 
+    /** The same paper with the records of these files ranked first: their fields win where they have them. */
+    Cluster preferring(java.util.Set<String> files) {
+        java.util.List<Paper> ranked = new java.util.ArrayList<>(parts);
+        ranked.sort(java.util.Comparator.comparingInt(p -> p.sources().stream().anyMatch(s -> files.contains(s.file())) ? 0 : 1));
+        return new Cluster(id, generatedKey, ranked);
+    }
+
     Cluster with(Paper part) {
         java.util.ArrayList<Paper> all = new java.util.ArrayList<>(parts);
         all.add(part);

@@ -324,13 +324,31 @@ final class PaperSearcher implements AutoCloseable {
         });
     }
 
+    /**
+     * The source files whose records win a paper's fields in the answers of this thread's current
+     * query ({@link #preferring}): a document's own bibliography shows its own entry of a paper the
+     * corpus has too.
+     */
+    private static final ThreadLocal<java.util.Set<String>> PREFERRED = new ThreadLocal<>();
+
+    /** Runs {@code query} with the records of {@code files} first in every paper it answers. */
+    static <T> T preferring(java.util.Set<String> files, java.util.function.Supplier<T> query) {
+        PREFERRED.set(files);
+        try {
+            return query.get();
+        } finally {
+            PREFERRED.remove();
+        }
+    }
+
     static List<Hit> collect(IndexSearcher s, TopDocs top, Function<Float, Hit.Match> classifier)
             throws IOException {
         Cluster[] clusters = PaperRecords.read(s.getIndexReader(), top.scoreDocs);
         List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
+        java.util.Set<String> preferred = PREFERRED.get();
         for (int i = 0; i < clusters.length; i++) {
             ScoreDoc sd = top.scoreDocs[i];
-            Cluster c = clusters[i];
+            Cluster c = preferred == null ? clusters[i] : clusters[i].preferring(preferred);
             float score = sd instanceof FieldDoc fd && fd.fields != null && fd.fields[0] instanceof Float f ? f : sd.score;
             hits.add(new Hit(c.merged(), classifier.apply(score), score));
         }

@@ -50,7 +50,7 @@ final class ScopedSearch implements PaperQueries {
                 .add(filter, Occur.FILTER)
                 .build();
         Paper anyCase = null;
-        for (Hit h : searcher.run(q, 20, s -> Hit.Match.EXACT_KEY)) {
+        for (Hit h : PaperSearcher.preferring(files, () -> searcher.run(q, 20, s -> Hit.Match.EXACT_KEY))) {
             for (SourceSpan s : h.paper().sources()) {
                 if (!files.contains(s.file())) {
                     continue;
@@ -72,9 +72,9 @@ final class ScopedSearch implements PaperQueries {
             return List.of();
         }
         String p = prefix.strip().toLowerCase(Locale.ROOT);
-        List<Hit> hits = p.isEmpty()
+        List<Hit> hits = PaperSearcher.preferring(files, () -> p.isEmpty()
                 ? searcher.run(new ConstantScoreQuery(filter), limit, s -> Hit.Match.KEY_PREFIX)
-                : searcher.run(CompletionQueries.keyPrefix(prefix), limit + SPARE, filter);
+                : searcher.run(CompletionQueries.keyPrefix(prefix), limit + SPARE, filter));
         List<Hit> out = new ArrayList<>(Math.min(limit, hits.size()));
         for (Hit h : hits) {
             if (out.size() == limit) {
@@ -91,7 +91,7 @@ final class ScopedSearch implements PaperQueries {
         if (files.isEmpty()) {
             return List.of();
         }
-        return underTheirKeys(searcher.completeTitle(typed, limit, filter));
+        return underTheirKeys(PaperSearcher.preferring(files, () -> searcher.completeTitle(typed, limit, filter)));
     }
 
     @Override
@@ -99,7 +99,7 @@ final class ScopedSearch implements PaperQueries {
         if (files.isEmpty()) {
             return List.of();
         }
-        return underTheirKeys(searcher.related(passage, limit, filter));
+        return underTheirKeys(PaperSearcher.preferring(files, () -> searcher.related(passage, limit, filter)));
     }
 
     /** Each hit under the key its record in these files has. */

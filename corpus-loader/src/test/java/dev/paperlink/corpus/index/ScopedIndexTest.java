@@ -4,6 +4,7 @@ import dev.paperlink.corpus.Corpus;
 import dev.paperlink.corpus.IndexListener;
 import dev.paperlink.corpus.IndexedSource;
 import dev.paperlink.corpus.PaperQueries;
+import dev.paperlink.corpus.model.Paper;
 import dev.paperlink.corpus.model.Hit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,6 +53,28 @@ class ScopedIndexTest {
             assertEquals(List.of("attention", "knuth1984"), keys(own.completeKey("", 10)), "an empty prefix: every paper, newest first");
             assertEquals(List.of("other2020", "vaswani2017attention"), keys(corpus.within(List.of(theirs)).completeKey("", 10)));
             assertEquals(List.of(), keys(corpus.within(List.of(tmp.resolve("none.bib"))).completeKey("", 10)));
+        }
+    }
+
+    @Test
+    void aBibliographyShowsItsOwnEntryOfAPaperTheCorpusHasToo() throws IOException {
+        Path mine = tmp.resolve("mine.bib");
+        Path corpusFile = tmp.resolve("corpus.bib");
+        Files.writeString(corpusFile, "@inproceedings{he2016deep, title = {Deep Residual Learning for Image Recognition}, year = {2016},"
+                + " booktitle = {CVPR}, abstract = {Residual networks learn residual functions.}}\n");
+        Files.writeString(mine, "@inproceedings{he2016deep, title = {Deep Residual Learning for Image Recognition}, year = {2016},"
+                + " booktitle = {Conference on Computer Vision}, abstract = {Deeper neural networks are more difficult to train.}}\n");
+        try (Corpus corpus = Corpus.open(tmp.resolve("index"))) {
+            corpus.index(List.of(corpusFile, mine), IndexListener.NONE);
+            assertEquals(1, corpus.stats().papers(), "one paper");
+            PaperQueries own = corpus.within(List.of(mine));
+            for (Paper p : List.of(own.byKey("he2016deep").orElseThrow(), own.completeKey("he2016", 1).get(0).paper(),
+                    own.completeTitle("deep residual", 1).get(0).paper())) {
+                assertEquals("Deeper neural networks are more difficult to train.", p.abstractText(), "my entry's fields win in my bibliography");
+                assertEquals("Conference on Computer Vision", p.venue());
+            }
+            assertEquals("Residual networks learn residual functions.", corpus.byKey("he2016deep").orElseThrow().abstractText(),
+                    "the corpus as a whole: its own order");
         }
     }
 

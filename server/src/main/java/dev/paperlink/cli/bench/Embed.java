@@ -28,7 +28,9 @@ public final class Embed {
         long t0 = System.nanoTime();
         long before = start.get().missing();
         EmbeddingStatus now = start.get();
-        while (now.missing() > 0) {
+        boolean first = true;
+        while (now.missing() > 0 || first) { // once at least: the last call also merges away rewritten documents' old versions
+            first = false;
             now = corpus.embedMissing(PER_COMMIT).orElseThrow();
             double secs = (System.nanoTime() - t0) / 1e9;
             long done = before - now.missing();

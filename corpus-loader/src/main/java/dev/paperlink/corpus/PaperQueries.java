@@ -41,4 +41,12 @@ public interface PaperQueries {
      * a key prefix). Papers that share no word with the passage are left out.
      */
     java.util.Map<String, Float> relatedScores(Passage passage, java.util.Collection<String> paperIds);
+
+    /**
+     * A passage {@link #related} will probably be asked about soon (the sentence being typed,
+     * before its {@code \cite{}}): its embedding is made in the background now, so that the
+     * question does not wait for it. Cheap and never blocking; nothing without embeddings.
+     */
+    default void prepareRelated(Passage passage) {
+    }
 }

@@ -37,7 +37,7 @@ final class Hybrid {
     static List<Hit> related(IndexSearcher s, Analyzer topic, Embedder embedder, QueryVectors vectors, Passage passage, int limit,
                              Query filter) throws IOException {
         Query words = RelatedQueries.direct(topic, passage);
-        String text = RelatedText.clean(passage.focus().isBlank() ? passage.around() : passage.focus()).strip();
+        String text = denseText(passage);
         if (words == null && text.isEmpty()) {
             return List.of();
         }
@@ -74,6 +74,11 @@ final class Hybrid {
         return PaperSearcher.collect(s, new TopDocs(new TotalHits(docs.length, TotalHits.Relation.EQUAL_TO), docs), x -> Hit.Match.RELATED);
     }
 
+    /** What of a passage is embedded: its focus (else what is around it), markers and commands out. */
+    static String denseText(Passage passage) {
+        return RelatedText.clean(passage.focus().isBlank() ? passage.around() : passage.focus()).strip();
+    }
+
     private static float cosineOf(IndexSearcher s, String field, float[] q, int doc) throws IOException {
         if (q == null) {
             return 0;
@@ -103,7 +108,8 @@ final class Hybrid {
         }
 
         float[] of(Embedder e, String text) {
-            String key = e.name() + "\n" + text;
+            // the same words are the same passage: "... recognition" typed, then "... recognition \cite{"
+            String key = e.name() + "\n" + text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
             synchronized (recent) {
                 float[] v = recent.get(key);
                 if (v != null) {

@@ -363,6 +363,11 @@ public final class LuceneCorpus implements Corpus {
     }
 
     @Override
+    public void prepareRelated(dev.paperlink.corpus.model.Passage passage) {
+        searcher.prepareRelated(passage);
+    }
+
+    @Override
     public Map<String, Float> relatedScores(dev.paperlink.corpus.model.Passage passage, java.util.Collection<String> paperIds) {
         return searcher.relatedScores(passage, paperIds, null);
     }

@@ -193,6 +193,37 @@ final class PaperSearcher implements AutoCloseable {
     /** The vectors of the last passages asked about: typing a key does not change the sentence around it. */
     private final Hybrid.QueryVectors queryVectors = new Hybrid.QueryVectors(64);
 
+    /** The passage to embed ahead of its question (the latest wins), and the one thread that does it. */
+    private final java.util.concurrent.atomic.AtomicReference<String> ahead = new java.util.concurrent.atomic.AtomicReference<>();
+    private final java.util.concurrent.ExecutorService aheadThread = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "paperlink-embed-ahead");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        return t;
+    });
+
+    void prepareRelated(dev.paperlink.corpus.model.Passage passage) {
+        dev.paperlink.corpus.embed.Embedder e = embedder;
+        var c = counted;
+        if (e == null || c == null || !c.getValue().complete()) {
+            return; // embeddings unused until complete (and counted by a first question)
+        }
+        String text = Hybrid.denseText(passage);
+        if (text.isEmpty() || ahead.getAndSet(text) != null) {
+            return; // a task is queued already: it takes the latest text
+        }
+        aheadThread.execute(() -> {
+            String latest = ahead.getAndSet(null);
+            if (latest != null) {
+                try {
+                    queryVectors.of(e, latest);
+                } catch (RuntimeException ex) {
+                    // only a head start: the question itself will embed it (and report what fails)
+                }
+            }
+        });
+    }
+
     void useEmbedder(dev.paperlink.corpus.embed.Embedder e) {
         this.embedder = e;
         this.counted = null;
@@ -357,6 +388,7 @@ final class PaperSearcher implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        aheadThread.shutdownNow();
         manager.close();
     }
 }

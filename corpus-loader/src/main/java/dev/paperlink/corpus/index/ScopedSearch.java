@@ -102,6 +102,11 @@ final class ScopedSearch implements PaperQueries {
         return underTheirKeys(PaperSearcher.preferring(files, () -> searcher.related(passage, limit, filter)));
     }
 
+    @Override
+    public void prepareRelated(dev.paperlink.corpus.model.Passage passage) {
+        searcher.prepareRelated(passage); // one index, one cache of passages' embeddings
+    }
+
     /** Each hit under the key its record in these files has. */
     private List<Hit> underTheirKeys(List<Hit> hits) {
         List<Hit> out = new ArrayList<>();

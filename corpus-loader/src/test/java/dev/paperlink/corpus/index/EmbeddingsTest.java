@@ -33,6 +33,7 @@ class EmbeddingsTest {
     /** Three meanings (zebras, translation, animals at large) and a little of a fourth in every text. */
     static final class ToyModel implements Embedder {
         private final String name;
+        final java.util.concurrent.atomic.AtomicInteger texts = new java.util.concurrent.atomic.AtomicInteger();
 
         ToyModel(String name) {
             this.name = name;
@@ -51,6 +52,7 @@ class EmbeddingsTest {
         @Override
         public List<float[]> embed(List<String> texts) {
             List<float[]> out = new ArrayList<>();
+            this.texts.addAndGet(texts.size());
             for (String t : texts) {
                 String l = t.toLowerCase(Locale.ROOT);
                 float[] v = {count(l, "zebra", "striped"), count(l, "translat", "language"), count(l, "animal"), 0.1f};
@@ -95,6 +97,19 @@ class EmbeddingsTest {
             EmbeddingStatus changed = corpus.embeddingStatus().orElseThrow();
             assertEquals(1, changed.missing(), "the changed paper lost its vector: " + changed);
             assertTrue(corpus.embedMissing(1000).orElseThrow().complete());
+
+            // the sentence being typed is embedded ahead; the question about it then asks the model nothing
+            ToyModel model = new ToyModel("toy");
+            corpus.useEmbedder(Optional.of(model));
+            top(corpus, "zebra");
+            corpus.prepareRelated(dev.paperlink.corpus.model.Passage.of("The coat of the striped horse"));
+            long end = System.nanoTime() + 5_000_000_000L;
+            while (model.texts.get() < 2 && System.nanoTime() < end) {
+                Thread.onSpinWait();
+            }
+            int before = model.texts.get();
+            assertEquals("equus2020", top(corpus, "the coat of the striped horse \\cite{}.").get(0));
+            assertEquals(before, model.texts.get(), "embedded ahead: the same words are the same passage");
 
             corpus.useEmbedder(Optional.of(new ToyModel("another toy")));
             assertEquals(151, corpus.embeddingStatus().orElseThrow().missing(), "another model's vectors are not this one's");

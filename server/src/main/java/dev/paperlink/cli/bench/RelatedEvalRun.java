@@ -21,7 +21,7 @@ public record RelatedEvalRun(Path topicsFile, Path qrelsFile, List<Path> collect
                              List<String> entryTypes, boolean withoutEmbeddings, boolean latency, boolean json) {
 
     /** The JVM flags bin/paperlink gives the language server. */
-    static final String SERVER_JVM_FLAGS = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx448m";
+    static final String SERVER_JVM_FLAGS = System.getProperty("paperlink.bench.serverFlags", "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx448m");
 
     public int run(PrintWriter out, PrintWriter err) throws IOException, InterruptedException {
         if (collection.isEmpty()) {

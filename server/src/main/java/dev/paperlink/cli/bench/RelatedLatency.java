@@ -108,9 +108,43 @@ public final class RelatedLatency {
                 throw new IOException("no completion answer for " + uri);
             }
         }
+        long[] typed = new long[sentences.size()];
+        for (int i = 0; i < sentences.size(); i++) {
+            // as a writer types: the sentence, a pause, then the citation
+            Note n = Note.of(sentences.get(i));
+            String uri = "file:///bench/" + prefix + "-typed" + i + ".tex";
+            String sentence = n.text().substring(0, n.text().indexOf(" \\cite{}"));
+            lsp.notify("textDocument/didOpen", Map.of("textDocument", Map.of("uri", uri, "languageId", "latex", "version", 1, "text", "\n")));
+            lsp.notify("textDocument/didChange", Map.of("textDocument", Map.of("uri", uri, "version", 2),
+                    "contentChanges", List.of(Map.of("range", range(0, 0), "text", sentence))));
+            sleep(PAUSE_MS);
+            lsp.notify("textDocument/didChange", Map.of("textDocument", Map.of("uri", uri, "version", 3),
+                    "contentChanges", List.of(Map.of("range", range(0, sentence.length()), "text", " \\cite{}."))));
+            long t0 = System.nanoTime();
+            lsp.request("textDocument/completion", Map.of("textDocument", Map.of("uri", uri), "position", Map.of("line", 0, "character", n.cursor())));
+            typed[i] = System.nanoTime() - t0;
+            lsp.notify("textDocument/didClose", Map.of("textDocument", Map.of("uri", uri)));
+        }
         Map<String, Latency> out = new LinkedHashMap<>();
         out.put("context completion", Latency.of("context completion", completion, 0));
         out.put("cite code action", Latency.of("cite code action", action, 0));
+        out.put("completion after a pause", Latency.of("completion after a pause", typed, 0));
         return out;
+    }
+
+    /** The pause between the sentence typed and the citation typed after it (people pause longer). */
+    static final long PAUSE_MS = 400;
+
+    private static Map<String, Object> range(int line, int character) {
+        Map<String, Object> at = Map.of("line", line, "character", character);
+        return Map.of("start", at, "end", at);
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

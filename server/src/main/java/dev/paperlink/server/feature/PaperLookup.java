@@ -33,6 +33,10 @@ public interface PaperLookup {
         return List.of();
     }
 
+    /** The passage a related question will soon be about: its embedding is made ahead (see {@code PaperQueries.prepareRelated}). */
+    default void prepareRelated(Passage passage) {
+    }
+
     /** A paper's id as {@link #relatedScores} knows it: its index id, or its key for a paper read here (which has none). */
     static String idOf(Paper p) {
         return p.id().isEmpty() ? "key:" + p.key() : p.id();
@@ -74,6 +78,11 @@ public interface PaperLookup {
             @Override
             public Map<String, Float> relatedScores(Passage passage, Collection<String> paperIds) {
                 return queries.relatedScores(passage, paperIds);
+            }
+
+            @Override
+            public void prepareRelated(Passage passage) {
+                queries.prepareRelated(passage);
             }
         };
     }

@@ -168,9 +168,51 @@ public final class PaperLinkTextDocumentService implements TextDocumentService {
     @Override
     public void didChange(DidChangeTextDocumentParams p) {
         String uri = p.getTextDocument().getUri();
-        workspace.change(uri, p.getTextDocument().getVersion(), FromLsp.changes(p.getContentChanges()));
+        List<dev.paperlink.server.document.TextDocument.Change> changes = FromLsp.changes(p.getContentChanges());
+        Optional<dev.paperlink.server.document.TextDocument> doc = workspace.change(uri, p.getTextDocument().getVersion(), changes);
         changed(uri);
+        if (doc.isPresent() && !changes.isEmpty() && changes.get(changes.size() - 1).start() != null) {
+            var last = changes.get(changes.size() - 1);
+            int typedEnd = doc.get().offset(last.start()) + last.text().length();
+            prepareAhead(uri, typedEnd);
+        }
     }
+
+    /** The sentence just typed, for the embedding of a citation's context to be made ahead (off the protocol thread, the latest wins). */
+    private void prepareAhead(String uri, int offset) {
+        if (!aheadQueued.compareAndSet(false, true)) {
+            ahead.set(new Object[] {uri, offset});
+            return;
+        }
+        ahead.set(new Object[] {uri, offset});
+        aheadThread.execute(() -> {
+            try {
+                Thread.sleep(AHEAD_PAUSE_MS); // the keys typed meanwhile: one sentence embedded, not one per key
+            } catch (InterruptedException e) {
+                return;
+            }
+            aheadQueued.set(false);
+            Object[] at = ahead.getAndSet(null);
+            if (at != null) {
+                try {
+                    workspace.params((String) at[0], (Integer) at[1], CancelToken.NONE)
+                            .ifPresent(fp -> RelatedFeature.prepare(fp, (Integer) at[1]));
+                } catch (RuntimeException e) {
+                    // a head start only
+                }
+            }
+        });
+    }
+
+    /** How long typing may go on before the sentence being typed is embedded ahead. */
+    static final long AHEAD_PAUSE_MS = 100;
+    private final java.util.concurrent.atomic.AtomicBoolean aheadQueued = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicReference<Object[]> ahead = new java.util.concurrent.atomic.AtomicReference<>();
+    private final java.util.concurrent.ExecutorService aheadThread = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "paperlink-related-ahead");
+        t.setDaemon(true);
+        return t;
+    });
 
     /**
      * A change of a .bib buffer can change every document that names it; a change of a LaTeX

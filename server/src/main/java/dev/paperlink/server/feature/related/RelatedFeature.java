@@ -34,6 +34,20 @@ public final class RelatedFeature {
         return find(p, context, DocumentTitle.of(doc.kind(), text), limit);
     }
 
+    /**
+     * The sentence at {@code offset} (the place just typed) will likely be asked about soon, when
+     * a citation is typed in it: the corpus makes its embedding ahead.
+     */
+    public static void prepare(FeatureParams p, int offset) {
+        TextDocument doc = p.document();
+        String text = doc.text();
+        if (!p.config().related().inCompletion() || CitationScanner.forKind(doc.kind()).isEmpty() || offset < 0 || offset > text.length()) {
+            return;
+        }
+        CitationContext context = CitationContext.around(text, doc.kind(), new TextRange(offset, offset), List.of());
+        p.corpus().prepareRelated(context.passage(p.config().relatedParagraphWeight()));
+    }
+
     /** @param ownTitle the document's normalised title ("" for none): a paper of that title is not suggested */
     public static List<RelatedPaper> find(FeatureParams p, CitationContext context, String ownTitle, int limit) {
         if (context.sentenceText().isBlank() && context.paragraphText().isBlank()) {

@@ -29,7 +29,7 @@ final class Hybrid {
     /** How many papers each ranking brings. */
     static final int DEPTH = 100;
     /** The weight of words against meaning. */
-    static final float ALPHA = Float.parseFloat(System.getProperty("paperlink.related.alpha", "0.45"));
+    static final float ALPHA = 0.45f;
 
     private Hybrid() {
     }

@@ -134,13 +134,15 @@ public final class LuceneCorpus implements Corpus {
                 return c;
             } catch (org.apache.lucene.store.LockObtainFailedException e) {
                 throw e; // another process writes it: not damage
-            } catch (org.apache.lucene.index.CorruptIndexException | org.apache.lucene.index.IndexFormatTooOldException
-                     | org.apache.lucene.index.IndexFormatTooNewException | java.io.EOFException | java.nio.file.NoSuchFileException
-                     | java.io.FileNotFoundException e) {
+            } catch (IOException e) {
+                String why = damageOf(e);
+                if (why == null) {
+                    throw e;
+                }
                 // The sources are the truth: a damaged index is rebuilt from them, in place.
                 wipe(directory);
-                return openWritable(dir, directory, flushAtBytes, "the index in " + dir + " was damaged (" + e.getClass().getSimpleName()
-                        + ": " + e.getMessage() + "): it was emptied and every source is read again");
+                return openWritable(dir, directory, flushAtBytes, "the index in " + dir + " was damaged (" + why
+                        + "): it was emptied and every source is read again");
             }
         } catch (IOException | RuntimeException e) {
             directory.close();
@@ -314,11 +316,24 @@ public final class LuceneCorpus implements Corpus {
             return Optional.empty();
         } catch (IndexNotFoundException e) {
             return Optional.empty();
-        } catch (org.apache.lucene.index.CorruptIndexException | org.apache.lucene.index.IndexFormatTooOldException
-                 | org.apache.lucene.index.IndexFormatTooNewException | java.io.EOFException | java.nio.file.NoSuchFileException
-                 | java.io.FileNotFoundException e) {
-            return Optional.of(e.getClass().getSimpleName() + ": " + e.getMessage());
+        } catch (IOException e) {
+            String why = damageOf(e);
+            if (why == null) {
+                throw e;
+            }
+            return Optional.of(why);
         }
+    }
+
+    /**
+     * What Lucene says when files of the index are garbled, truncated, missing or of another
+     * format (not when another process holds it), or null for any other failure.
+     */
+    private static String damageOf(IOException e) {
+        boolean damage = e instanceof org.apache.lucene.index.CorruptIndexException || e instanceof org.apache.lucene.index.IndexFormatTooOldException
+                || e instanceof org.apache.lucene.index.IndexFormatTooNewException || e instanceof java.io.EOFException
+                || e instanceof java.nio.file.NoSuchFileException || e instanceof java.io.FileNotFoundException;
+        return damage ? e.getClass().getSimpleName() + ": " + e.getMessage() : null;
     }
 
     private static long indexBytes(Path dir) throws IOException {

@@ -32,15 +32,11 @@ final class RelatedQueries {
         return weighted(terms(topic, passage));
     }
 
-    /** The ranking of related papers; null when the passage has no word to look for. */
+    /** The ranking of related papers by words alone (with feedback); null when the passage has no word to look for. */
     static Query related(IndexSearcher searcher, Analyzer topic, dev.paperlink.corpus.model.Passage passage) throws IOException {
-        String method = System.getProperty("paperlink.related.method", "rm3");
         Map<String, Float> query = passageTerms(topic, passage);
         if (query.isEmpty()) {
             return null;
-        }
-        if (method.equals("clean")) {
-            return weighted(query);
         }
         return weighted(Rm3.expand(searcher, topic, query, weighted(query)));
     }

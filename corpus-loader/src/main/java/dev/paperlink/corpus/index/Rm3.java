@@ -19,15 +19,16 @@ import java.util.Map;
  * own words, half and half.
  */
 final class Rm3 {
-    static int feedbackDocs = Integer.getInteger("paperlink.rm3.docs", 10);
-    static int feedbackTerms = Integer.getInteger("paperlink.rm3.terms", 10);
-    static float originalWeight = Float.parseFloat(System.getProperty("paperlink.rm3.weight", "0.5"));
+    /** Anserini's defaults: the first 10 hits give 10 words, weighing half of the query. */
+    static final int FEEDBACK_DOCS = 10;
+    static final int FEEDBACK_TERMS = 10;
+    static final float ORIGINAL_WEIGHT = 0.5f;
 
     private Rm3() {
     }
 
     static Map<String, Float> expand(IndexSearcher searcher, Analyzer topic, Map<String, Float> query, Query first) throws IOException {
-        ScoreDoc[] top = searcher.search(first, feedbackDocs).scoreDocs;
+        ScoreDoc[] top = searcher.search(first, FEEDBACK_DOCS).scoreDocs;
         if (top.length == 0) {
             return query;
         }
@@ -50,13 +51,13 @@ final class Rm3 {
         }
         List<Map.Entry<String, Double>> best = new ArrayList<>(feedback.entrySet());
         best.sort(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
-        best = best.subList(0, Math.min(feedbackTerms, best.size()));
+        best = best.subList(0, Math.min(FEEDBACK_TERMS, best.size()));
         double bestSum = best.stream().mapToDouble(Map.Entry::getValue).sum();
         double querySum = query.values().stream().mapToDouble(Float::doubleValue).sum();
         Map<String, Float> out = new LinkedHashMap<>();
-        query.forEach((t, w) -> out.put(t, (float) (originalWeight * w / querySum)));
+        query.forEach((t, w) -> out.put(t, (float) (ORIGINAL_WEIGHT * w / querySum)));
         for (Map.Entry<String, Double> e : best) {
-            out.merge(e.getKey(), (float) ((1 - originalWeight) * e.getValue() / bestSum), Float::sum);
+            out.merge(e.getKey(), (float) ((1 - ORIGINAL_WEIGHT) * e.getValue() / bestSum), Float::sum);
         }
         return out;
     }

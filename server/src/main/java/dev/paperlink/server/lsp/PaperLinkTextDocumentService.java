@@ -180,34 +180,31 @@ public final class PaperLinkTextDocumentService implements TextDocumentService {
 
     /** The sentence just typed, for the embedding of a citation's context to be made ahead (off the protocol thread, the latest wins). */
     private void prepareAhead(String uri, int offset) {
-        if (!aheadQueued.compareAndSet(false, true)) {
-            ahead.set(new Object[] {uri, offset});
-            return;
+        if (ahead.getAndSet(new TypedAt(uri, offset)) != null) {
+            return; // a task is queued already: it takes the latest place
         }
-        ahead.set(new Object[] {uri, offset});
         aheadThread.execute(() -> {
             try {
                 Thread.sleep(AHEAD_PAUSE_MS); // the keys typed meanwhile: one sentence embedded, not one per key
             } catch (InterruptedException e) {
                 return;
             }
-            aheadQueued.set(false);
-            Object[] at = ahead.getAndSet(null);
-            if (at != null) {
-                try {
-                    workspace.params((String) at[0], (Integer) at[1], CancelToken.NONE)
-                            .ifPresent(fp -> RelatedFeature.prepare(fp, (Integer) at[1]));
-                } catch (RuntimeException e) {
-                    // a head start only
-                }
+            TypedAt at = ahead.getAndSet(null);
+            try {
+                workspace.params(at.uri(), at.offset(), CancelToken.NONE).ifPresent(fp -> RelatedFeature.prepare(fp, at.offset()));
+            } catch (RuntimeException e) {
+                // a head start only
             }
         });
     }
 
+    /** Where a document was last typed in. */
+    private record TypedAt(String uri, int offset) {
+    }
+
     /** How long typing may go on before the sentence being typed is embedded ahead. */
     static final long AHEAD_PAUSE_MS = 100;
-    private final java.util.concurrent.atomic.AtomicBoolean aheadQueued = new java.util.concurrent.atomic.AtomicBoolean();
-    private final java.util.concurrent.atomic.AtomicReference<Object[]> ahead = new java.util.concurrent.atomic.AtomicReference<>();
+    private final java.util.concurrent.atomic.AtomicReference<TypedAt> ahead = new java.util.concurrent.atomic.AtomicReference<>();
     private final java.util.concurrent.ExecutorService aheadThread = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "paperlink-related-ahead");
         t.setDaemon(true);

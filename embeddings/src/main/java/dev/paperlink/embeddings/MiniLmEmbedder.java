@@ -3,7 +3,6 @@ package dev.paperlink.embeddings;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.paperlink.corpus.embed.Embedder;
 
 import java.util.ArrayList;
@@ -11,7 +10,8 @@ import java.util.List;
 
 /**
  * all-MiniLM-L6-v2, quantized to 8 bits (ONNX, from langchain4j's Maven artifact: nothing is
- * downloaded), 384 dimensions, unit vectors. The model is loaded at the first call.
+ * downloaded), 384 dimensions, unit vectors. The model is loaded at the first call, into a session
+ * of one thread that does not spin ({@link OneThreadMiniLm}).
  */
 public final class MiniLmEmbedder implements Embedder {
     private volatile EmbeddingModel model;
@@ -46,7 +46,7 @@ public final class MiniLmEmbedder implements Embedder {
             synchronized (this) {
                 m = model;
                 if (m == null) {
-                    m = new AllMiniLmL6V2QuantizedEmbeddingModel();
+                    m = OneThreadMiniLm.load();
                     model = m;
                 }
             }

@@ -10,10 +10,8 @@ import dev.paperlink.server.syntax.CitationRef;
 import dev.paperlink.server.syntax.CitationScanner;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -57,6 +55,7 @@ public final class RelatedFeature {
         List<Hit> hits = p.lookup().related(context.passage(p.config().relatedParagraphWeight()), limit + context.citedInSentence().size() + 1);
         Set<String> cited = lowerCase(context.citedInSentence());
         List<RelatedPaper> out = new ArrayList<>();
+        SharedWords why = SharedWords.of(context.sentenceText() + " " + context.paragraphText());
         for (Hit h : hits) {
             Paper paper = h.paper();
             if (out.size() == limit) {
@@ -66,31 +65,10 @@ public final class RelatedFeature {
                     || (!ownTitle.isEmpty() && Identifiers.normalizedTitle(paper.title()).equals(ownTitle))) {
                 continue;
             }
-            out.add(new RelatedPaper(paper, h.score(), shared(context.sentenceText() + " " + context.paragraphText(), paper)));
+            out.add(new RelatedPaper(paper, h.score(), why.in(paper)));
         }
         return out;
     }
-
-    /** The passage's words of four letters or more that the paper's title or abstract has, the sentence's first, at most five. */
-    static List<String> shared(String passage, Paper paper) {
-        String about = " " + (paper.title() + " " + paper.abstractText()).toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ") + " ";
-        Map<String, Boolean> words = new LinkedHashMap<>();
-        for (String w : passage.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
-            if (w.length() >= 4 && !w.chars().allMatch(Character::isDigit) && !COMMON.contains(w) && about.contains(" " + w)) {
-                words.putIfAbsent(w, true);
-            }
-            if (words.size() == 5) {
-                break;
-            }
-        }
-        return List.copyOf(words.keySet());
-    }
-
-    private static final Set<String> COMMON = Set.of("that", "this", "with", "from", "have", "been", "were", "which", "their",
-            "these", "those", "such", "also", "more", "than", "other", "into", "they", "them", "there", "where", "when", "while",
-            "over", "only", "both", "each", "many", "most", "some", "very", "well", "used", "using", "based", "show", "shown",
-            "paper", "papers", "work", "works", "approach", "method", "methods", "results", "propose", "proposed", "recent",
-            "recently", "however", "between", "through", "about", "often", "first");
 
     private static Set<String> lowerCase(Set<String> keys) {
         Set<String> out = new java.util.HashSet<>();

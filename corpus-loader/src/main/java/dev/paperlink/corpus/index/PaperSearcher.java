@@ -176,16 +176,30 @@ final class PaperSearcher implements AutoCloseable {
         return withSearcher(s -> {
             try {
                 dev.paperlink.corpus.embed.Embedder e = embedder;
-                if (e != null && status(s, e).complete()) {
-                    return Hybrid.related(s, topic, e, queryVectors, passage, limit, filter);
+                boolean hybrid = e != null && status(s, e).complete();
+                RelatedAnswers.Question question = new RelatedAnswers.Question(s.getIndexReader(), passage, filter, PREFERRED.get(),
+                        hybrid ? e.name() : "");
+                java.util.Optional<List<Hit>> known = relatedAnswers.get(question, limit);
+                if (known.isPresent()) {
+                    return known.get();
                 }
-                Query q = RelatedQueries.related(s, topic, passage);
-                return q == null ? List.of() : collect(s, s.search(filtered(q, filter), limit), h -> Hit.Match.RELATED);
+                List<Hit> hits;
+                if (hybrid) {
+                    hits = Hybrid.related(s, topic, e, queryVectors, passage, limit, filter);
+                } else {
+                    Query q = RelatedQueries.related(s, topic, passage);
+                    hits = q == null ? List.of() : collect(s, s.search(filtered(q, filter), limit), h -> Hit.Match.RELATED);
+                }
+                relatedAnswers.put(question, limit, hits);
+                return hits;
             } catch (IOException ex) {
                 throw new UncheckedIOException(ex);
             }
         });
     }
+
+    /** The last related questions' answers: the code action on a sentence follows its completion. */
+    private final RelatedAnswers relatedAnswers = new RelatedAnswers(8, Hybrid.DEPTH);
 
     private volatile dev.paperlink.corpus.embed.Embedder embedder;
     /** The embeddings' progress in the reader it was counted in (counted once per reader). */

@@ -95,7 +95,8 @@ build() { # prints the cache entry's folder on stdout
   secs=$(( $(date +%s) - t0 ))
   grep -E '^(indexed|[0-9,]+ papers in the index)' "$tmp/index.log" | sed 's/^/acm-cr:   /' >&2
   echo "$(date '+%F %T') in $secs s" > "$tmp/ok"
-  if mv -T "$tmp" "$entry" 2>/dev/null; then
+  [[ -d "$entry" && ! -f "$entry/ok" ]] && rm -rf "$entry"   # not one of ours (they are moved in whole)
+  if mv -T "$tmp" "$entry" 2>/dev/null || { [[ ! -e "$entry" ]] && mv "$tmp" "$entry" 2>/dev/null; }; then
     say "built in $secs s"
   else
     rm -rf "$tmp"   # another run built it meanwhile
@@ -157,6 +158,7 @@ prepare() {
   mkdir -p "$dir/workspace" || return 1
   rm -rf "$dir/index"
   cp -al "$entry/index" "$dir/index" 2>/dev/null || cp -r "$entry/index" "$dir/index" || { say "FAIL: cannot copy the index"; return 1; }
+  rm -f "$dir/index/write.lock"   # a lock file of its own: a lock is taken on the file, which hard links would share
   ws="$dir/workspace"; note="$ws/acm.tex"; cases="$dir/cases.tsv"
   : > "$cases"
   printf '%s\n' '\documentclass{article}' '\begin{document}' > "$note"

@@ -32,7 +32,7 @@ set -uo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
 # topic numbers of topics+qrels/sentences.topics (each with one judged cited paper, ranked first by the
-# words-only ranking): "Quick Access ... Google Drive" and "Buy It Again ..."
+# words-only ranking). Their text, cited DOIs and titles are read from the collection at run time.
 TOPICS="33779725 340116312"
 
 say() { echo "acm-cr: $*" >&2; }

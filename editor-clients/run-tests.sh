@@ -86,6 +86,10 @@ skip_or_fail() {
   fi
 }
 
+# --- the ACM-CR index (acm-cr-fixture.sh), built once here for the ACM-CR checks of every editor below
+echo; echo "== acm-cr fixture"; t0=$(date +%s)
+bash "$here/acm-cr-fixture.sh" build; summary+=("acm-cr fixture: exit $? ($(( $(date +%s) - t0 )) s; 3 = skipped)")
+
 # --- Neovim (0.7+)
 if command -v nvim >/dev/null 2>&1; then
   probe_dir="$(mktemp -d "${TMPDIR:-/tmp}/paperlink-nvim-probe.XXXXXX")"

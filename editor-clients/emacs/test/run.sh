@@ -16,8 +16,11 @@ export PAPERLINK_TEST_DIR="$tmp" PAPERLINK_DEMO_CORPUS="$(cd "$here/../../../dem
 mkdir -p "$HOME"
 cd "$tmp/workspace" || exit 1
 # -q, not -Q: Debian's site-start must run so that the packaged eglot is on the load-path.
-timeout 60 emacs --batch -q -L "$(dirname "$here")" -l "$here/paperlink-test.el" </dev/null 2>"$tmp/stderr"
-rc=$?
+timeout 60 emacs --batch -q -L "$(dirname "$here")" -l "$here/paperlink-test.el" </dev/null 2>"$tmp/stderr" | tee "$tmp/out"
+rc=${PIPESTATUS[0]}
 if [[ $rc -ne 0 ]]; then echo "--- emacs stderr (last 30 lines)"; tail -30 "$tmp/stderr"; fi
-if [[ $rc -eq 124 ]]; then echo "emacs timed out"; echo "0 passed, 1 failed"; fi
+if [[ $rc -eq 124 ]]; then echo "emacs timed out"; echo "0 passed, 1 failed" | tee -a "$tmp/out"; fi
+# the ACM-CR checks (acm-cr.sh: another emacs, the ACM-CR collection as the corpus), added to this count
+bash "$here/acm-cr.sh" | tee -a "$tmp/out"; [[ ${PIPESTATUS[0]} -ne 0 && $rc -eq 0 ]] && rc=1
+"$here/../../acm-cr-fixture.sh" total "$tmp/out"
 exit $rc

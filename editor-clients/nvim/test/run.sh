@@ -16,12 +16,15 @@ export XDG_CACHE_HOME="$tmp/cache" XDG_STATE_HOME="$tmp/state" XDG_DATA_HOME="$t
 export PAPERLINK_INDEX_DIR="$tmp/default-index" PAPERLINK_CDS="${PAPERLINK_CDS:-0}"
 export PAPERLINK_TEST_DIR="$tmp" PAPERLINK_NVIM_PLUGIN="$plugin" PAPERLINK_DEMO_CORPUS="$(cd "$plugin/../../demo" && pwd)"
 cd "$tmp/workspace" || exit 1
-timeout 60 nvim --headless -i NONE -u "$here/init.lua" note.tex -c "luafile $here/test.lua" </dev/null
-rc=$?
+timeout 60 nvim --headless -i NONE -u "$here/init.lua" note.tex -c "luafile $here/test.lua" </dev/null | tee "$tmp/out"
+rc=${PIPESTATUS[0]}
 if [[ $rc -ne 0 ]] && [[ -f "$tmp/state/nvim/lsp.log" ]]; then
   echo "--- lsp.log (last 20 lines)"; tail -20 "$tmp/state/nvim/lsp.log"
 elif [[ $rc -ne 0 ]] && [[ -f "$tmp/cache/nvim/lsp.log" ]]; then
   echo "--- lsp.log (last 20 lines)"; tail -20 "$tmp/cache/nvim/lsp.log"
 fi
-if [[ $rc -eq 124 ]]; then echo "nvim timed out"; echo "0 passed, 1 failed"; fi
+if [[ $rc -eq 124 ]]; then echo "nvim timed out"; echo "0 passed, 1 failed" | tee -a "$tmp/out"; fi
+# the ACM-CR checks (acm-cr.sh: another nvim, the ACM-CR collection as the corpus), added to this count
+bash "$here/acm-cr.sh" | tee -a "$tmp/out"; [[ ${PIPESTATUS[0]} -ne 0 && $rc -eq 0 ]] && rc=1
+"$plugin/../acm-cr-fixture.sh" total "$tmp/out"
 exit $rc

@@ -93,6 +93,7 @@ say "packaged $(basename "$vsix") ($(elapsed))"
 rm -rf "$OUT" && mkdir -p "$RUN"/{home,user-data/User,extensions,tmp,index}
 mv "$OUT.package.log" "$OUT/package.log"
 cp -r "$EXT/test/fixture/workspace" "$EXT/test/fixture/corpus" "$EXT/test/fixture/related" "$RUN/"
+. "$EXT/test/acm-cr.sh" prepare   # the ACM-CR window's folder (editor-clients/acm-cr-fixture.sh), before HOME and TMPDIR move
 export HOME="$RUN/home" XDG_CONFIG_HOME="$RUN/home/.config" XDG_DATA_HOME="$RUN/home/.local/share" XDG_CACHE_HOME="$RUN/home/.cache"
 export TMPDIR="$RUN/tmp" PATH="$NODE24/bin:$PATH"
 unset JAVA_HOME   # the extension must take Java from its setting
@@ -161,6 +162,7 @@ export E2E_OLD_JAVA="$old_java" E2E_WORKSPACE_SETTINGS="$RUN/workspace/.vscode/s
 timeout 300 node "$EXT/test/e2e.js" "http://127.0.0.1:$port/?folder=$RUN/workspace" "$OUT" "http://127.0.0.1:$port/?folder=$RUN/related" &   # a watchdog for a hung driver
 wait $!
 rc=$?
+. "$EXT/test/acm-cr.sh" drive     # test/e2e-acm-cr.js: the ACM-CR window, in the same code-server
 passed=$(grep -c '^ok ' "$OUT/results.txt" 2>/dev/null); failed=$(grep -c '^FAIL ' "$OUT/results.txt" 2>/dev/null)
 [[ $rc != 0 && ${failed:-0} == 0 ]] && failed=1
 # the extension host's log, for debugging

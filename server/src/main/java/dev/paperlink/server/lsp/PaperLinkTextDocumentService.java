@@ -64,6 +64,7 @@ public final class PaperLinkTextDocumentService implements TextDocumentService {
 
     @Override
     public CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(CompletionParams p) {
+        workspace.corpus().userActive();
         return server.async("completion", Either.forRight(new CompletionList(false, List.of())), cancel -> Either.forRight(
                 whileIndexing(p.getTextDocument(), p.getPosition(), cancel, CompletionFeature::complete, r -> !r.items().isEmpty())
                         .map(r -> ToLsp.completion(r.document(), r.result()))
@@ -167,6 +168,7 @@ public final class PaperLinkTextDocumentService implements TextDocumentService {
 
     @Override
     public void didChange(DidChangeTextDocumentParams p) {
+        workspace.corpus().userActive(); // background embedding waits for a pause in the typing
         String uri = p.getTextDocument().getUri();
         List<dev.paperlink.server.document.TextDocument.Change> changes = FromLsp.changes(p.getContentChanges());
         Optional<dev.paperlink.server.document.TextDocument> doc = workspace.change(uri, p.getTextDocument().getVersion(), changes);

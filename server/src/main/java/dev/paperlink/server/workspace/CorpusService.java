@@ -76,7 +76,13 @@ public final class CorpusService implements AutoCloseable {
     private volatile CompletableFuture<Void> nextPublish = new CompletableFuture<>();
 
     public CorpusService(ServerLog log) {
+        this(log, EMBEDDER);
+    }
+
+    /** @param embedder the model papers are embedded with in the background (none: words alone) */
+    CorpusService(ServerLog log, Optional<dev.paperlink.corpus.embed.Embedder> embedder) {
         this.log = log;
+        this.embedder = embedder;
     }
 
     /**
@@ -252,8 +258,29 @@ public final class CorpusService implements AutoCloseable {
         t.start();
     }
 
-    /** Papers embedded per task on the indexing thread: index runs asked for meanwhile go between two of them. */
-    static final int EMBED_BATCH = 256;
+    /**
+     * Papers embedded per task on the indexing thread: index runs asked for meanwhile go between two
+     * of them. About a second of both cores: what typing that starts during a batch competes with.
+     */
+    static final int EMBED_BATCH = 96;
+    /** No batch starts until the writer has been this long without typing or asking (the batch waits, then looks again). */
+    static final long QUIET_BEFORE_EMBEDDING_MS = 1_500;
+    private volatile long lastActivityNanos = System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(QUIET_BEFORE_EMBEDDING_MS);
+    private final Optional<dev.paperlink.corpus.embed.Embedder> embedder;
+    private final java.util.concurrent.ScheduledExecutorService later = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "paperlink-embed-later");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** The writer typed or asked something: background embedding waits for a pause. */
+    public void userActive() {
+        lastActivityNanos = System.nanoTime();
+    }
+
+    private long quietForMs() {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastActivityNanos);
+    }
     private volatile boolean embeddings = true;
     private final AtomicBoolean embedQueued = new AtomicBoolean();
     private volatile long embedStartNanos;
@@ -264,7 +291,7 @@ public final class CorpusService implements AutoCloseable {
         embeddings = on;
         Corpus c = corpus;
         if (changed && c != null) {
-            c.useEmbedder(on ? EMBEDDER : Optional.empty());
+            c.useEmbedder(on ? embedder : Optional.empty());
             if (on) {
                 embedInBackground();
             }
@@ -291,6 +318,11 @@ public final class CorpusService implements AutoCloseable {
                 }
                 var before = c.embeddingStatus().orElseThrow();
                 if (before.missing() == 0) {
+                    return;
+                }
+                long quiet = quietForMs();
+                if (quiet < QUIET_BEFORE_EMBEDDING_MS) { // the writer is typing: after the pause
+                    later.schedule(this::embedInBackground, QUIET_BEFORE_EMBEDDING_MS - quiet, TimeUnit.MILLISECONDS);
                     return;
                 }
                 if (embedStartNanos == 0) {
@@ -342,7 +374,7 @@ public final class CorpusService implements AutoCloseable {
                 indexDir = tmp;
             }
         }
-        corpus.useEmbedder(embeddings ? EMBEDDER : Optional.empty());
+        corpus.useEmbedder(embeddings ? embedder : Optional.empty());
         lookup = PaperLookup.of(corpus);
         opens.incrementAndGet();
         published();
@@ -443,6 +475,7 @@ public final class CorpusService implements AutoCloseable {
 
     @Override
     public void close() {
+        later.shutdownNow();
         worker.shutdown();
         try {
             if (!worker.awaitTermination(2, TimeUnit.SECONDS)) {

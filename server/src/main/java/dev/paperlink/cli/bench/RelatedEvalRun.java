@@ -84,7 +84,7 @@ public record RelatedEvalRun(Path topicsFile, Path qrelsFile, List<Path> collect
                     if (figures.get(where) instanceof Map<?, ?> m) {
                         m.values().forEach(l -> {
                             Latency x = (Latency) l;
-                            out.printf("%-28s %-20s p50 %6.1f ms  p99 %6.1f ms  max %6.1f ms  (%d sentences)%n",
+                            out.printf("%-28s %-26s p50 %6.1f ms  p99 %6.1f ms  max %6.1f ms  (%d sentences)%n",
                                     where.equals("latencyInProcessMs") ? "latency, in-process" : "latency, over the pipe", x.kind(),
                                     x.p50(), x.p99(), x.max(), x.queries());
                         });

@@ -47,6 +47,7 @@ public final class RelatedLatency {
     private static Map<String, Latency> run(PaperLookup lookup, List<String> sentences) {
         long[] completion = new long[sentences.size()];
         long[] action = new long[sentences.size()];
+        long[] alone = new long[sentences.size()];
         for (int i = 0; i < sentences.size(); i++) {
             Note n = Note.of(sentences.get(i));
             TextDocument doc = TextDocument.of("file:///bench/note" + i + ".tex", "latex", 1, n.text());
@@ -59,9 +60,18 @@ public final class RelatedLatency {
             completion[i] = t1 - t0;
             action[i] = t2 - t1;
         }
+        for (int i = 0; i < sentences.size(); i++) { // the code action on a sentence nothing was asked about yet
+            Note n = Note.of("Indeed, " + sentences.get(sentences.size() - 1 - i));
+            TextDocument doc = TextDocument.of("file:///bench/alone" + i + ".tex", "latex", 1, n.text());
+            FeatureParams p = new FeatureParams(doc, 0, DocumentBibliography.NONE, lookup, ServerConfig.DEFAULT, CancelToken.NONE);
+            long t0 = System.nanoTime();
+            CiteRelated.actions(p, new TextRange(0, 0));
+            alone[i] = System.nanoTime() - t0;
+        }
         Map<String, Latency> out = new LinkedHashMap<>();
         out.put("context completion", Latency.of("context completion", completion, 0));
         out.put("cite code action", Latency.of("cite code action", action, 0));
+        out.put("code action, new sentence", Latency.of("code action, new sentence", alone, 0));
         return out;
     }
 
@@ -108,6 +118,17 @@ public final class RelatedLatency {
                 throw new IOException("no completion answer for " + uri);
             }
         }
+        long[] alone = new long[sentences.size()];
+        for (int i = 0; i < sentences.size(); i++) { // the code action on a sentence nothing was asked about yet
+            Note n = Note.of("Indeed, " + sentences.get(sentences.size() - 1 - i));
+            String uri = "file:///bench/" + prefix + "-alone" + i + ".tex";
+            lsp.notify("textDocument/didOpen", Map.of("textDocument", Map.of("uri", uri, "languageId", "latex", "version", 1, "text", n.text())));
+            long t0 = System.nanoTime();
+            lsp.request("textDocument/codeAction", Map.of("textDocument", Map.of("uri", uri), "range", range(0, 0),
+                    "context", Map.of("diagnostics", List.of())));
+            alone[i] = System.nanoTime() - t0;
+            lsp.notify("textDocument/didClose", Map.of("textDocument", Map.of("uri", uri)));
+        }
         long[] typed = new long[sentences.size()];
         for (int i = 0; i < sentences.size(); i++) {
             // as a writer types: the sentence, a pause, then the citation
@@ -128,6 +149,7 @@ public final class RelatedLatency {
         Map<String, Latency> out = new LinkedHashMap<>();
         out.put("context completion", Latency.of("context completion", completion, 0));
         out.put("cite code action", Latency.of("cite code action", action, 0));
+        out.put("code action, new sentence", Latency.of("code action, new sentence", alone, 0));
         out.put("completion after a pause", Latency.of("completion after a pause", typed, 0));
         return out;
     }

@@ -24,7 +24,9 @@ import java.util.Map;
  * a note of its own, asked once (the first completion of a sentence computes its embedding; the
  * keys typed after it reuse it), so these are the slow cases. In-process: the feature functions on
  * the corpus; over the pipe: the language server as an editor sees it. Warm-up sentences are
- * others than the timed ones.
+ * others than the timed ones. The code action that follows a completion finds its ranking kept;
+ * "code action, new sentence" is the action on a sentence nothing was asked about (a word put
+ * before it, so that neither its embedding nor its ranking is kept).
  */
 public final class RelatedLatency {
     private RelatedLatency() {

@@ -40,6 +40,17 @@ class CiteRelatedTest {
                 """);
     }
 
+    @Test
+    void anEmptyCitationInTheSentenceIsFilledInsteadOfASecondOne() {
+        check("Residual connections make very deep networks<|> trainable \\cite{}.\n\nAnother paragraph.\n" + RelatedCompletionTest.PAPERS, """
+                Cite Deep Residual Learning for Image Recognition (2016 · He) -> Residual connections make very deep networks trainable \\cite{he2016}.
+                Cite Graph Neural Networks for Molecules (2020 · Smith) -> Residual connections make very deep networks trainable \\cite{smith2020}.
+                """);
+        check("%! notes.md\nWe translate with little<|> parallel data [@]. The end.\n" + RelatedCompletionTest.PAPERS, """
+                Cite Low-Resource Machine Translation (2021 · Smith et al.) -> We translate with little parallel data [@smith2021]. The end.
+                """);
+    }
+
     private static void check(String fixture, String expected) {
         FeatureFixture f = FeatureFixture.of(Fixture.parse(fixture));
         check(fixture, new TextRange(f.fixture().offset(), f.fixture().offset()), expected);

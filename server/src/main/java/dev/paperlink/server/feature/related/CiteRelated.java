@@ -5,7 +5,7 @@ import dev.paperlink.server.document.TextRange;
 import dev.paperlink.server.feature.FeatureParams;
 import dev.paperlink.server.feature.completion.CompletionFeature;
 import dev.paperlink.server.render.CitationFormatter;
-import dev.paperlink.server.syntax.CitationRef;
+import dev.paperlink.server.syntax.CitationScan;
 import dev.paperlink.server.syntax.CitationScanner;
 
 import java.util.ArrayList;
@@ -14,7 +14,8 @@ import java.util.List;
 /**
  * "Cite a related paper…": for the sentence at the cursor (or the sentences a selection
  * touches), the {@value #ACTIONS} most related papers, each an action that cites it at the end of
- * the sentence, before its full stop, in the document's syntax.
+ * the sentence, before its full stop, in the document's syntax; or, when the sentence has an empty
+ * citation ({@code \cite{}}, {@code [@]}), puts its key there.
  */
 public final class CiteRelated {
     public static final int ACTIONS = 5;
@@ -32,17 +33,27 @@ public final class CiteRelated {
         if (CitationScanner.forKind(doc.kind()).isEmpty() || at.end() > text.length()) {
             return List.of();
         }
-        List<CitationRef> refs = CitationScanner.refs(doc.kind(), text);
-        CitationContext context = CitationContext.around(text, doc.kind(), at, refs);
+        CitationScan scan = CitationScanner.forKind(doc.kind()).get().scan(text);
+        CitationContext context = CitationContext.around(text, doc.kind(), at, scan.refs());
         int offset = citationPlace(text, context.sentence());
+        java.util.Optional<TextRange> empty = scan.slots().stream().map(CitationScan.Slot::range)
+                .filter(r -> r.start() >= context.sentence().start() && r.end() <= context.sentence().end())
+                .filter(r -> text.substring(r.start(), r.end()).isBlank()).findFirst();
         List<Action> out = new ArrayList<>();
         for (RelatedPaper r : RelatedFeature.find(p, context, DocumentTitle.of(doc.kind(), text), ACTIONS)) {
+            if (empty.isPresent()) { // the sentence has an empty citation: the paper goes into it
+                out.add(new Action(title(r), r, empty.get().start(), r.paper().key()));
+                continue;
+            }
             String citation = CompletionFeature.citation(r.paper().key(), doc.kind(), p.config());
             String space = offset > 0 && !Character.isWhitespace(text.charAt(offset - 1)) ? (citation.startsWith("\\") ? "~" : " ") : "";
-            out.add(new Action("Cite " + CitationFormatter.plain(r.paper().title()) + " (" + r.why().replaceFirst("^related · ", "") + ")",
-                    r, offset, space + citation));
+            out.add(new Action(title(r), r, offset, space + citation));
         }
         return out;
+    }
+
+    private static String title(RelatedPaper r) {
+        return "Cite " + CitationFormatter.plain(r.paper().title()) + " (" + r.why().replaceFirst("^related · ", "") + ")";
     }
 
     /** Where a citation of the sentence goes: before its closing punctuation (and closing quotes), else after its last word. */

@@ -53,8 +53,8 @@ class RelatedPapersE2ETest {
                     "context", Map.of("diagnostics", List.of())));
             assertTrue(actions.size() >= 1 && actions.size() <= 5, actions.toString());
             JsonNode edit = actions.get(0).at("/edit/changes").get(uri).get(0);
-            assertEquals("~\\cite{he2016deep}", edit.get("newText").asText(), actions.get(0).toString());
-            assertEquals(sentence.length() - 1, edit.at("/range/start/character").asInt(), "before the full stop");
+            assertEquals("he2016deep", edit.get("newText").asText(), actions.get(0).toString());
+            assertEquals(inCite, edit.at("/range/start/character").asInt(), "into the sentence's empty citation");
             assertTrue(actions.get(0).get("title").asText().startsWith("Cite Deep Residual Learning"), actions.get(0).toString());
 
             JsonNode related = c.request("paperlink/relatedPapers", Map.of("textDocument", Map.of("uri", uri),

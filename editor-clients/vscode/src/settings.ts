@@ -5,7 +5,7 @@ const CLIENT_ONLY = new Set(['java', 'server', 'trace']);
 
 /**
  * The `paperlink` section as the server reads it (corpus, indexDir, insertionStyle, latexCommand,
- * titleCompletion, hover.abstractMaxChars, completion.limit), without the extension's own settings
+ * titleCompletion, hover.abstractMaxChars, completion.limit, related.*), without the extension's own settings
  * and without empty values, so that the server's defaults and command-line values stay in force.
  */
 export function serverSettings(scope?: vscode.ConfigurationScope): Record<string, unknown> {
@@ -25,6 +25,14 @@ export function serverSettings(scope?: vscode.ConfigurationScope): Record<string
   if (typeof abstractMaxChars === 'number') out.hover = { abstractMaxChars };
   const limit = cfg.get<number>('completion.limit');
   if (typeof limit === 'number') out.completion = { limit };
+  const related: Record<string, unknown> = {};
+  for (const key of ['inCompletion', 'embeddings']) {
+    const v = cfg.get<boolean>(`related.${key}`);
+    if (typeof v === 'boolean') related[key] = v;
+  }
+  const paragraphWeight = cfg.get<number>('related.paragraphWeight');
+  if (typeof paragraphWeight === 'number') related.paragraphWeight = paragraphWeight;
+  if (Object.keys(related).length > 0) out.related = related;
   return out;
 }
 

@@ -19,8 +19,12 @@ import java.util.List;
 public final class CiteRelated {
     public static final int ACTIONS = 5;
 
-    /** One action: its title, the paper, and the text to insert at {@code offset}. */
-    public record Action(String title, RelatedPaper paper, int offset, String insert) {
+    /**
+     * One action: its title, the paper, the text to insert at {@code offset}, and what brings the
+     * paper into the document's bibliography when it is not there (null when it is).
+     */
+    public record Action(String title, RelatedPaper paper, int offset, String insert,
+                         dev.paperlink.server.feature.bibedit.AddToBibliography.Request add) {
     }
 
     private CiteRelated() {
@@ -40,7 +44,7 @@ public final class CiteRelated {
             String citation = CompletionFeature.citation(r.paper().key(), doc.kind(), p.config());
             String space = offset > 0 && !Character.isWhitespace(text.charAt(offset - 1)) ? (citation.startsWith("\\") ? "~" : " ") : "";
             out.add(new Action("Cite " + CitationFormatter.plain(r.paper().title()) + " (" + r.why().replaceFirst("^related · ", "") + ")",
-                    r, offset, space + citation));
+                    r, offset, space + citation, dev.paperlink.server.feature.bibedit.AddToBibliography.needed(p, r.paper()).orElse(null)));
         }
         return out;
     }

@@ -31,10 +31,13 @@ public final class BibtexWriter {
         Map<String, String> fields = fromBibtexRecord(p) ? ordered(p.raw()) : generated(p, biblatex);
         String type = p.entryType().isEmpty() ? "misc" : p.entryType();
         StringBuilder sb = new StringBuilder("@").append(type).append('{').append(p.key()).append(",\n");
+        // aligned '=' signs stay aligned, moved right for a longer field name
+        int align = layout.alignEquals() == 0 ? 0
+                : Math.max(layout.alignEquals(), fields.keySet().stream().mapToInt(String::length).max().orElse(0) + 1);
         for (Map.Entry<String, String> f : fields.entrySet()) {
             String name = f.getKey();
             sb.append(layout.indent()).append(name);
-            sb.append(" ".repeat(Math.max(1, layout.alignEquals() - name.length())));
+            sb.append(" ".repeat(Math.max(1, align - name.length())));
             sb.append("= {").append(balanced(f.getValue())).append("},\n");
         }
         sb.append("}\n");

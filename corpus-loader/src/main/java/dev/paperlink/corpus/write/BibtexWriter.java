@@ -24,6 +24,9 @@ public final class BibtexWriter {
             "series", "volume", "number", "pages", "year", "month", "date", "publisher", "address", "location", "school",
             "institution", "howpublished", "doi", "eprint", "archiveprefix", "eprinttype", "primaryclass", "url", "abstract");
 
+    /** Field names as they are usually written (the corpus keeps them in lower case). */
+    private static final Map<String, String> SPELLED = Map.of("archiveprefix", "archivePrefix", "primaryclass", "primaryClass");
+
     private BibtexWriter() {
     }
 
@@ -35,7 +38,7 @@ public final class BibtexWriter {
         int align = layout.alignEquals() == 0 ? 0
                 : Math.max(layout.alignEquals(), fields.keySet().stream().mapToInt(String::length).max().orElse(0) + 1);
         for (Map.Entry<String, String> f : fields.entrySet()) {
-            String name = f.getKey();
+            String name = SPELLED.getOrDefault(f.getKey(), f.getKey());
             sb.append(layout.indent()).append(name);
             sb.append(" ".repeat(Math.max(1, align - name.length())));
             sb.append("= {").append(balanced(f.getValue())).append("},\n");
@@ -74,13 +77,12 @@ public final class BibtexWriter {
         } else {
             put(out, "year", p.year());
         }
-        put(out, "doi", p.doi());
+        put(out, "doi", Written.doi(p));
         if (!p.arxivId().isEmpty()) {
             put(out, "eprint", p.arxivId());
-            put(out, biblatex ? "eprinttype" : "archiveprefix", "arXiv");
+            put(out, biblatex ? "eprinttype" : "archivePrefix", "arXiv");
         }
-        String url = p.url().isEmpty() && !p.arxivId().isEmpty() ? "https://arxiv.org/abs/" + p.arxivId() : p.url();
-        put(out, "url", url);
+        put(out, "url", Written.url(p));
         put(out, "abstract", escape(p.abstractText()));
         return out;
     }

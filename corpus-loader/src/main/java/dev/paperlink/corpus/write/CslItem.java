@@ -61,9 +61,8 @@ final class CslItem {
             item.put("issued", Map.of("date-parts", List.of(parts)));
         }
         put(item, "container-title", p.venue());
-        put(item, "DOI", p.doi());
-        String url = p.url().isEmpty() && !p.arxivId().isEmpty() ? "https://arxiv.org/abs/" + p.arxivId() : p.url();
-        put(item, "URL", url);
+        put(item, "DOI", Written.doi(p));
+        put(item, "URL", Written.url(p));
         if (!p.arxivId().isEmpty()) {
             item.put("number", p.arxivId());
             item.put("publisher", "arXiv");

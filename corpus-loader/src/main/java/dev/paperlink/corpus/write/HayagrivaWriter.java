@@ -56,12 +56,12 @@ public final class HayagrivaWriter {
             e.put("parent", parent);
         }
         Map<String, Object> serial = new LinkedHashMap<>();
-        put(serial, "doi", p.doi());
+        put(serial, "doi", Written.doi(p));
         put(serial, "arxiv", p.arxivId());
         if (!serial.isEmpty()) {
             e.put("serial-number", serial);
         }
-        put(e, "url", p.url().isEmpty() && !p.arxivId().isEmpty() ? "https://arxiv.org/abs/" + p.arxivId() : p.url());
+        put(e, "url", Written.url(p));
         put(e, "abstract", p.abstractText());
         StringBuilder sb = new StringBuilder(yamlKey(p.key())).append(":\n");
         TreeText.yaml(e, layout.indent(), layout.indent(), sb);

@@ -178,7 +178,7 @@ class RoundTripTest {
             }
             String date = v.path("date").asText("");
             b.year(date.length() >= 4 ? date.substring(0, 4) : date);
-            b.doi(v.path("serial-number").path("doi").asText(""));
+            b.doi(dev.paperlink.corpus.source.Identifiers.doi(v.path("serial-number").path("doi").asText("")));
             out.add(b.build());
         });
         return out;

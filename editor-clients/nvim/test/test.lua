@@ -290,6 +290,51 @@ local function run_related(file)
   vim.cmd('buffer ' .. previous)
 end
 
+-- Issue 12: accepting a completion of a corpus paper (devlin2019bert: in the demo corpus, not in
+-- refs.bib) runs its command, paperlink.addToBibliography (the plugin's CompleteDone), whose
+-- workspace/applyEdit Neovim applies to refs.bib; :wall writes it, and the file on disk has the entry.
+local function run_add_to_bibliography(file)
+  local previous = vim.api.nvim_get_current_buf()
+  vim.cmd('edit ' .. file)
+  local buf = vim.api.nvim_get_current_buf()
+  local client = wait(function()
+    local c = client_of(buf)
+    return c and c.initialized and c
+  end, 20000)
+  check(client ~= nil, 'add: server attached to cite.tex')
+  if not client then return end
+  local bib = vim.fn.fnamemodify('refs.bib', ':p')
+  local before = table.concat(vim.fn.readfile(bib), '\n')
+  local row, col = locate(file, 'devl')
+  vim.opt.completeopt = { 'menuone', 'noinsert' }
+  vim.api.nvim_win_set_cursor(0, { row, col + 3 })
+  vim.api.nvim_feedkeys(keys('a<C-x><C-o>'), 'n', false)
+  local menu = wait(function()
+    local info = vim.fn.complete_info({ 'items' })
+    return vim.fn.mode() == 'i' and #info.items > 0 and info.items
+  end, 5000)
+  vim.api.nvim_feedkeys(keys('<C-y><Esc>'), 'n', false)
+  wait(function() return vim.fn.mode() == 'n' end, 2000)
+  local line = vim.api.nvim_buf_get_lines(buf, row - 1, row, false)[1]
+  check(menu and menu[1].word == 'devlin2019bert' and line:find('\\cite{devlin2019bert}') ~= nil,
+    'add: <C-x><C-o> <C-y> cites devlin2019bert (a corpus paper)',
+    'menu: ' .. table.concat(vim.tbl_map(function(i) return i.word end, menu or {}), ', ') .. ' | line: ' .. line)
+  local edited = wait(function()
+    local b = vim.fn.bufnr(bib)
+    return b > 0 and vim.api.nvim_buf_is_loaded(b)
+      and table.concat(vim.api.nvim_buf_get_lines(b, 0, -1, false), '\n'):find('@article{devlin2019bert,', 1, true) and b
+  end, 10000)
+  check(edited ~= nil, 'add: the command\'s workspace/applyEdit adds @article{devlin2019bert, ...} to the refs.bib buffer')
+  vim.cmd('silent wall')
+  local after = table.concat(vim.fn.readfile(bib), '\n')
+  check(after:sub(1, #before) == before and after:find('\n\n@article{devlin2019bert,\n  author%s+= {Devlin, Jacob and', #before) ~= nil,
+    'add: after :wall, refs.bib on disk has the entry after its own entries, untouched', after:sub(#before + 1, #before + 120):gsub('\n', ' | '))
+  check(wait(function()
+      for _, m in ipairs(notified) do if tostring(m):find("Added 'devlin2019bert' to refs.bib", 1, true) then return true end end
+    end, 3000) ~= nil, 'add: the plugin says what was added', tostring(notified[#notified]))
+  vim.cmd('buffer ' .. previous)
+end
+
 co = coroutine.create(function()
   if not run_document(vim.fn.fnamemodify('note.tex', ':p'), 'latex', [[\cite{vaswani2017attention}]]) then
     finish() -- no server: the other checks would only repeat the failure
@@ -308,6 +353,7 @@ co = coroutine.create(function()
     end
   end, 5000)
   check(text ~= nil, 'update_settings{hover = {abstractMaxChars = 0}}: the hover drops the abstract', oneline(text):sub(1, 100))
+  run_add_to_bibliography(vim.fn.fnamemodify('cite.tex', ':p'))
 
   local clients = require('paperlink').clients()
   check(#clients == 1, 'one server for both documents of the project', #clients .. ' client(s)')

@@ -5,8 +5,8 @@ import java.util.regex.Pattern;
 
 /**
  * How a file is laid out, so that an appended entry looks like its neighbours: the line ending
- * ({@code \r\n} when the file uses it), the indentation of a field, and (BibTeX) the column the
- * {@code =} signs are aligned to, 0 when they are not aligned.
+ * ({@code \r\n} when the file uses it), the indentation of a field, and (BibTeX, as the file's last
+ * entry has it) the column the {@code =} signs are aligned to, 0 when they are not aligned.
  */
 public record Layout(String eol, String indent, int alignEquals) {
     public static final Layout DEFAULT = new Layout("\n", "  ", 0);
@@ -22,11 +22,17 @@ public record Layout(String eol, String indent, int alignEquals) {
         int align = 0;
         switch (format) {
             case BIBTEX, BIBLATEX -> {
+                // the last entry's fields: the neighbour of the appended one (files align entry by entry)
+                int last = Math.max(0, text.lastIndexOf("\n@"));
                 Matcher m = BIB_FIELD.matcher(text);
+                if (!m.find(last)) {
+                    last = 0;
+                }
+                m = BIB_FIELD.matcher(text).region(last, text.length());
                 int seen = 0;
                 int column = -1;
                 boolean aligned = true;
-                while (m.find() && seen < 8) {
+                while (m.find() && seen < 12) {
                     if (seen == 0) {
                         indent = m.group(1);
                     }

@@ -55,7 +55,7 @@ class RoundTripTest {
     private static final class Enough extends Error {
     }
 
-    private static List<Paper> sample(Path file, SourceFormat format, int first, int n) throws IOException {
+    static List<Paper> sample(Path file, SourceFormat format, int first, int n) throws IOException {
         List<Paper> all = new ArrayList<>();
         try (Reader r = SourceFiles.open(file)) {
             Readers.forFormat(format).read(file.toString(), r, new RecordSink() {

@@ -65,6 +65,21 @@ local function float_text()
   end
 end
 
+-- <C-x><C-o> in insert mode after (row, col) (omnifunc = vim.lsp.omnifunc), then <C-y> accepts the first item;
+-- returns the menu's items as shown
+local function omni_accept(row, col)
+  vim.opt.completeopt = { 'menuone', 'noinsert' }
+  vim.api.nvim_win_set_cursor(0, { row, col })
+  vim.api.nvim_feedkeys(keys('a<C-x><C-o>'), 'n', false)
+  local items = wait(function()
+    local info = vim.fn.complete_info({ 'items' })
+    return vim.fn.mode() == 'i' and #info.items > 0 and info.items
+  end, 5000)
+  vim.api.nvim_feedkeys(keys('<C-y><Esc>'), 'n', false)
+  wait(function() return vim.fn.mode() == 'n' end, 2000)
+  return items
+end
+
 local function run_document(file, label, expected_insert)
   vim.cmd('edit ' .. file)
   local buf = vim.api.nvim_get_current_buf()
@@ -98,17 +113,9 @@ local function run_document(file, label, expected_insert)
     string.format('%.0f ms: %s', ms(t0), table.concat(labels, ', ')))
 
   -- completion as typed: <C-x><C-o> in insert mode (omnifunc = vim.lsp.omnifunc), accept with <C-y>
-  vim.opt.completeopt = { 'menuone', 'noinsert' }
-  vim.api.nvim_win_set_cursor(0, { row, col + 3 }) -- on the "w": append after it
-  vim.api.nvim_feedkeys(keys('a<C-x><C-o>'), 'n', false)
-  local items = wait(function()
-    local info = vim.fn.complete_info({ 'items' })
-    return vim.fn.mode() == 'i' and #info.items > 0 and info.items
-  end, 5000)
+  local items = omni_accept(row, col + 3) -- on the "w": append after it
   local words = {}
   for _, it in ipairs(items or {}) do table.insert(words, it.word) end
-  vim.api.nvim_feedkeys(keys('<C-y><Esc>'), 'n', false)
-  wait(function() return vim.fn.mode() == 'n' end, 2000)
   local line = vim.api.nvim_buf_get_lines(buf, row - 1, row, false)[1]
   check(line:find(expected_insert, 1, true) ~= nil, label .. ': <C-x><C-o> then <C-y> inserts the key',
     'menu: ' .. table.concat(words, ', ') .. ' | line: ' .. line)
@@ -273,15 +280,7 @@ local function run_related(file)
         or ((top.labelDetails or {}).description or ''):find('related · 2016 · He', 1, true) == 1),
     'related: completion in \\cite{} after the sentence offers he2016deep first ("related · 2016 · He…")',
     string.format('%.0f ms: %s | %s', ms(t0), table.concat(vim.tbl_map(function(i) return i.label end, items), ', '), detail))
-  vim.opt.completeopt = { 'menuone', 'noinsert' }
-  vim.api.nvim_win_set_cursor(0, { crow, ccol + 5 }) -- on the "{": append after it
-  vim.api.nvim_feedkeys(keys('a<C-x><C-o>'), 'n', false)
-  local menu = wait(function()
-    local info = vim.fn.complete_info({ 'items' })
-    return vim.fn.mode() == 'i' and #info.items > 0 and info.items
-  end, 5000)
-  vim.api.nvim_feedkeys(keys('<C-y><Esc>'), 'n', false)
-  wait(function() return vim.fn.mode() == 'n' end, 2000)
+  local menu = omni_accept(crow, ccol + 5) -- on the "{": append after it
   local cline = vim.api.nvim_buf_get_lines(buf, crow - 1, crow, false)[1]
   check(menu and menu[1].word == 'he2016deep' and cline:find('recognition \\cite{he2016deep}.', 1, true) ~= nil,
     'related: <C-x><C-o> in \\cite{} lists he2016deep first and <C-y> inserts it',
@@ -306,15 +305,7 @@ local function run_add_to_bibliography(file)
   local bib = vim.fn.fnamemodify('refs.bib', ':p')
   local before = table.concat(vim.fn.readfile(bib), '\n')
   local row, col = locate(file, 'devl')
-  vim.opt.completeopt = { 'menuone', 'noinsert' }
-  vim.api.nvim_win_set_cursor(0, { row, col + 3 })
-  vim.api.nvim_feedkeys(keys('a<C-x><C-o>'), 'n', false)
-  local menu = wait(function()
-    local info = vim.fn.complete_info({ 'items' })
-    return vim.fn.mode() == 'i' and #info.items > 0 and info.items
-  end, 5000)
-  vim.api.nvim_feedkeys(keys('<C-y><Esc>'), 'n', false)
-  wait(function() return vim.fn.mode() == 'n' end, 2000)
+  local menu = omni_accept(row, col + 3)
   local line = vim.api.nvim_buf_get_lines(buf, row - 1, row, false)[1]
   check(menu and menu[1].word == 'devlin2019bert' and line:find('\\cite{devlin2019bert}') ~= nil,
     'add: <C-x><C-o> <C-y> cites devlin2019bert (a corpus paper)',

@@ -4,13 +4,8 @@ import dev.paperlink.corpus.model.Author;
 import dev.paperlink.corpus.model.Paper;
 import dev.paperlink.corpus.model.SourceFormat;
 import dev.paperlink.corpus.source.Readers;
-import dev.paperlink.corpus.source.RecordSink;
-import dev.paperlink.corpus.source.Skip;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -59,7 +54,7 @@ class AppenderTest {
     }
 
     @Test
-    void aBibtexRecordIsWrittenWithItsOwnFieldsItsMacrosExpanded() throws IOException {
+    void aBibtexRecordIsWrittenWithItsOwnFieldsItsMacrosExpanded() {
         Paper fromBib = read(SourceFormat.BIBTEX, """
                 @string{acl = "Proceedings of the " # "ACL"}
                 @inproceedings{smith2020,
@@ -198,18 +193,7 @@ class AppenderTest {
         assertEquals(after, before.substring(0, i.offset()) + i.text() + before.substring(i.offset()));
     }
 
-    private static List<Paper> read(SourceFormat format, String text) throws IOException {
-        List<Paper> out = new ArrayList<>();
-        Readers.forFormat(format).read("refs.bib", new StringReader(text), new RecordSink() {
-            @Override
-            public void accept(Paper p) {
-                out.add(p);
-            }
-
-            @Override
-            public void skip(Skip skip) {
-            }
-        });
-        return out;
+    private static List<Paper> read(SourceFormat format, String text) {
+        return dev.paperlink.corpus.testing.CollectingSink.read(Readers.forFormat(format), "refs.bib", text).papers;
     }
 }

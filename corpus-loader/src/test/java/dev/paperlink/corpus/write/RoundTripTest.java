@@ -9,6 +9,7 @@ import dev.paperlink.corpus.source.Readers;
 import dev.paperlink.corpus.source.RecordSink;
 import dev.paperlink.corpus.source.Skip;
 import dev.paperlink.corpus.source.SourceFiles;
+import dev.paperlink.corpus.testing.CollectingSink;
 import dev.paperlink.corpus.testing.SharedCorpora;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -16,7 +17,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -142,21 +142,9 @@ class RoundTripTest {
             return hayagriva(text);
         }
         SourceFormat source = format.isBibtex() ? SourceFormat.BIBTEX : format == EntryFormat.CSL_JSON ? SourceFormat.CSL_JSON : SourceFormat.CSL_YAML;
-        List<Paper> out = new ArrayList<>();
-        List<Skip> skips = new ArrayList<>();
-        Readers.forFormat(source).read("written", new StringReader(text), new RecordSink() {
-            @Override
-            public void accept(Paper p) {
-                out.add(p);
-            }
-
-            @Override
-            public void skip(Skip skip) {
-                skips.add(skip);
-            }
-        });
-        assertEquals(List.of(), skips, text);
-        return out;
+        CollectingSink read = CollectingSink.read(Readers.forFormat(source), "written", text);
+        assertEquals(List.of(), read.skips, text);
+        return read.papers;
     }
 
     /** No Hayagriva reader in the project: the YAML is read as a tree and its fields mapped back the way Typst reads them. */

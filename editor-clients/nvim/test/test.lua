@@ -150,19 +150,25 @@ local function run_document(file, label, expected_insert)
   return true
 end
 
--- Related papers, on related.tex with the demo corpus (the corpus setting in init.lua): the "Cite …"
--- code actions at a sentence (the request, then vim.lsp.buf.code_action() and its vim.ui.select),
--- :PaperLinkRelated on the sentence at the cursor and on a visual selection (vim.ui.select stubbed to
--- take the first paper), and completion in an empty \cite{} (the request, then <C-x><C-o> <C-y>).
-local function run_related(file)
-  local previous = vim.api.nvim_get_current_buf()
+-- Opens a file and waits for the PaperLink client to be attached and initialized: the buffer and the client
+local function open_attached(file, label)
   vim.cmd('edit ' .. file)
   local buf = vim.api.nvim_get_current_buf()
   local client = wait(function()
     local c = client_of(buf)
     return c and c.initialized and c
   end, 20000)
-  check(client ~= nil, 'related: server attached to related.tex')
+  check(client ~= nil, label .. ': server attached to ' .. vim.fn.fnamemodify(file, ':t'))
+  return buf, client
+end
+
+-- Related papers, on related.tex with the demo corpus (the corpus setting in init.lua): the "Cite …"
+-- code actions at a sentence (the request, then vim.lsp.buf.code_action() and its vim.ui.select),
+-- :PaperLinkRelated on the sentence at the cursor and on a visual selection (vim.ui.select stubbed to
+-- take the first paper), and completion in an empty \cite{} (the request, then <C-x><C-o> <C-y>).
+local function run_related(file)
+  local previous = vim.api.nvim_get_current_buf()
+  local buf, client = open_attached(file, 'related')
   if not client then return end
   local t0 = vim.loop.hrtime()
   local indexed = wait(function() return _G.paperlink_test_indexed end, 30000)
@@ -294,13 +300,7 @@ end
 -- workspace/applyEdit Neovim applies to refs.bib; :wall writes it, and the file on disk has the entry.
 local function run_add_to_bibliography(file)
   local previous = vim.api.nvim_get_current_buf()
-  vim.cmd('edit ' .. file)
-  local buf = vim.api.nvim_get_current_buf()
-  local client = wait(function()
-    local c = client_of(buf)
-    return c and c.initialized and c
-  end, 20000)
-  check(client ~= nil, 'add: server attached to cite.tex')
+  local buf, client = open_attached(file, 'add')
   if not client then return end
   local bib = vim.fn.fnamemodify('refs.bib', ':p')
   local before = table.concat(vim.fn.readfile(bib), '\n')

@@ -24,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * which this client applies to the file on disk, and refs.bib then has the entry (with the demo's
  * {@code @string} expanded) after its own, untouched. The diagnostic of the citation goes once the
  * entry is there. In a note without a bibliography, the quick fix names references.bib and the
- * command makes it (the server writes it: this client cannot create files).
+ * command makes it (the server writes it: this client cannot create files). A key taken by another
+ * entry is refused with a window/showMessage.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class AddToBibliographyE2ETest {
@@ -84,6 +85,17 @@ class AddToBibliographyE2ETest {
                     "arguments", List.of(Map.of("document", uri, "key", "vaswani2017attention"))));
             assertEquals(false, again.get("applied").asBoolean(), again.toString());
             assertEquals(now, Files.readString(refs));
+
+            // a key taken by another entry of the file: refused, with a message (window/showMessage), never overwritten
+            String taken = now + "\n@misc{HE2016DEEP,\n  title = {Another Paper},\n}\n";
+            Files.writeString(refs, taken);
+            JsonNode refused = c.request("workspace/executeCommand", Map.of("command", "paperlink.addToBibliography",
+                    "arguments", List.of(Map.of("document", uri, "key", "he2016deep"))));
+            assertEquals(false, refused.get("applied").asBoolean(), refused.toString());
+            JsonNode shown = c.awaitNotification("window/showMessage", m -> m.at("/message").asText().contains("another entry"), 10);
+            assertEquals("PaperLink: refs.bib has another entry under the key 'HE2016DEEP' (Another Paper): 'he2016deep' "
+                    + "(Deep Residual Learning for Image Recognition) was not added", shown.at("/message").asText());
+            assertEquals(taken, Files.readString(refs));
 
             // a note without a bibliography: the quick fix names references.bib, its command makes the file
             Path md = work.resolve("notes.md");

@@ -205,6 +205,10 @@ class BibliographyEditTest {
         assertEquals(new AddToBibliography.Message(true, "refs.bib has another entry under the key 'HE2016' (Something Else): "
                         + "'he2016' (Deep Residual Learning for Image Recognition) was not added"),
                 AddToBibliography.plan(f.params(), request(f), Optional.of(f.fixture().text("refs.bib"))));
+        FeatureFixture two = FeatureFixture.of(Fixture.parse("%! main.tex\n\\cite{he2016<|>}\n\\bibliography{a,b}\n%! a.bib\n%! b.bib\n"
+                + "@misc{he2016, title = {Deep Residual Learning for Image Recognition}}\n" + Corpora.ML));
+        assertEquals(new AddToBibliography.Message(false, "The document's bibliography has 'he2016' already"),
+                AddToBibliography.plan(two.params(), request(two), Optional.of("")), "in b.bib: not added to a.bib too");
         String same = "@misc{he2016, title = {Deep Residual Learning for Image Recognition}}\n";
         assertEquals(new AddToBibliography.Message(false, "refs.bib has 'he2016' already"),
                 AddToBibliography.plan(f.params(), request(f), Optional.of(same)));

@@ -73,6 +73,10 @@ public final class AddToBibliography {
             return new Message(true, "The document names no bibliography file PaperLink can add '" + r.key() + "' to");
         }
         String name = target.get().file().getFileName().toString();
+        if (r.target() == null && p.bibliography().lookup().byKey(r.key()).map(own -> own.allKeys().contains(r.key())).orElse(false)) {
+            // in one of the document's files already (a second run, or another of its files): not added to a second one
+            return new Message(false, "The document's bibliography has '" + r.key() + "' already");
+        }
         Optional<Paper> found = p.corpus().byKey(r.key());
         if (found.isEmpty()) {
             return new Message(true, "The corpus has no paper '" + r.key() + "' to add to " + name);

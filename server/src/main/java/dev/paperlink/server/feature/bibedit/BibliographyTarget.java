@@ -48,8 +48,9 @@ public record BibliographyTarget(Path file, EntryFormat format) {
     }
 
     private static Optional<EntryFormat> format(TextDocument doc, DocumentBibliography.Named n) {
-        return EntryFormat.forFile(n.file().path().getFileName().toString(), !n.inherited() && biblatex(doc.text(), n.ref().range().start()),
-                typst(doc));
+        boolean biblatex = doc.kind() == dev.paperlink.server.document.DocumentKind.LATEX && !n.inherited()
+                && biblatex(doc.text(), n.ref().range().start());
+        return EntryFormat.forFile(n.file().path().getFileName().toString(), biblatex, typst(doc));
     }
 
     private static boolean typst(TextDocument doc) {

@@ -48,7 +48,6 @@ class CompletionFeatureTest {
                 @book{knuth1984, title = {Literate Programming}, author = {Knuth, Donald E.}, year = {1984}}
                 @book{lamport1994, title = {LaTeX: A Document Preparation System}, author = {Lamport, Leslie}, year = {1994}}
                 """ + Corpora.ML, """
-                (incomplete)
                 knuth1984 0:6-0:6 -> knuth1984 | Knuth, D. E. (1984)
                 lamport1994 0:6-0:6 -> lamport1994 | Lamport, L. (1994)
                 """);
@@ -61,7 +60,6 @@ class CompletionFeatureTest {
                 %! refs.bib
                 @misc{vaswani2017x, title = {Attention, again}, year = {2024}}
                 """ + Corpora.ML, """
-                (incomplete)
                 vaswani2017x 3:5-3:5 -> vaswani2017x | (2024)
                 """);
         check("""

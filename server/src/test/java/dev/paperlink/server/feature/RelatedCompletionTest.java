@@ -39,12 +39,10 @@ class RelatedCompletionTest {
     @Test
     void anEmptyKeyOffersThePapersTheSentenceIsAbout() {
         check("Residual connections make very deep networks trainable \\cite{<|>}.\n" + PAPERS, """
-                (incomplete)
                 he2016 0:61-0:61 -> he2016 | related · 2016 · He
                 smith2020 0:61-0:61 -> smith2020 | related · 2020 · Smith
                 """);
         check("%! notes.md\nWe translate with little parallel data [@<|>].\n" + PAPERS, """
-                (incomplete)
                 smith2021 0:41-0:41 -> smith2021 | related · 2021 · Smith et al.
                 """);
     }
@@ -61,7 +59,6 @@ class RelatedCompletionTest {
     @Test
     void papersTheSentenceCitesAlreadyAreNotOfferedAgain() {
         check("Machine translation with attention \\cite{vaswani2017, <|>}.\n" + PAPERS, """
-                (incomplete)
                 smith2021 0:54-0:54 -> smith2021 | related · 2021 · Smith et al.
                 """);
     }
@@ -82,7 +79,6 @@ class RelatedCompletionTest {
     @Test
     void thePaperBeingWrittenIsNotSuggestedToItself() {
         check("\\title{Attention Is All You Need}\n\nMachine translation with attention alone \\cite{<|>}.\n" + PAPERS, """
-                (incomplete)
                 smith2021 2:47-2:47 -> smith2021 | related · 2021 · Smith et al.
                 """);
     }

@@ -125,9 +125,8 @@ public final class CompletionFeature {
                     ShownText.forEditor(filterText(paper, typed), 2 * ShownText.EDITOR_MAX), sortText(items.size()), paper.key(), false,
                     dev.paperlink.server.feature.bibedit.AddToBibliography.needed(p, paper).orElse(null)));
         }
-        // while the index is still reading the bibliography, the client should ask again; so too after an
-        // empty key, for which the corpus was not asked: the key typed next may be a paper of the corpus only
-        return new CompletionResult(items, more || p.bibliography().pending() || typed.isEmpty());
+        // while the index is still reading the bibliography, the client should ask again
+        return new CompletionResult(items, more || p.bibliography().pending());
     }
 
     /** Each tier's papers by how well they fit the sentence (one scoring query for all), the tiers in their order. */

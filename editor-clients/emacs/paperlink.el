@@ -183,6 +183,39 @@ and `paperlink-bibtex-modes'."
       (with-timeout (paperlink-exit-wait nil)
         (while (process-live-p proc) (accept-process-output proc 0.05)))))
 
+  ;; Completion items of papers from the corpus carry the command paperlink.addToBibliography: once
+  ;; accepted, the server adds the paper to the document's bibliography (workspace/applyEdit, which
+  ;; eglot applies to the file's buffer).  eglot 1.9 does not run the commands of completion items:
+  ;; this runs it after eglot's own exit function (where a newer eglot runs it as well, the server's
+  ;; second answer is "has it already", and nothing more is done).
+  (defun paperlink--completion-command (capf)
+    "CAPF (eglot's completion answer) with an exit function that also runs the item's command."
+    (let ((server (eglot-current-server)))
+      (if (not (and (consp capf) server (object-of-class-p server 'paperlink-eglot-server)))
+          capf
+        (let* ((props (nthcdr 3 capf))
+               (table (nth 2 capf))
+               (exit (plist-get props :exit-function)))
+          (append (seq-take capf 3)
+                  (plist-put (copy-sequence props) :exit-function
+                             (lambda (proxy status)
+                               (when exit (funcall exit proxy status))
+                               (when (memq status '(finished exact))
+                                 (paperlink--run-item-command server proxy table)))))))))
+
+  (defun paperlink--run-item-command (server proxy table)
+    "Run the paperlink.addToBibliography command of the completion item PROXY of TABLE on SERVER."
+    (let* ((item (or (get-text-property 0 'eglot--lsp-item proxy)
+                     ;; chosen from *Completions*: the string has lost its properties
+                     (get-text-property 0 'eglot--lsp-item (or (car (member proxy (all-completions "" table))) " "))))
+           (command (plist-get item :command)))
+      (when (equal (plist-get command :command) "paperlink.addToBibliography")
+        (let ((result (eglot-execute-command server (plist-get command :command) (plist-get command :arguments))))
+          (when (plist-get result :message)
+            (message "PaperLink: %s" (plist-get result :message)))))))
+
+  (advice-add 'eglot-completion-at-point :filter-return #'paperlink--completion-command)
+
   (paperlink-eglot-register))
 
 ;;;; Related papers (eglot)

@@ -65,6 +65,21 @@ local function float_text()
   end
 end
 
+-- <C-x><C-o> in insert mode after (row, col) (omnifunc = vim.lsp.omnifunc), then <C-y> accepts the first item;
+-- returns the menu's items as shown
+local function omni_accept(row, col)
+  vim.opt.completeopt = { 'menuone', 'noinsert' }
+  vim.api.nvim_win_set_cursor(0, { row, col })
+  vim.api.nvim_feedkeys(keys('a<C-x><C-o>'), 'n', false)
+  local items = wait(function()
+    local info = vim.fn.complete_info({ 'items' })
+    return vim.fn.mode() == 'i' and #info.items > 0 and info.items
+  end, 5000)
+  vim.api.nvim_feedkeys(keys('<C-y><Esc>'), 'n', false)
+  wait(function() return vim.fn.mode() == 'n' end, 2000)
+  return items
+end
+
 local function run_document(file, label, expected_insert)
   vim.cmd('edit ' .. file)
   local buf = vim.api.nvim_get_current_buf()
@@ -98,17 +113,9 @@ local function run_document(file, label, expected_insert)
     string.format('%.0f ms: %s', ms(t0), table.concat(labels, ', ')))
 
   -- completion as typed: <C-x><C-o> in insert mode (omnifunc = vim.lsp.omnifunc), accept with <C-y>
-  vim.opt.completeopt = { 'menuone', 'noinsert' }
-  vim.api.nvim_win_set_cursor(0, { row, col + 3 }) -- on the "w": append after it
-  vim.api.nvim_feedkeys(keys('a<C-x><C-o>'), 'n', false)
-  local items = wait(function()
-    local info = vim.fn.complete_info({ 'items' })
-    return vim.fn.mode() == 'i' and #info.items > 0 and info.items
-  end, 5000)
+  local items = omni_accept(row, col + 3) -- on the "w": append after it
   local words = {}
   for _, it in ipairs(items or {}) do table.insert(words, it.word) end
-  vim.api.nvim_feedkeys(keys('<C-y><Esc>'), 'n', false)
-  wait(function() return vim.fn.mode() == 'n' end, 2000)
   local line = vim.api.nvim_buf_get_lines(buf, row - 1, row, false)[1]
   check(line:find(expected_insert, 1, true) ~= nil, label .. ': <C-x><C-o> then <C-y> inserts the key',
     'menu: ' .. table.concat(words, ', ') .. ' | line: ' .. line)
@@ -143,19 +150,25 @@ local function run_document(file, label, expected_insert)
   return true
 end
 
--- Related papers, on related.tex with the demo corpus (the corpus setting in init.lua): the "Cite …"
--- code actions at a sentence (the request, then vim.lsp.buf.code_action() and its vim.ui.select),
--- :PaperLinkRelated on the sentence at the cursor and on a visual selection (vim.ui.select stubbed to
--- take the first paper), and completion in an empty \cite{} (the request, then <C-x><C-o> <C-y>).
-local function run_related(file)
-  local previous = vim.api.nvim_get_current_buf()
+-- Opens a file and waits for the PaperLink client to be attached and initialized: the buffer and the client
+local function open_attached(file, label)
   vim.cmd('edit ' .. file)
   local buf = vim.api.nvim_get_current_buf()
   local client = wait(function()
     local c = client_of(buf)
     return c and c.initialized and c
   end, 20000)
-  check(client ~= nil, 'related: server attached to related.tex')
+  check(client ~= nil, label .. ': server attached to ' .. vim.fn.fnamemodify(file, ':t'))
+  return buf, client
+end
+
+-- Related papers, on related.tex with the demo corpus (the corpus setting in init.lua): the "Cite …"
+-- code actions at a sentence (the request, then vim.lsp.buf.code_action() and its vim.ui.select),
+-- :PaperLinkRelated on the sentence at the cursor and on a visual selection (vim.ui.select stubbed to
+-- take the first paper), and completion in an empty \cite{} (the request, then <C-x><C-o> <C-y>).
+local function run_related(file)
+  local previous = vim.api.nvim_get_current_buf()
+  local buf, client = open_attached(file, 'related')
   if not client then return end
   local t0 = vim.loop.hrtime()
   local indexed = wait(function() return _G.paperlink_test_indexed end, 30000)
@@ -273,20 +286,43 @@ local function run_related(file)
         or ((top.labelDetails or {}).description or ''):find('related · 2016 · He', 1, true) == 1),
     'related: completion in \\cite{} after the sentence offers he2016deep first ("related · 2016 · He…")',
     string.format('%.0f ms: %s | %s', ms(t0), table.concat(vim.tbl_map(function(i) return i.label end, items), ', '), detail))
-  vim.opt.completeopt = { 'menuone', 'noinsert' }
-  vim.api.nvim_win_set_cursor(0, { crow, ccol + 5 }) -- on the "{": append after it
-  vim.api.nvim_feedkeys(keys('a<C-x><C-o>'), 'n', false)
-  local menu = wait(function()
-    local info = vim.fn.complete_info({ 'items' })
-    return vim.fn.mode() == 'i' and #info.items > 0 and info.items
-  end, 5000)
-  vim.api.nvim_feedkeys(keys('<C-y><Esc>'), 'n', false)
-  wait(function() return vim.fn.mode() == 'n' end, 2000)
+  local menu = omni_accept(crow, ccol + 5) -- on the "{": append after it
   local cline = vim.api.nvim_buf_get_lines(buf, crow - 1, crow, false)[1]
   check(menu and menu[1].word == 'he2016deep' and cline:find('recognition \\cite{he2016deep}.', 1, true) ~= nil,
     'related: <C-x><C-o> in \\cite{} lists he2016deep first and <C-y> inserts it',
     'menu: ' .. table.concat(vim.tbl_map(function(i) return i.word end, menu or {}), ', ') .. ' | line: ' .. cline)
   restore()
+  vim.cmd('buffer ' .. previous)
+end
+
+-- Issue 12: accepting a completion of a corpus paper (devlin2019bert: in the demo corpus, not in
+-- refs.bib) runs its command, paperlink.addToBibliography (the plugin's CompleteDone), whose
+-- workspace/applyEdit Neovim applies to refs.bib; :wall writes it, and the file on disk has the entry.
+local function run_add_to_bibliography(file)
+  local previous = vim.api.nvim_get_current_buf()
+  local buf, client = open_attached(file, 'add')
+  if not client then return end
+  local bib = vim.fn.fnamemodify('refs.bib', ':p')
+  local before = table.concat(vim.fn.readfile(bib), '\n')
+  local row, col = locate(file, 'devl')
+  local menu = omni_accept(row, col + 3)
+  local line = vim.api.nvim_buf_get_lines(buf, row - 1, row, false)[1]
+  check(menu and menu[1].word == 'devlin2019bert' and line:find('\\cite{devlin2019bert}') ~= nil,
+    'add: <C-x><C-o> <C-y> cites devlin2019bert (a corpus paper)',
+    'menu: ' .. table.concat(vim.tbl_map(function(i) return i.word end, menu or {}), ', ') .. ' | line: ' .. line)
+  local edited = wait(function()
+    local b = vim.fn.bufnr(bib)
+    return b > 0 and vim.api.nvim_buf_is_loaded(b)
+      and table.concat(vim.api.nvim_buf_get_lines(b, 0, -1, false), '\n'):find('@article{devlin2019bert,', 1, true) and b
+  end, 10000)
+  check(edited ~= nil, 'add: the command\'s workspace/applyEdit adds @article{devlin2019bert, ...} to the refs.bib buffer')
+  vim.cmd('silent wall')
+  local after = table.concat(vim.fn.readfile(bib), '\n')
+  check(after:sub(1, #before) == before and after:find('\n\n@article{devlin2019bert,\n  author%s+= {Devlin, Jacob and', #before) ~= nil,
+    'add: after :wall, refs.bib on disk has the entry after its own entries, untouched', after:sub(#before + 1, #before + 120):gsub('\n', ' | '))
+  check(wait(function()
+      for _, m in ipairs(notified) do if tostring(m):find("Added 'devlin2019bert' to refs.bib", 1, true) then return true end end
+    end, 3000) ~= nil, 'add: the plugin says what was added', tostring(notified[#notified]))
   vim.cmd('buffer ' .. previous)
 end
 
@@ -308,6 +344,7 @@ co = coroutine.create(function()
     end
   end, 5000)
   check(text ~= nil, 'update_settings{hover = {abstractMaxChars = 0}}: the hover drops the abstract', oneline(text):sub(1, 100))
+  run_add_to_bibliography(vim.fn.fnamemodify('cite.tex', ':p'))
 
   local clients = require('paperlink').clients()
   check(#clients == 1, 'one server for both documents of the project', #clients .. ' client(s)')

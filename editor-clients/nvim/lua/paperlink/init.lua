@@ -324,6 +324,27 @@ function M.related(opts)
   end, bufnr)
 end
 
+--- A completion item accepted in a buffer: its command is run (a paper of the corpus brought into the
+--- document's bibliography, paperlink.addToBibliography). Neovim's omnifunc does not run the commands
+--- of completion items; a completion plugin that does (nvim-cmp) makes this a second run, which the
+--- server answers with "has it already" and nothing more.
+function M._completed(bufnr, completed)
+  local ud = completed and completed.user_data
+  local item = type(ud) == 'table' and type(ud.nvim) == 'table' and ud.nvim.lsp and ud.nvim.lsp.completion_item
+  local command = type(item) == 'table' and item.command
+  if type(command) ~= 'table' or command.command ~= 'paperlink.addToBibliography' then return end
+  local client = M.client_for(bufnr)
+  if not client then return end
+  M.call(client, 'request', 'workspace/executeCommand', { command = command.command, arguments = command.arguments },
+    function(err, result)
+      if err then
+        notify('adding to the bibliography failed: ' .. tostring(err.message or err), vim.log.levels.ERROR)
+      elseif type(result) == 'table' and result.message then
+        notify(result.message)
+      end
+    end, bufnr)
+end
+
 function M.setup(opts)
   opts = opts or {}
   M.options = vim.tbl_deep_extend('force', vim.deepcopy(M.defaults), {})
@@ -342,6 +363,11 @@ function M.setup(opts)
   vim.api.nvim_create_user_command('PaperLinkRelated', function(cmd)
     M.related({ range = M._command_range(cmd, vim.api.nvim_get_current_buf()) })
   end, { range = true, force = true, desc = 'PaperLink: cite a paper related to the selection or the sentence at the cursor' })
+  vim.api.nvim_create_autocmd('CompleteDone', {
+    group = group,
+    callback = function(args) M._completed(args.buf, vim.v.completed_item) end,
+    desc = 'PaperLink: run the command of an accepted completion item',
+  })
   if M.options.autostart == false then return M end
   vim.api.nvim_create_autocmd('FileType', {
     group = group,

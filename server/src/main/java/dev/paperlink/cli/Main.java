@@ -8,7 +8,7 @@ import java.io.PrintStream;
 /** The {@code paperlink} command. */
 @Command(name = "paperlink", mixinStandardHelpOptions = true, version = "paperlink 0.1.0",
         description = "Links Markdown and LaTeX notes to the papers they cite.",
-        subcommands = {IndexCommand.class, SearchCommand.class, ShowCommand.class, StatsCommand.class,
+        subcommands = {IndexCommand.class, SearchCommand.class, ShowCommand.class, ExportCommand.class, StatsCommand.class,
                 BenchCommand.class, BenchOpenCommand.class, BenchLspCommand.class, ServeCommand.class},
         exitCodeOnInvalidInput = 1, exitCodeOnExecutionException = 1)
 public final class Main implements Runnable {
@@ -40,6 +40,6 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: index, search, show, stats, bench or serve");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: index, search, show, export, stats, bench or serve");
     }
 }

@@ -111,6 +111,46 @@ class CliTest {
     }
 
     /**
+     * Issue 12: {@code paperlink export}: entries printed in each format, appended to a file in its
+     * own layout (CRLF kept, the rest untouched), a key already there not added again, a key taken
+     * by another entry refused, an unknown key named in a one-line error.
+     */
+    @Test
+    void exportPrintsAndAppendsEntries() throws Exception {
+        assertEquals(0, run("index", index(), demo().toString()).code());
+        Run bib = run("export", index(), "vaswani2017attention");
+        assertEquals(0, bib.code(), bib.err());
+        assertTrue(bib.out().startsWith("@inproceedings{vaswani2017attention,\n  author = {Vaswani, Ashish and"), bib.out());
+        assertTrue(bib.out().contains("  booktitle = {Advances in Neural Information Processing Systems 30},\n"), "@string expanded: " + bib.out());
+        Run json = run("export", index(), "--format", "csl-json", "vaswani2017attention", "he2016deep");
+        assertEquals("he2016deep", json.json().get(1).get("id").asText(), json.out());
+        assertEquals("10.1109/CVPR.2016.90", json.json().get(1).get("DOI").asText());
+
+        Path refs = tmp.resolve("refs.bib");
+        String mine = "% my own\r\n@misc{mine,\r\n    title = {Mine},\r\n}\r\n";
+        Files.writeString(refs, mine);
+        Run appended = run("export", index(), "--append", refs.toString(), "he2016deep");
+        assertEquals(0, appended.code(), appended.err());
+        String now = Files.readString(refs);
+        assertTrue(now.startsWith(mine + "\r\n@inproceedings{he2016deep,\r\n    author = {He, Kaiming"), now);
+        assertTrue(!now.replace("\r\n", "").contains("\n"), "CRLF kept: " + now);
+        Run again = run("export", index(), "--append", refs.toString(), "he2016deep");
+        assertEquals(0, again.code());
+        assertTrue(again.err().contains("has 'he2016deep' already"), again.err());
+        assertEquals(now, Files.readString(refs), "the same key is never added twice");
+
+        Files.writeString(refs, "@misc{HE2016DEEP, title = {Another paper}}\n");
+        Run taken = run("export", index(), "--append", refs.toString(), "he2016deep");
+        assertEquals(1, taken.code());
+        assertTrue(taken.err().contains("has another entry under the key 'HE2016DEEP' (Another paper); nothing was written"), taken.err());
+
+        Run unknown = run("export", index(), "he2016deep", "nosuchkey2099");
+        assertEquals(1, unknown.code());
+        assertEquals("paperlink: error: no paper with key 'nosuchkey2099'\n", unknown.err());
+        assertEquals("", unknown.out());
+    }
+
+    /**
      * Issue 10, 10: bytes flipped in the middle of an index file (where only the checksum tells):
      * the read commands refuse the index and say what to do; 'paperlink index' finds it, says so
      * and rebuilds it from the sources.

@@ -15,9 +15,30 @@ import java.util.List;
  * @param abstractMaxChars the longest abstract shown in hovers and completion documentation (0 = none)
  * @param completionLimit  the most completion items in one answer
  * @param related          how related papers are suggested
+ * @param bibliography     where papers cited from the corpus are added
  */
 public record ServerConfig(List<String> corpus, Path indexDir, InsertionStyle insertionStyle, String latexCommand,
-                           TitleCompletion titleCompletion, int abstractMaxChars, int completionLimit, Related related) {
+                           TitleCompletion titleCompletion, int abstractMaxChars, int completionLimit, Related related,
+                           Bibliography bibliography) {
+
+    public ServerConfig(List<String> corpus, Path indexDir, InsertionStyle insertionStyle, String latexCommand,
+                        TitleCompletion titleCompletion, int abstractMaxChars, int completionLimit, Related related) {
+        this(corpus, indexDir, insertionStyle, latexCommand, titleCompletion, abstractMaxChars, completionLimit, related, Bibliography.DEFAULT);
+    }
+
+    /**
+     * The document's bibliography.
+     *
+     * @param target the file papers cited from the corpus are added to, when a document names several
+     *               (a name or path as the document writes it); null = the first one
+     */
+    public record Bibliography(String target) {
+        public static final Bibliography DEFAULT = new Bibliography(null);
+
+        public Bibliography {
+            target = target == null || target.isBlank() ? null : target.strip();
+        }
+    }
 
     /**
      * Related papers.
@@ -53,6 +74,7 @@ public record ServerConfig(List<String> corpus, Path indexDir, InsertionStyle in
         abstractMaxChars = Math.max(0, abstractMaxChars);
         completionLimit = Math.max(1, Math.min(MAX_COMPLETION_ITEMS, completionLimit));
         related = related == null ? Related.DEFAULT : related;
+        bibliography = bibliography == null ? Bibliography.DEFAULT : bibliography;
     }
 
     /** How completion writes a citation. */
@@ -104,30 +126,34 @@ public record ServerConfig(List<String> corpus, Path indexDir, InsertionStyle in
     }
 
     public ServerConfig withCorpus(List<String> c) {
-        return new ServerConfig(c, indexDir, insertionStyle, latexCommand, titleCompletion, abstractMaxChars, completionLimit, related);
+        return new ServerConfig(c, indexDir, insertionStyle, latexCommand, titleCompletion, abstractMaxChars, completionLimit, related, bibliography);
     }
 
     public ServerConfig withIndexDir(Path d) {
-        return new ServerConfig(corpus, d, insertionStyle, latexCommand, titleCompletion, abstractMaxChars, completionLimit, related);
+        return new ServerConfig(corpus, d, insertionStyle, latexCommand, titleCompletion, abstractMaxChars, completionLimit, related, bibliography);
     }
 
     public ServerConfig withInsertionStyle(InsertionStyle s) {
-        return new ServerConfig(corpus, indexDir, s, latexCommand, titleCompletion, abstractMaxChars, completionLimit, related);
+        return new ServerConfig(corpus, indexDir, s, latexCommand, titleCompletion, abstractMaxChars, completionLimit, related, bibliography);
     }
 
     public ServerConfig withTitleCompletion(TitleCompletion t) {
-        return new ServerConfig(corpus, indexDir, insertionStyle, latexCommand, t, abstractMaxChars, completionLimit, related);
+        return new ServerConfig(corpus, indexDir, insertionStyle, latexCommand, t, abstractMaxChars, completionLimit, related, bibliography);
     }
 
     public ServerConfig withAbstractMaxChars(int n) {
-        return new ServerConfig(corpus, indexDir, insertionStyle, latexCommand, titleCompletion, n, completionLimit, related);
+        return new ServerConfig(corpus, indexDir, insertionStyle, latexCommand, titleCompletion, n, completionLimit, related, bibliography);
     }
 
     public ServerConfig withRelated(Related r) {
-        return new ServerConfig(corpus, indexDir, insertionStyle, latexCommand, titleCompletion, abstractMaxChars, completionLimit, r);
+        return new ServerConfig(corpus, indexDir, insertionStyle, latexCommand, titleCompletion, abstractMaxChars, completionLimit, r, bibliography);
+    }
+
+    public ServerConfig withBibliography(Bibliography b) {
+        return new ServerConfig(corpus, indexDir, insertionStyle, latexCommand, titleCompletion, abstractMaxChars, completionLimit, related, b);
     }
 
     public ServerConfig withCompletionLimit(int n) {
-        return new ServerConfig(corpus, indexDir, insertionStyle, latexCommand, titleCompletion, abstractMaxChars, n, related);
+        return new ServerConfig(corpus, indexDir, insertionStyle, latexCommand, titleCompletion, abstractMaxChars, n, related, bibliography);
     }
 }

@@ -16,7 +16,8 @@ import java.util.List;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ServerOptions(Object corpus, String indexDir, String insertionStyle, String latexCommand,
-                            String titleCompletion, Hover hover, Completion completion, Related related) {
+                            String titleCompletion, Hover hover, Completion completion, Related related,
+                            Bibliography bibliography) {
 
     private static final ObjectMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -35,10 +36,15 @@ public record ServerOptions(Object corpus, String indexDir, String insertionStyl
     public record Related(Boolean inCompletion, Double paragraphWeight, Boolean embeddings) {
     }
 
+    /** {@code bibliography.target}. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Bibliography(String target) {
+    }
+
     /** Reads the settings section from JSON text ({@code null}/empty gives all-absent options). */
     public static ServerOptions fromJson(String json) {
         if (json == null || json.isBlank() || json.strip().equals("null")) {
-            return new ServerOptions(null, null, null, null, null, null, null, null);
+            return new ServerOptions(null, null, null, null, null, null, null, null, null);
         }
         try {
             return JSON.readValue(json, ServerOptions.class);
@@ -85,7 +91,7 @@ public record ServerOptions(Object corpus, String indexDir, String insertionStyl
         }
         if (latexCommand != null) {
             c = new ServerConfig(c.corpus(), c.indexDir(), c.insertionStyle(), latexCommand, c.titleCompletion(),
-                    c.abstractMaxChars(), c.completionLimit(), c.related());
+                    c.abstractMaxChars(), c.completionLimit(), c.related(), c.bibliography());
         }
         if (titleCompletion != null) {
             try {
@@ -109,6 +115,9 @@ public record ServerOptions(Object corpus, String indexDir, String insertionStyl
                     related.paragraphWeight() != null && related.paragraphWeight() >= 0 && related.paragraphWeight() <= 1
                             ? related.paragraphWeight().floatValue() : r.paragraphWeight(),
                     related.embeddings() != null ? related.embeddings() : r.embeddings()));
+        }
+        if (bibliography != null && bibliography.target() != null) {
+            c = c.withBibliography(new ServerConfig.Bibliography(bibliography.target()));
         }
         return c;
     }

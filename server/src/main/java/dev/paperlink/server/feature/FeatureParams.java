@@ -8,9 +8,17 @@ import dev.paperlink.server.document.TextDocument;
  * Everything one request about one document needs: the document as the client has it, the
  * cursor offset (-1 for whole-document requests), its own bibliography, the corpus, the settings
  * and the cancellation check. Immutable; features keep no state between requests.
+ *
+ * @param corpusReady whether the corpus index has been brought up to date once since the start
+ *                    (until then a key it lacks may still be on its way)
  */
 public record FeatureParams(TextDocument document, int offset, DocumentBibliography bibliography, PaperLookup corpus,
-                            ServerConfig config, CancelToken cancel) {
+                            ServerConfig config, CancelToken cancel, boolean corpusReady) {
+
+    public FeatureParams(TextDocument document, int offset, DocumentBibliography bibliography, PaperLookup corpus,
+                         ServerConfig config, CancelToken cancel) {
+        this(document, offset, bibliography, corpus, config, cancel, true);
+    }
 
     /** The document's bibliography first, then the corpus. */
     public PaperLookup lookup() {
@@ -18,6 +26,6 @@ public record FeatureParams(TextDocument document, int offset, DocumentBibliogra
     }
 
     public FeatureParams at(int newOffset) {
-        return new FeatureParams(document, newOffset, bibliography, corpus, config, cancel);
+        return new FeatureParams(document, newOffset, bibliography, corpus, config, cancel, corpusReady);
     }
 }

@@ -118,4 +118,22 @@ final class FromLsp {
         }
         return Optional.empty();
     }
+
+    /** The arguments of {@code paperlink.addToBibliography}: one object {document, key, target?}. */
+    static Optional<dev.paperlink.server.feature.bibedit.AddToBibliography.Request> addRequest(List<Object> args) {
+        if (args == null || args.isEmpty() || !(args.get(0) instanceof JsonElement json) || !json.isJsonObject()) {
+            return Optional.empty();
+        }
+        JsonObject o = json.getAsJsonObject();
+        String document = string(o, "document");
+        String key = string(o, "key");
+        if (document == null || key == null || key.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(new dev.paperlink.server.feature.bibedit.AddToBibliography.Request(document, key, string(o, "target")));
+    }
+
+    private static String string(JsonObject o, String name) {
+        return o.has(name) && o.get(name).isJsonPrimitive() ? o.get(name).getAsString() : null;
+    }
 }

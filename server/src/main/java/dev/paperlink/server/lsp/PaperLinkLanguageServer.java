@@ -127,7 +127,10 @@ public final class PaperLinkLanguageServer implements LanguageServer, LanguageCl
         caps.setHoverProvider(true);
         caps.setDefinitionProvider(true);
         caps.setDocumentLinkProvider(new DocumentLinkOptions(false));
-        caps.setCodeActionProvider(new org.eclipse.lsp4j.CodeActionOptions(List.of(org.eclipse.lsp4j.CodeActionKind.RefactorRewrite)));
+        caps.setCodeActionProvider(new org.eclipse.lsp4j.CodeActionOptions(List.of(org.eclipse.lsp4j.CodeActionKind.QuickFix,
+                org.eclipse.lsp4j.CodeActionKind.RefactorRewrite)));
+        caps.setExecuteCommandProvider(new org.eclipse.lsp4j.ExecuteCommandOptions(
+                List.of(dev.paperlink.server.feature.bibedit.AddToBibliography.COMMAND)));
         WorkspaceFoldersOptions folders = new WorkspaceFoldersOptions();
         folders.setSupported(true);
         folders.setChangeNotifications(true);
@@ -240,6 +243,14 @@ public final class PaperLinkLanguageServer implements LanguageServer, LanguageCl
 
     ServerLog log() {
         return log;
+    }
+
+    LanguageClient client() {
+        return client;
+    }
+
+    ClientCapabilities clientCapabilities() {
+        return capabilities;
     }
 
     Workspace workspace() {

@@ -116,17 +116,33 @@ public final class PaperLinkTextDocumentService implements TextDocumentService {
         });
     }
 
-    /** "Cite a related paper…" actions on the sentence at the cursor or the sentences of a selection. */
+    /**
+     * Quick fixes of the citations in the range (a key added to the bibliography, replaced by a
+     * near one, or given its entry's case) and "Cite a related paper…" actions on the sentence at
+     * the cursor or the sentences of a selection.
+     */
     @Override
     public CompletableFuture<List<Either<org.eclipse.lsp4j.Command, org.eclipse.lsp4j.CodeAction>>> codeAction(
             org.eclipse.lsp4j.CodeActionParams p) {
         List<String> only = p.getContext() == null ? null : p.getContext().getOnly();
-        if (only != null && only.stream().noneMatch(k -> org.eclipse.lsp4j.CodeActionKind.RefactorRewrite.startsWith(k))) {
+        boolean fixes = only == null || only.stream().anyMatch(k -> org.eclipse.lsp4j.CodeActionKind.QuickFix.startsWith(k));
+        boolean cite = only == null || only.stream().anyMatch(k -> org.eclipse.lsp4j.CodeActionKind.RefactorRewrite.startsWith(k));
+        if (!fixes && !cite) {
             return CompletableFuture.completedFuture(List.of());
         }
         return server.async("codeAction", List.of(), cancel -> workspace.document(p.getTextDocument().getUri())
-                .flatMap(d -> workspace.params(d.uri(), FromLsp.offset(d, p.getRange().getStart()), cancel)
-                        .map(fp -> ToLsp.citeActions(d, CiteRelated.actions(fp, FromLsp.range(d, p.getRange())))))
+                .flatMap(d -> workspace.params(d.uri(), FromLsp.offset(d, p.getRange().getStart()), cancel).map(fp -> {
+                    var range = FromLsp.range(d, p.getRange());
+                    List<Either<org.eclipse.lsp4j.Command, org.eclipse.lsp4j.CodeAction>> out = new java.util.ArrayList<>();
+                    if (fixes) {
+                        out.addAll(ToLsp.fixActions(d, dev.paperlink.server.feature.bibedit.CitationFixes.at(fp, range),
+                                p.getContext() == null ? null : p.getContext().getDiagnostics()));
+                    }
+                    if (cite) {
+                        out.addAll(ToLsp.citeActions(d, CiteRelated.actions(fp, range)));
+                    }
+                    return out;
+                }))
                 .orElse(List.of()));
     }
 

@@ -61,6 +61,17 @@ public final class PaperLinkWorkspaceService implements WorkspaceService {
         diagnostics.scheduleAll();
     }
 
+    /** {@code paperlink.addToBibliography}: see {@link AddToBibliographyCommand}. */
+    @Override
+    public java.util.concurrent.CompletableFuture<Object> executeCommand(org.eclipse.lsp4j.ExecuteCommandParams p) {
+        var request = dev.paperlink.server.feature.bibedit.AddToBibliography.COMMAND.equals(p.getCommand())
+                ? FromLsp.addRequest(p.getArguments()) : Optional.<dev.paperlink.server.feature.bibedit.AddToBibliography.Request>empty();
+        if (request.isEmpty()) {
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
+        }
+        return server.async("executeCommand", null, cancel -> new AddToBibliographyCommand(server).run(request.get(), cancel));
+    }
+
     @Override
     public void didChangeWorkspaceFolders(DidChangeWorkspaceFoldersParams p) {
         List<Path> folders = new ArrayList<>(workspace.folders());

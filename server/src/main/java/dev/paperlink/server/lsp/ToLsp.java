@@ -64,7 +64,21 @@ final class ToLsp {
         data.addProperty("uri", doc.uri());
         data.addProperty("key", c.key());
         item.setData(data);
+        if (c.add() != null) {
+            item.setCommand(command(c.add(), "Add " + c.add().key() + " to the bibliography"));
+        }
         return item;
+    }
+
+    /** The server-side command that brings a paper into a bibliography. */
+    static org.eclipse.lsp4j.Command command(dev.paperlink.server.feature.bibedit.AddToBibliography.Request r, String title) {
+        JsonObject args = new JsonObject();
+        args.addProperty("document", r.document());
+        args.addProperty("key", r.key());
+        if (r.target() != null) {
+            args.addProperty("target", r.target());
+        }
+        return new org.eclipse.lsp4j.Command(title, dev.paperlink.server.feature.bibedit.AddToBibliography.COMMAND, List.of(args));
     }
 
     static MarkupContent markdown(String md) {
@@ -90,6 +104,11 @@ final class ToLsp {
     static Diagnostic diagnostic(Problem p) {
         Diagnostic d = new Diagnostic(new Range(position(p.start()), position(p.end())), p.message(), severity(p.severity()), SOURCE);
         d.setCode(p.code());
+        if (!p.related().isEmpty()) {
+            d.setRelatedInformation(p.related().stream().map(r -> new org.eclipse.lsp4j.DiagnosticRelatedInformation(
+                    new Location(dev.paperlink.server.document.Uris.fromPath(r.file()), new Range(position(r.start()), position(r.end()))),
+                    r.message())).toList());
+        }
         return d;
     }
 
@@ -120,6 +139,36 @@ final class ToLsp {
             action.setKind(org.eclipse.lsp4j.CodeActionKind.RefactorRewrite);
             Range at = range(doc, new TextRange(a.offset(), a.offset()));
             action.setEdit(new org.eclipse.lsp4j.WorkspaceEdit(java.util.Map.of(doc.uri(), List.of(new org.eclipse.lsp4j.TextEdit(at, a.insert())))));
+            if (a.add() != null) { // the edit cites the paper, the command brings it into the bibliography
+                action.setCommand(command(a.add(), "Add " + a.add().key() + " to the bibliography"));
+            }
+            out.add(Either.forRight(action));
+        }
+        return out;
+    }
+
+    /** Quick fixes of citations, each with the diagnostics of the context it fixes (same code, same range). */
+    static List<Either<org.eclipse.lsp4j.Command, org.eclipse.lsp4j.CodeAction>> fixActions(TextDocument doc,
+            List<dev.paperlink.server.feature.bibedit.CitationFixes.Fix> fixes, List<Diagnostic> context) {
+        List<Either<org.eclipse.lsp4j.Command, org.eclipse.lsp4j.CodeAction>> out = new java.util.ArrayList<>();
+        for (var f : fixes) {
+            org.eclipse.lsp4j.CodeAction action = new org.eclipse.lsp4j.CodeAction(f.title());
+            action.setKind(org.eclipse.lsp4j.CodeActionKind.QuickFix);
+            Range key = range(doc, f.range());
+            List<Diagnostic> fixed = context == null ? List.of() : context.stream()
+                    .filter(d -> d.getCode() != null && d.getCode().isLeft() && f.code().equals(d.getCode().getLeft()) && key.equals(d.getRange()))
+                    .toList();
+            if (!fixed.isEmpty()) {
+                action.setDiagnostics(fixed);
+            }
+            if (!f.edits().isEmpty()) {
+                List<TextEdit> edits = f.edits().stream()
+                        .map(e -> new TextEdit(range(doc, new TextRange(e.start(), e.end())), e.text())).toList();
+                action.setEdit(new org.eclipse.lsp4j.WorkspaceEdit(java.util.Map.of(doc.uri(), edits)));
+            }
+            if (f.command() != null) {
+                action.setCommand(command(f.command(), f.title()));
+            }
             out.add(Either.forRight(action));
         }
         return out;

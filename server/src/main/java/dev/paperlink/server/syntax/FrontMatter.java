@@ -8,9 +8,9 @@ package dev.paperlink.server.syntax;
  * @param bodyEnd   offset of the closing line
  * @param end       offset just after the closing line
  */
-record FrontMatter(int bodyStart, int bodyEnd, int end) {
+public record FrontMatter(int bodyStart, int bodyEnd, int end) {
 
-    static FrontMatter of(String text) {
+    public static FrontMatter of(String text) {
         int first = text.startsWith("\uFEFF") ? 1 : 0;
         int eol = text.indexOf('\n', first);
         if (eol < 0 || !text.substring(first, eol).strip().equals("---")) {

@@ -131,6 +131,14 @@ public final class CorpusService implements AutoCloseable {
         return runsStarted.get();
     }
 
+    /**
+     * Whether the index has been brought up to date once (or none was asked for): until then a
+     * key it lacks may be on its way, and is not flagged.
+     */
+    public boolean ready() {
+        return !openAsked || lastFinishedRun > 0;
+    }
+
     /** The number of the last index run finished, whatever its outcome. */
     public long lastFinishedRun() {
         return lastFinishedRun;

@@ -37,6 +37,17 @@ class ServerOptionsTest {
                 """);
     }
 
+    /** Issue 12: {@code bibliography.target}, kept when other settings change. */
+    @Test
+    void theBibliographyTarget() {
+        List<String> problems = new ArrayList<>();
+        ServerConfig c = ServerOptions.fromJson("{\"bibliography\": {\"target\": \" refs/main.bib \"}}").resolve(ServerConfig.DEFAULT, problems);
+        assertEquals("refs/main.bib", c.bibliography().target());
+        assertEquals("refs/main.bib", ServerOptions.fromJson("{\"latexCommand\": \"citep\"}").resolve(c, problems).bibliography().target());
+        assertEquals(null, ServerConfig.DEFAULT.bibliography().target(), "the first file the document names");
+        assertEquals(List.of(), problems);
+    }
+
     private static void check(String json, ServerConfig base, String expected) {
         List<String> problems = new ArrayList<>();
         ServerConfig c = ServerOptions.fromJson(json).resolve(base, problems);

@@ -47,7 +47,8 @@ class DiagnosticsFeatureTest {
                 """, """
                 notes.md 4:4-4:12 warning missing-bibliography: Bibliography file /fixture/gone.bib: not found
                 a.bib 2:0-2:39 error bibliography-syntax: bad field in 'bad'
-                b.bib 0:6-0:9 warning duplicate-key: Duplicate key 'DUP': already defined at a.bib:1
+                a.bib 0:6-0:9 warning duplicate-key: Duplicate key 'dup': also defined at b.bib:1 [see b.bib 0:6-0:9]
+                b.bib 0:6-0:9 warning duplicate-key: Duplicate key 'DUP': already defined at a.bib:1 [see a.bib 0:6-0:9]
                 """);
     }
 
@@ -60,7 +61,8 @@ class DiagnosticsFeatureTest {
                 @misc{unclosed, title = {x}
                 """, """
                 refs.bib 2:0-2:27 error bibliography-syntax: entry 'unclosed' is not closed
-                refs.bib 1:6-1:7 warning duplicate-key: Duplicate key 'a': already defined at refs.bib:1
+                refs.bib 0:6-0:7 warning duplicate-key: Duplicate key 'a': also defined at refs.bib:2 [see refs.bib 1:6-1:7]
+                refs.bib 1:6-1:7 warning duplicate-key: Duplicate key 'a': already defined at refs.bib:1 [see refs.bib 0:6-0:7]
                 """);
     }
 

@@ -47,6 +47,13 @@ public final class JsonRpcClient implements AutoCloseable {
         reader.start();
     }
 
+    private final Map<String, java.util.function.Function<JsonNode, JsonNode>> answers = new ConcurrentHashMap<>();
+
+    /** How the client answers the server's requests of a method (given their params): e.g. applying {@code workspace/applyEdit}. */
+    public void answer(String method, java.util.function.Function<JsonNode, JsonNode> handler) {
+        answers.put(method, handler);
+    }
+
     /** What {@code workspace/configuration} answers for the {@code paperlink} section. */
     public void setConfiguration(JsonNode section) {
         this.configuration = section;
@@ -220,6 +227,10 @@ public final class JsonRpcClient implements AutoCloseable {
             JsonNode result = JsonNodeFactory.instance.nullNode();
             if ("workspace/configuration".equals(msg.get("method").asText())) {
                 result = JSON.createArrayNode().add(configuration);
+            }
+            var handler = answers.get(msg.get("method").asText());
+            if (handler != null) {
+                result = handler.apply(msg.get("params"));
             }
             ObjectNode response = JSON.createObjectNode().put("jsonrpc", "2.0");
             response.set("id", msg.get("id"));

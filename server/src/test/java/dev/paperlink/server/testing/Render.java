@@ -57,8 +57,12 @@ public final class Render {
     }
 
     private static String problem(String file, Problem p) {
+        StringBuilder related = new StringBuilder();
+        for (Problem.Related r : p.related()) {
+            related.append(" [see ").append(Fixture.ROOT.relativize(r.file())).append(' ').append(r.start()).append('-').append(r.end()).append(']');
+        }
         return file + " " + p.start() + "-" + p.end() + " " + p.severity().name().toLowerCase(java.util.Locale.ROOT)
-                + " " + p.code() + ": " + p.message() + "\n";
+                + " " + p.code() + ": " + p.message() + related + "\n";
     }
 
     private static String range(TextDocument doc, int start, int end) {

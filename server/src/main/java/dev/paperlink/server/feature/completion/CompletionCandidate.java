@@ -14,7 +14,14 @@ import dev.paperlink.server.document.TextRange;
  * @param sortText    keeps our order in clients that sort
  * @param key         the key, for the lazy documentation of completionItem/resolve
  * @param byTitle     whether this item completes a title into a citation
+ * @param add         what brings the paper into the document's bibliography once accepted (a paper of the corpus), or null
  */
 public record CompletionCandidate(String label, String detail, String description, TextRange replace, String newText,
-                                  String filterText, String sortText, String key, boolean byTitle) {
+                                  String filterText, String sortText, String key, boolean byTitle,
+                                  dev.paperlink.server.feature.bibedit.AddToBibliography.Request add) {
+
+    public CompletionCandidate(String label, String detail, String description, TextRange replace, String newText,
+                               String filterText, String sortText, String key, boolean byTitle) {
+        this(label, detail, description, replace, newText, filterText, sortText, key, byTitle, null);
+    }
 }

@@ -122,7 +122,8 @@ public final class CompletionFeature {
             String detail = reason != null ? CitationFormatter.plain(reason) : CitationFormatter.detail(paper);
             items.add(new CompletionCandidate(CitationFormatter.plain(paper.key()), detail,
                     CitationFormatter.plain(paper.title()), ref.range(), paper.key(),
-                    ShownText.forEditor(filterText(paper, typed), 2 * ShownText.EDITOR_MAX), sortText(items.size()), paper.key(), false));
+                    ShownText.forEditor(filterText(paper, typed), 2 * ShownText.EDITOR_MAX), sortText(items.size()), paper.key(), false,
+                    dev.paperlink.server.feature.bibedit.AddToBibliography.needed(p, paper).orElse(null)));
         }
         // while the index is still reading the bibliography, the client should ask again
         return new CompletionResult(items, more || p.bibliography().pending());

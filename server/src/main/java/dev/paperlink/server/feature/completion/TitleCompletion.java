@@ -77,7 +77,8 @@ final class TitleCompletion {
             String newText = config.titleCompletion() == ServerConfig.TitleCompletion.APPEND ? title + " " + cite : cite;
             String detail = (CitationFormatter.plain(paper.key()) + " · " + CitationFormatter.detail(paper)).strip();
             items.add(new CompletionCandidate(title, detail, CitationFormatter.plain(paper.key()), typed, newText, title,
-                    CompletionFeature.sortText(items.size()), paper.key(), true));
+                    CompletionFeature.sortText(items.size()), paper.key(), true,
+                    dev.paperlink.server.feature.bibedit.AddToBibliography.needed(p, paper).orElse(null)));
         }
         return new CompletionResult(items, true); // a longer or shorter run of words may match next time
     }

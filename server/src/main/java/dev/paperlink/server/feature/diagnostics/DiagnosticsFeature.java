@@ -7,7 +7,6 @@ import dev.paperlink.server.document.LineIndex;
 import dev.paperlink.server.document.Pos;
 import dev.paperlink.server.document.TextDocument;
 import dev.paperlink.server.feature.FeatureParams;
-import dev.paperlink.server.feature.PaperLookup;
 import dev.paperlink.server.feature.diagnostics.Problem.Severity;
 import dev.paperlink.server.render.CitationFormatter;
 import dev.paperlink.server.bibliography.BibChunks;
@@ -71,8 +70,9 @@ public final class DiagnosticsFeature {
 
     private static void unknownKeys(FeatureParams p, List<Problem> out) {
         TextDocument doc = p.document();
-        PaperLookup lookup = p.lookup();
-        Map<String, Optional<String>> verdicts = new HashMap<>();
+        Map<String, Optional<Problem.Severity>> verdicts = new HashMap<>();
+        Map<String, String> messages = new HashMap<>();
+        Map<String, String> codes = new HashMap<>();
         if (CitationScanner.forKind(doc.kind()).isEmpty()) {
             return; // a .bib cites nothing (and may be a big buffer: not copied into one string)
         }
@@ -82,27 +82,60 @@ public final class DiagnosticsFeature {
                 continue;
             }
             p.cancel().check();
-            Optional<String> message = verdicts.computeIfAbsent(r.key(), k -> {
-                if (lookup.byKey(k).isPresent()) {
-                    return Optional.empty();
-                }
-                // nearest keys cost several queries: for the first unknown keys of a document only, so
-                // that a note full of unknown keys does not hold up the diagnostics of every other one
-                List<String> near = suggested[0]++ < MAX_SUGGESTED
-                        ? lookup.keysNear(k, NEAREST).stream().map(CitationFormatter::plain).toList() : List.of();
-                return Optional.of("Unknown citation key '" + k + "'"
-                        + (near.isEmpty() ? "" : "; closest known: " + String.join(", ", near)));
-            });
-            message.ifPresent(m -> out.add(new Problem(doc.position(r.range().start()), doc.position(r.range().end()),
-                    Severity.WARNING, Problem.UNKNOWN_KEY, m)));
+            Optional<Problem.Severity> verdict = verdicts.computeIfAbsent(r.key(), k -> verdict(p, k, suggested, messages, codes));
+            verdict.ifPresent(s -> out.add(new Problem(doc.position(r.range().start()), doc.position(r.range().end()),
+                    s, codes.get(r.key()), messages.get(r.key()))));
         }
     }
 
-    /** A key defined more than once in the document's bibliography: flagged at every definition after the first. */
-    private static void duplicates(DocumentBibliography bib, Path self, List<Problem> own, Map<Path, List<Problem>> files) {
-        record Def(BibliographyFile file, Pos at) {
+    /**
+     * What is wrong with a cited key, if anything: known to the document's bibliography only in
+     * another case; absent from it though the corpus has it (held back until the corpus index is
+     * ready); unknown.
+     */
+    private static Optional<Problem.Severity> verdict(FeatureParams p, String k, int[] suggested, Map<String, String> messages,
+                                                      Map<String, String> codes) {
+        Optional<dev.paperlink.corpus.model.Paper> own = p.bibliography().lookup().byKey(k);
+        if (own.isPresent()) {
+            Optional<String> entry = dev.paperlink.server.feature.bibedit.CitationFixes.entryCase(own.get(), k);
+            entry.ifPresent(e -> {
+                codes.put(k, Problem.KEY_CASE);
+                messages.put(k, "Citation key '" + k + "' differs in case from the entry '" + CitationFormatter.plain(e)
+                        + "' (BibTeX finds it and warns; biber does not find it)");
+            });
+            return entry.map(e -> Severity.WARNING);
         }
-        Map<String, Def> first = new HashMap<>();
+        if (!p.corpusReady()) {
+            return Optional.empty(); // the corpus index is still being built: the key may be on its way
+        }
+        Optional<dev.paperlink.corpus.model.Paper> inCorpus = p.corpus().byKey(k);
+        if (inCorpus.isPresent()) {
+            if (p.bibliography().files().isEmpty()) {
+                return Optional.empty(); // a note without a bibliography cites from the corpus
+            }
+            codes.put(k, Problem.NOT_IN_BIBLIOGRAPHY);
+            messages.put(k, "Citation key '" + k + "' is not in the document's bibliography; the corpus has it: "
+                    + CitationFormatter.plain(inCorpus.get().title()));
+            return Optional.of(Severity.WARNING);
+        }
+        // nearest keys cost several queries: for the first unknown keys of a document only, so
+        // that a note full of unknown keys does not hold up the diagnostics of every other one
+        List<String> near = suggested[0]++ < MAX_SUGGESTED
+                ? p.lookup().keysNear(k, NEAREST).stream().map(CitationFormatter::plain).toList() : List.of();
+        codes.put(k, Problem.UNKNOWN_KEY);
+        messages.put(k, "Unknown citation key '" + k + "'" + (near.isEmpty() ? "" : "; closest known: " + String.join(", ", near)));
+        return Optional.of(Severity.WARNING);
+    }
+
+    /** A key defined more than once in the document's bibliography: flagged at every definition, each naming the others. */
+    private static void duplicates(DocumentBibliography bib, Path self, List<Problem> own, Map<Path, List<Problem>> files) {
+        record Def(BibliographyFile file, String key, Pos at, Pos end) {
+            String where() {
+                return CitationFormatter.source(new dev.paperlink.corpus.model.SourceSpan(
+                        file.path().toString(), null, at.line() + 1, at.line() + 1, 0, 0, ""));
+            }
+        }
+        Map<String, List<Def>> defs = new LinkedHashMap<>();
         Set<Path> seen = new HashSet<>();
         for (DocumentBibliography.Named n : bib.files()) {
             BibliographyFile f = n.file();
@@ -114,16 +147,27 @@ public final class DiagnosticsFeature {
                 if (entries.kind(i) != BibChunks.Kind.ENTRY || entries.key(i).isEmpty()) {
                     continue;
                 }
-                String key = entries.key(i);
-                Def prev = first.putIfAbsent(key.toLowerCase(Locale.ROOT), new Def(f, entries.keyPosition(i)));
-                if (prev == null) {
-                    continue;
+                defs.computeIfAbsent(entries.key(i).toLowerCase(Locale.ROOT), x -> new ArrayList<>())
+                        .add(new Def(f, entries.key(i), entries.keyPosition(i), entries.keyEndPosition(i)));
+            }
+        }
+        for (List<Def> same : defs.values()) {
+            if (same.size() < 2) {
+                continue;
+            }
+            for (int i = 0; i < same.size(); i++) {
+                Def d = same.get(i);
+                Def other = same.get(i == 0 ? 1 : 0);
+                List<Problem.Related> related = new ArrayList<>();
+                for (Def o : same) {
+                    if (o != d) {
+                        related.add(new Problem.Related(o.file().path(), o.at(), o.end(), "'" + o.key() + "' is defined here too"));
+                    }
                 }
-                String where = CitationFormatter.source(new dev.paperlink.corpus.model.SourceSpan(
-                        prev.file().path().toString(), null, prev.at().line() + 1, prev.at().line() + 1, 0, 0, ""));
-                List<Problem> target = f.path().equals(self) ? own : files.computeIfAbsent(f.path(), x -> new ArrayList<>());
-                target.add(new Problem(entries.keyPosition(i), entries.keyEndPosition(i), Severity.WARNING, Problem.DUPLICATE_KEY,
-                        "Duplicate key '" + key + "': already defined at " + where));
+                String message = i == 0 ? "Duplicate key '" + d.key() + "': also defined at " + other.where()
+                        : "Duplicate key '" + d.key() + "': already defined at " + other.where();
+                List<Problem> target = d.file().path().equals(self) ? own : files.computeIfAbsent(d.file().path(), x -> new ArrayList<>());
+                target.add(new Problem(d.at(), d.end(), Severity.WARNING, Problem.DUPLICATE_KEY, message, related));
             }
         }
     }

@@ -20,8 +20,12 @@ import java.util.List;
 public final class CiteRelated {
     public static final int ACTIONS = 5;
 
-    /** One action: its title, the paper, and the text to insert at {@code offset}. */
-    public record Action(String title, RelatedPaper paper, int offset, String insert) {
+    /**
+     * One action: its title, the paper, the text to insert at {@code offset}, and what brings the
+     * paper into the document's bibliography when it is not there (null when it is).
+     */
+    public record Action(String title, RelatedPaper paper, int offset, String insert,
+                         dev.paperlink.server.feature.bibedit.AddToBibliography.Request add) {
     }
 
     private CiteRelated() {
@@ -42,14 +46,18 @@ public final class CiteRelated {
         List<Action> out = new ArrayList<>();
         for (RelatedPaper r : RelatedFeature.find(p, context, DocumentTitle.of(doc.kind(), text), ACTIONS)) {
             if (empty.isPresent()) { // the sentence has an empty citation: the paper goes into it
-                out.add(new Action(title(r), r, empty.get().start(), r.paper().key()));
+                out.add(new Action(title(r), r, empty.get().start(), r.paper().key(), add(p, r)));
                 continue;
             }
             String citation = CompletionFeature.citation(r.paper().key(), doc.kind(), p.config());
             String space = offset > 0 && !Character.isWhitespace(text.charAt(offset - 1)) ? (citation.startsWith("\\") ? "~" : " ") : "";
-            out.add(new Action(title(r), r, offset, space + citation));
+            out.add(new Action(title(r), r, offset, space + citation, add(p, r)));
         }
         return out;
+    }
+
+    private static dev.paperlink.server.feature.bibedit.AddToBibliography.Request add(FeatureParams p, RelatedPaper r) {
+        return dev.paperlink.server.feature.bibedit.AddToBibliography.needed(p, r.paper()).orElse(null);
     }
 
     private static String title(RelatedPaper r) {

@@ -46,7 +46,7 @@ public record KeyAtCursor(String key, TextRange range, boolean inBibliography) {
         String text = p.document().text();
         return CitationScanner.forKind(p.document().kind())
                 .flatMap(s -> s.scan(text).at(p.offset()))
-                .filter(r -> !r.isEmpty())
+                .filter(r -> !r.isEmpty() && !r.isAll())
                 .map(r -> new KeyAtCursor(r.key(), r.range(), false));
     }
 }

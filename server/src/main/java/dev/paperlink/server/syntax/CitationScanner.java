@@ -9,7 +9,7 @@ import java.util.Optional;
  * Finds citation keys in the text of a note. Scanners never throw on malformed input: they return
  * what they could read.
  */
-public sealed interface CitationScanner permits LatexCitationScanner, MarkdownCitationScanner {
+public sealed interface CitationScanner permits LatexCitationScanner, MarkdownCitationScanner, TypstCitationScanner, OrgCitationScanner {
 
     CitationScan scan(String text);
 
@@ -18,6 +18,8 @@ public sealed interface CitationScanner permits LatexCitationScanner, MarkdownCi
         return switch (kind) {
             case LATEX -> Optional.of(LatexCitationScanner.INSTANCE);
             case MARKDOWN -> Optional.of(MarkdownCitationScanner.INSTANCE);
+            case TYPST -> Optional.of(TypstCitationScanner.INSTANCE);
+            case ORG -> Optional.of(OrgCitationScanner.INSTANCE);
             case BIBTEX, OTHER -> Optional.empty();
         };
     }

@@ -195,6 +195,13 @@ public final class CompletionFeature {
     /** The citation completion writes for a key in a document of this kind. */
     public static String citation(String key, DocumentKind kind, ServerConfig config) {
         InsertionStyle style = config.insertionStyle();
+        if (style == InsertionStyle.AUTO && kind == DocumentKind.TYPST) {
+            return key.chars().allMatch(c -> dev.paperlink.server.syntax.TypstCitationScanner.isLabelChar((char) c))
+                    && !key.endsWith(".") && !key.endsWith(":") ? "@" + key : "#cite(label(\"" + key + "\"))";
+        }
+        if (style == InsertionStyle.AUTO && kind == DocumentKind.ORG) {
+            return "[cite:@" + key + "]";
+        }
         if (style == InsertionStyle.AUTO) {
             style = kind == DocumentKind.LATEX ? InsertionStyle.LATEX : InsertionStyle.PANDOC;
         }

@@ -78,7 +78,7 @@ public final class DiagnosticsFeature {
         }
         int[] suggested = {0};
         for (CitationRef r : CitationScanner.refs(doc.kind(), doc.text())) {
-            if (r.isEmpty() || r.open()) {
+            if (r.isEmpty() || r.open() || r.isAll()) {
                 continue;
             }
             p.cancel().check();

@@ -22,7 +22,8 @@ public final class FormatSniffer {
         String h = head.stripLeading();
         switch (ext) {
             case "yaml", "yml" -> {
-                return looksLikeCslYaml(h) ? Optional.of(SourceFormat.CSL_YAML) : Optional.empty();
+                return looksLikeCslYaml(h) ? Optional.of(SourceFormat.CSL_YAML)
+                        : looksLikeHayagriva(head) ? Optional.of(SourceFormat.HAYAGRIVA) : Optional.empty();
             }
             case "txt", "" -> {
                 return looksLikeHfPage(h) ? Optional.of(SourceFormat.HF_PAGE_TEXT) : Optional.empty();
@@ -74,6 +75,17 @@ public final class FormatSniffer {
         return (h.startsWith("-") || h.startsWith("---") || h.startsWith("references:"))
                 && h.contains("type:") && (h.contains("title:") || h.contains("id:"));
     }
+
+    /**
+     * Hayagriva (Typst's bibliography YAML): a map of keys to entries, the first key at the start of
+     * a line with nothing after its colon, and an indented {@code type:} or {@code title:} below it.
+     */
+    private static boolean looksLikeHayagriva(String head) {
+        return HAYAGRIVA.matcher(head).find();
+    }
+
+    private static final Pattern HAYAGRIVA = Pattern.compile(
+            "\\A(?:\\uFEFF)?(?:(?:#[^\\n]*)?\\r?\\n)*[^\\s#:\\-'\"][^:\\n]*:[ \\t]*\\r?\\n(?:[ \\t]+[^\\n]*\\r?\\n){0,40}?[ \\t]+(?:type|title):");
 
     private static boolean looksLikeHfPage(String h) {
         if (HF_HEADER.matcher(h).find()) {

@@ -15,9 +15,28 @@ import java.util.List;
  * @param abstractMaxChars the longest abstract shown in hovers and completion documentation (0 = none)
  * @param completionLimit  the most completion items in one answer
  * @param related          how related papers are suggested
+ * @param unusedEntries    whether entries of workspace .bib files that no document cites get a hint
  */
 public record ServerConfig(List<String> corpus, Path indexDir, InsertionStyle insertionStyle, String latexCommand,
-                           TitleCompletion titleCompletion, int abstractMaxChars, int completionLimit, Related related) {
+                           TitleCompletion titleCompletion, int abstractMaxChars, int completionLimit, Related related,
+                           UnusedEntries unusedEntries) {
+
+    public ServerConfig(List<String> corpus, Path indexDir, InsertionStyle insertionStyle, String latexCommand,
+                        TitleCompletion titleCompletion, int abstractMaxChars, int completionLimit, Related related) {
+        this(corpus, indexDir, insertionStyle, latexCommand, titleCompletion, abstractMaxChars, completionLimit, related, UnusedEntries.AUTO);
+    }
+
+    /** {@code paperlink.diagnostics.unusedEntries}: {@code auto} flags them in files of up to {@link #AUTO_MAX_ENTRIES} entries. */
+    public enum UnusedEntries {
+        AUTO, ON, OFF;
+
+        public static final int AUTO_MAX_ENTRIES = 2_000;
+
+        /** Whether a file of {@code entries} entries gets its unused entries flagged. */
+        public boolean flags(int entries) {
+            return this == ON || (this == AUTO && entries <= AUTO_MAX_ENTRIES);
+        }
+    }
 
     /**
      * Related papers.
@@ -53,6 +72,7 @@ public record ServerConfig(List<String> corpus, Path indexDir, InsertionStyle in
         abstractMaxChars = Math.max(0, abstractMaxChars);
         completionLimit = Math.max(1, Math.min(MAX_COMPLETION_ITEMS, completionLimit));
         related = related == null ? Related.DEFAULT : related;
+        unusedEntries = unusedEntries == null ? UnusedEntries.AUTO : unusedEntries;
     }
 
     /** How completion writes a citation. */
@@ -104,30 +124,34 @@ public record ServerConfig(List<String> corpus, Path indexDir, InsertionStyle in
     }
 
     public ServerConfig withCorpus(List<String> c) {
-        return new ServerConfig(c, indexDir, insertionStyle, latexCommand, titleCompletion, abstractMaxChars, completionLimit, related);
+        return new ServerConfig(c, indexDir, insertionStyle, latexCommand, titleCompletion, abstractMaxChars, completionLimit, related, unusedEntries);
     }
 
     public ServerConfig withIndexDir(Path d) {
-        return new ServerConfig(corpus, d, insertionStyle, latexCommand, titleCompletion, abstractMaxChars, completionLimit, related);
+        return new ServerConfig(corpus, d, insertionStyle, latexCommand, titleCompletion, abstractMaxChars, completionLimit, related, unusedEntries);
     }
 
     public ServerConfig withInsertionStyle(InsertionStyle s) {
-        return new ServerConfig(corpus, indexDir, s, latexCommand, titleCompletion, abstractMaxChars, completionLimit, related);
+        return new ServerConfig(corpus, indexDir, s, latexCommand, titleCompletion, abstractMaxChars, completionLimit, related, unusedEntries);
     }
 
     public ServerConfig withTitleCompletion(TitleCompletion t) {
-        return new ServerConfig(corpus, indexDir, insertionStyle, latexCommand, t, abstractMaxChars, completionLimit, related);
+        return new ServerConfig(corpus, indexDir, insertionStyle, latexCommand, t, abstractMaxChars, completionLimit, related, unusedEntries);
     }
 
     public ServerConfig withAbstractMaxChars(int n) {
-        return new ServerConfig(corpus, indexDir, insertionStyle, latexCommand, titleCompletion, n, completionLimit, related);
+        return new ServerConfig(corpus, indexDir, insertionStyle, latexCommand, titleCompletion, n, completionLimit, related, unusedEntries);
     }
 
     public ServerConfig withRelated(Related r) {
-        return new ServerConfig(corpus, indexDir, insertionStyle, latexCommand, titleCompletion, abstractMaxChars, completionLimit, r);
+        return new ServerConfig(corpus, indexDir, insertionStyle, latexCommand, titleCompletion, abstractMaxChars, completionLimit, r, unusedEntries);
+    }
+
+    public ServerConfig withUnusedEntries(UnusedEntries u) {
+        return new ServerConfig(corpus, indexDir, insertionStyle, latexCommand, titleCompletion, abstractMaxChars, completionLimit, related, u);
     }
 
     public ServerConfig withCompletionLimit(int n) {
-        return new ServerConfig(corpus, indexDir, insertionStyle, latexCommand, titleCompletion, abstractMaxChars, n, related);
+        return new ServerConfig(corpus, indexDir, insertionStyle, latexCommand, titleCompletion, abstractMaxChars, n, related, unusedEntries);
     }
 }

@@ -3,14 +3,21 @@ package dev.paperlink.server.feature;
 import dev.paperlink.server.bibliography.DocumentBibliography;
 import dev.paperlink.server.config.ServerConfig;
 import dev.paperlink.server.document.TextDocument;
+import dev.paperlink.server.feature.references.WorkspaceCitations;
 
 /**
  * Everything one request about one document needs: the document as the client has it, the
  * cursor offset (-1 for whole-document requests), its own bibliography, the corpus, the settings
- * and the cancellation check. Immutable; features keep no state between requests.
+ * the cancellation check, and what the workspace cites ({@link WorkspaceCitations}). Immutable; features keep no
+ * state between requests.
  */
 public record FeatureParams(TextDocument document, int offset, DocumentBibliography bibliography, PaperLookup corpus,
-                            ServerConfig config, CancelToken cancel) {
+                            ServerConfig config, CancelToken cancel, WorkspaceCitations citations) {
+
+    public FeatureParams(TextDocument document, int offset, DocumentBibliography bibliography, PaperLookup corpus,
+                         ServerConfig config, CancelToken cancel) {
+        this(document, offset, bibliography, corpus, config, cancel, WorkspaceCitations.EMPTY);
+    }
 
     /** The document's bibliography first, then the corpus. */
     public PaperLookup lookup() {
@@ -18,6 +25,6 @@ public record FeatureParams(TextDocument document, int offset, DocumentBibliogra
     }
 
     public FeatureParams at(int newOffset) {
-        return new FeatureParams(document, newOffset, bibliography, corpus, config, cancel);
+        return new FeatureParams(document, newOffset, bibliography, corpus, config, cancel, citations);
     }
 }

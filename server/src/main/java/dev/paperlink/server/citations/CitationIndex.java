@@ -82,6 +82,11 @@ public final class CitationIndex implements WorkspaceCitations {
         return Set.copyOf(files.keySet());
     }
 
+    /** The files that define entries (the workspace's bibliographies), in path order. */
+    public synchronized List<Path> entryFiles() {
+        return files.entrySet().stream().filter(e -> !e.getValue().entries().isEmpty()).map(Map.Entry::getKey).sorted().toList();
+    }
+
     public void setReady(boolean r) {
         ready = r;
     }

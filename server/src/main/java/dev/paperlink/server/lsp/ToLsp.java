@@ -90,6 +90,9 @@ final class ToLsp {
     static Diagnostic diagnostic(Problem p) {
         Diagnostic d = new Diagnostic(new Range(position(p.start()), position(p.end())), p.message(), severity(p.severity()), SOURCE);
         d.setCode(p.code());
+        if (Problem.UNUSED_ENTRY.equals(p.code())) {
+            d.setTags(List.of(org.eclipse.lsp4j.DiagnosticTag.Unnecessary));
+        }
         return d;
     }
 

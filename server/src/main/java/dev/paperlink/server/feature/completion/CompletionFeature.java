@@ -189,7 +189,15 @@ public final class CompletionFeature {
 
     /** The documentation of an item, filled lazily: the paper's Markdown card. */
     public static Optional<String> resolve(PaperLookup lookup, String key, ServerConfig config) {
-        return lookup.byKey(key).map(p -> CitationFormatter.card(p, config.abstractMaxChars()));
+        return resolve(lookup, key, config, dev.paperlink.server.feature.references.WorkspaceCitations.EMPTY);
+    }
+
+    /** The card, and how often and where the workspace cites the key. */
+    public static Optional<String> resolve(PaperLookup lookup, String key, ServerConfig config,
+                                           dev.paperlink.server.feature.references.WorkspaceCitations citations) {
+        String usage = dev.paperlink.server.feature.references.Usage.line(citations, key);
+        return lookup.byKey(key).map(p -> CitationFormatter.card(p, config.abstractMaxChars())
+                + (usage.isEmpty() ? "" : "\n\n" + dev.paperlink.server.render.Markdown.escape(usage)));
     }
 
     /** The citation completion writes for a key in a document of this kind. */

@@ -66,6 +66,7 @@ public final class DiagnosticsFeature {
             }
         }
         duplicates(bib, self, own, files);
+        own.addAll(UnusedEntries.check(p));
         return new DiagnosticsResult(own, files);
     }
 

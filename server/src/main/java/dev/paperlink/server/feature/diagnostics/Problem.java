@@ -13,4 +13,6 @@ public record Problem(Pos start, Pos end, Severity severity, String code, String
     public static final String DUPLICATE_KEY = "duplicate-key";
     public static final String MISSING_BIBLIOGRAPHY = "missing-bibliography";
     public static final String BIBLIOGRAPHY_SYNTAX = "bibliography-syntax";
+    /** An entry no note of the workspace cites (shown as unnecessary). */
+    public static final String UNUSED_ENTRY = "unused-entry";
 }

@@ -97,7 +97,6 @@ final class ToLspNavigation {
         return switch (k) {
             case SECTION -> SymbolKind.Module;
             case ENTRY -> SymbolKind.Struct;
-            case STRING -> SymbolKind.Constant;
             case CITATION -> SymbolKind.Key;
         };
     }

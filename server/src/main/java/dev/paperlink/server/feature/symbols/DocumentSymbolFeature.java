@@ -23,8 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The outline of a document. A .bib file: its entries (key; {@code @type} and title as detail)
- * and {@code @string} macros. A note: its sections, nested by level, with the citations written in
+ * The outline of a document. A .bib file: its entries (key; {@code @type} and title as detail). A note: its sections, nested by level, with the citations written in
  * each as its children (detail: the paper's title when known; citations before the first section
  * at the top).
  */
@@ -55,7 +54,7 @@ public final class DocumentSymbolFeature {
             if ((i & 255) == 0) {
                 p.cancel().check();
             }
-            if (!c.hasKey(i) || (c.kind(i) != BibChunks.Kind.ENTRY && c.kind(i) != BibChunks.Kind.STRING)) {
+            if (!c.hasKey(i) || c.kind(i) != BibChunks.Kind.ENTRY) {
                 continue;
             }
             CharSequence entry = text.subSequence(c.start(i), Math.min(c.end(i), c.start(i) + 4096));
@@ -67,7 +66,7 @@ public final class DocumentSymbolFeature {
             }
             TextRange key = new TextRange(c.keyStart(i), c.keyStart(i) + c.key(i).length());
             out.add(new DocumentSymbolItem(CitationFormatter.plain(c.key(i)), CitationFormatter.plain(detail),
-                    c.kind(i) == BibChunks.Kind.STRING ? DocumentSymbolItem.Kind.STRING : DocumentSymbolItem.Kind.ENTRY,
+                    DocumentSymbolItem.Kind.ENTRY,
                     new TextRange(c.start(i), Math.max(key.end(), c.end(i))), key, List.of()));
         }
         return out;

@@ -14,7 +14,7 @@ import java.util.List;
 public record DocumentSymbolItem(String name, String detail, Kind kind, TextRange range, TextRange selection,
                                  List<DocumentSymbolItem> children) {
 
-    public enum Kind { SECTION, ENTRY, STRING, CITATION }
+    public enum Kind { SECTION, ENTRY, CITATION }
 
     public DocumentSymbolItem {
         children = List.copyOf(children);

@@ -42,7 +42,8 @@ public final class WorkspaceSymbolFeature {
                 List<Hit> hits = pass == 0 ? layer.completeKey(q, LIMIT - out.size()) : layer.completeTitle(q, LIMIT - out.size());
                 for (Hit h : hits) {
                     Paper p = h.paper();
-                    if (out.size() < LIMIT && seen.add(p.id().isEmpty() ? "key:" + p.key() : p.id()) && seen.add("key:" + p.key())) {
+                    boolean fresh = seen.add("\u0000" + p.key().toLowerCase(java.util.Locale.ROOT)) & (p.id().isEmpty() || seen.add(p.id()));
+                    if (out.size() < LIMIT && fresh) {
                         symbol(p, citations).ifPresent(out::add);
                     }
                 }

@@ -14,8 +14,7 @@ import java.util.regex.Pattern;
  * several keys {@code a, b}, keys across line breaks. Nothing inside {@code %} comments,
  * {@code \verb} or verbatim-like environments.
  */
-public final class LatexCitationScanner implements CitationScanner {
-    static final LatexCitationScanner INSTANCE = new LatexCitationScanner();
+public final class LatexCitationScanner {
 
     /** Command names (first letter lower-cased) that take citation keys. */
     private static final Pattern CITE = Pattern.compile(
@@ -23,14 +22,12 @@ public final class LatexCitationScanner implements CitationScanner {
                     + "(?:s|p|t|alp|alt|ps|ts|alps|alts|author|authors|year|yearpar|title|titles|url|date|num|text|texts|talias|palias)?");
     private static final Pattern VERBATIM_ENV = Pattern.compile("\\\\begin\\{(verbatim\\*?|Verbatim|lstlisting|minted|comment)\\}");
 
-    private final ScanMemo<CitationScan> memo = new ScanMemo<>(text -> new Run(text).scan());
-
     private LatexCitationScanner() {
     }
 
-    @Override
-    public CitationScan scan(String text) {
-        return memo.get(text);
+    /** The scan of a text (callers go through {@link CitationScanner#forKind}, which remembers it). */
+    static CitationScan read(String text) {
+        return new Run(text).scan();
     }
 
     static boolean isCiteCommand(String name) {

@@ -14,23 +14,16 @@ import java.util.regex.Pattern;
  * {@code citep:a,b}, {@code citet:&a;&b} (also as {@code [[cite:key]]}). Nothing in comment
  * lines ({@code # ...}), {@code #+begin_src}/{@code example}/{@code verse} blocks or keyword lines.
  */
-public final class OrgCitationScanner implements CitationScanner {
-    static final OrgCitationScanner INSTANCE = new OrgCitationScanner();
+public final class OrgCitationScanner {
     /** org-ref's citation link types: cite, citep, citet, citeauthor, citeyear, Citep... */
     private static final Pattern ORG_REF = Pattern.compile("(?<![\\w:/@.-])[cC]ite[a-z]*\\*?:(?=[&\\w])");
     private static final Pattern BLOCK = Pattern.compile("(?i)#\\+begin_(src|example|export|verse|comment)\\b");
 
-    private final ScanMemo<CitationScan> memo = new ScanMemo<>(OrgCitationScanner::read);
-
     private OrgCitationScanner() {
     }
 
-    @Override
-    public CitationScan scan(String text) {
-        return memo.get(text);
-    }
-
-    private static CitationScan read(String text) {
+    /** The scan of a text (callers go through {@link CitationScanner#forKind}, which remembers it). */
+    static CitationScan read(String text) {
         List<CitationRef> refs = new ArrayList<>();
         List<CitationScan.Slot> slots = new ArrayList<>();
         int n = text.length();

@@ -11,20 +11,13 @@ import java.util.List;
  * {@code .} or {@code :} ends the sentence, not the key). Nothing inside {@code //} and
  * {@code /* *}{@code /} comments, raw text ({@code `...`}, {@code ```...```}) or e-mail addresses.
  */
-public final class TypstCitationScanner implements CitationScanner {
-    static final TypstCitationScanner INSTANCE = new TypstCitationScanner();
-
-    private final ScanMemo<CitationScan> memo = new ScanMemo<>(TypstCitationScanner::read);
+public final class TypstCitationScanner {
 
     private TypstCitationScanner() {
     }
 
-    @Override
-    public CitationScan scan(String text) {
-        return memo.get(text);
-    }
-
-    private static CitationScan read(String text) {
+    /** The scan of a text (callers go through {@link CitationScanner#forKind}, which remembers it). */
+    static CitationScan read(String text) {
         List<CitationRef> refs = new ArrayList<>();
         List<CitationScan.Slot> slots = new ArrayList<>();
         int n = text.length();

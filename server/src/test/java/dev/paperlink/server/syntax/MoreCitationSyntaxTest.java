@@ -1,10 +1,6 @@
 package dev.paperlink.server.syntax;
 
-import dev.paperlink.server.document.TextDocument;
-import dev.paperlink.server.testing.Fixture;
 import org.junit.jupiter.api.Test;
-
-import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -107,20 +103,10 @@ class MoreCitationSyntaxTest {
     }
 
     private static void check(String fixture, String expected) {
-        Fixture f = Fixture.files(fixture);
-        TextDocument doc = f.document();
-        String actual = CitationScanner.refs(doc.kind(), doc.text()).stream()
-                .map(r -> r.key() + " " + f.render(f.mainFile(), r.range()) + (r.open() ? " open" : ""))
-                .collect(Collectors.joining("\n"));
-        assertEquals(expected.strip(), actual.strip());
+        CitationScanTest.check(fixture, expected);
     }
 
     private static void checkBibs(String fixture, String expected) {
-        Fixture f = Fixture.files(fixture);
-        TextDocument doc = f.document();
-        String actual = BibliographyScanner.scan(doc.kind(), doc.text()).stream()
-                .map(r -> r.resolve(doc.directory().orElseThrow()) + " " + f.render(f.mainFile(), r.range()))
-                .collect(Collectors.joining("\n"));
-        assertEquals(expected.strip(), actual.strip());
+        BibliographyScannerTest.check(fixture, expected);
     }
 }

@@ -3,13 +3,11 @@ package dev.paperlink.corpus.source.hayagriva;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.paperlink.corpus.model.SourceFormat;
 import dev.paperlink.corpus.source.RecordReader;
 import dev.paperlink.corpus.source.RecordSink;
 import dev.paperlink.corpus.source.Skip;
-import org.yaml.snakeyaml.LoaderOptions;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -22,15 +20,7 @@ import java.io.Reader;
  * with a skip at its line.
  */
 public final class HayagrivaReader implements RecordReader {
-    private static final YAMLMapper YAML = yamlMapper();
-
-    private static YAMLMapper yamlMapper() {
-        LoaderOptions options = new LoaderOptions();
-        options.setCodePointLimit(Integer.MAX_VALUE);
-        options.setMaxAliasesForCollections(50);
-        options.setNestingDepthLimit(100);
-        return new YAMLMapper(YAMLFactory.builder().loaderOptions(options).build());
-    }
+    private static final YAMLMapper YAML = dev.paperlink.corpus.source.csl.CslYamlReader.YAML;
 
     @Override
     public void read(String file, Reader input, RecordSink sink) throws IOException {

@@ -78,14 +78,34 @@ public final class FormatSniffer {
 
     /**
      * Hayagriva (Typst's bibliography YAML): a map of keys to entries, the first key at the start of
-     * a line with nothing after its colon, and an indented {@code type:} or {@code title:} below it.
+     * a line with nothing after its colon, and an indented {@code type:} or {@code title:} among the
+     * next {@value #HAYAGRIVA_LINES} lines of its entry. One pass over the lines (no backtracking).
      */
     private static boolean looksLikeHayagriva(String head) {
-        return HAYAGRIVA.matcher(head).find();
+        String[] lines = head.split("\r?\n", -1);
+        int i = 0;
+        while (i < lines.length && (lines[i].isBlank() || lines[i].stripLeading().startsWith("#") || lines[i].startsWith("\uFEFF"))) {
+            i++;
+        }
+        if (i >= lines.length || !HAYAGRIVA_KEY.matcher(lines[i]).matches()) {
+            return false;
+        }
+        for (int k = i + 1; k < lines.length && k <= i + HAYAGRIVA_LINES; k++) {
+            String l = lines[k];
+            if (!l.isEmpty() && !Character.isWhitespace(l.charAt(0))) {
+                return false; // the next key: the first entry had neither
+            }
+            String t = l.strip();
+            if (t.startsWith("type:") || t.startsWith("title:")) {
+                return true;
+            }
+        }
+        return false;
     }
 
-    private static final Pattern HAYAGRIVA = Pattern.compile(
-            "\\A(?:\\uFEFF)?(?:(?:#[^\\n]*)?\\r?\\n)*[^\\s#:\\-'\"][^:\\n]*:[ \\t]*\\r?\\n(?:[ \\t]+[^\\n]*\\r?\\n){0,40}?[ \\t]+(?:type|title):");
+    private static final int HAYAGRIVA_LINES = 40;
+    /** A top-level key alone on its line: {@code key:}, {@code "odd key":}, a comment after it allowed. */
+    private static final Pattern HAYAGRIVA_KEY = Pattern.compile("(?:\"[^\"]+\"|'[^']+'|[^\\s#:\\-'\"][^:]*+):[ \\t]*+(?:#.*+)?");
 
     private static boolean looksLikeHfPage(String h) {
         if (HF_HEADER.matcher(h).find()) {

@@ -257,16 +257,21 @@ public final class CitationFiles implements WorkspaceCitations, AutoCloseable {
         } catch (IOException e) {
             attrs = null;
         }
-        boolean inWorkspace = named.contains(p) || folders.stream().anyMatch(p::startsWith);
+        boolean inWorkspace = named.contains(p) || folders.stream().anyMatch(f -> p.startsWith(f) && !CorpusRoots.skippedBelow(f, p));
         if (attrs == null || !attrs.isRegularFile() || !inWorkspace || !wanted(p)) {
             drop(p, single);
             return;
         }
         List<Long> stamp = List.of(attrs.size(), attrs.lastModifiedTime().toMillis());
-        if (stamp.equals(stamps.get(p)) && index.has(p)) {
-            return;
+        if (stamp.equals(stamps.get(p)) && (index.has(p) || !isNote(p))) {
+            return; // unchanged (a .yml found not to be Hayagriva is not looked at again either)
         }
         boolean bib = DocumentKind.fromExtension(p.toString()) == DocumentKind.BIBTEX;
+        if (!bib && !isNote(p) && SourceFiles.detect(p).filter(f -> f == SourceFormat.HAYAGRIVA).isEmpty()) {
+            drop(p, single); // a .yml that is not Hayagriva (CSL-YAML, a CI file...): only its head is read
+            stamps.put(p, stamp);
+            return;
+        }
         if (attrs.size() > (bib ? BibliographyCache.MAX_CUT_BYTES : MAX_NOTE_BYTES)) {
             drop(p, single);
             return;

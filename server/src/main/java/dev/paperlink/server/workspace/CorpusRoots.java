@@ -113,6 +113,18 @@ public final class CorpusRoots {
         return out;
     }
 
+    /** Whether a file lies in a folder below {@code folder} that the walks skip (hidden, build and dependency folders). */
+    static boolean skippedBelow(Path folder, Path file) {
+        Path rel = folder.relativize(file);
+        for (int i = 0; i < rel.getNameCount() - 1; i++) {
+            String n = rel.getName(i).toString();
+            if (n.startsWith(".") || SKIPPED_DIRS.contains(n)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether a file is a bibliography the workspace contributes (by extension; JSON and YAML by content). */
     public static boolean isBibliography(Path p) {
         String name = p.getFileName().toString().toLowerCase(Locale.ROOT);

@@ -44,4 +44,13 @@ class HayagrivaReaderTest {
         assertEquals(Optional.of(SourceFormat.CSL_YAML), FormatSniffer.sniff("yml", "- id: a\n  type: book\n  title: T\n"));
         assertEquals(Optional.empty(), FormatSniffer.sniff("yml", "name: ci\non:\n  push:\n    branches: [main]\n"));
     }
+
+    @Test
+    void aMapOfOtherThingsIsToldQuickly() {
+        // a Better BibTeX library as YAML: a first key whose indented lines have no type or title (a regular
+        // expression once backtracked over every split of their leading blanks: minutes)
+        String bbt = "config:\n" + "                      id: 36a3b0b5\n".repeat(60) + "items:\n  - itemType: book\n    title: T\n";
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(2),
+                () -> assertEquals(Optional.empty(), FormatSniffer.sniff("yml", bbt)));
+    }
 }

@@ -5,7 +5,7 @@ const CLIENT_ONLY = new Set(['java', 'server', 'trace']);
 
 /**
  * The `paperlink` section as the server reads it (corpus, indexDir, insertionStyle, latexCommand,
- * titleCompletion, hover.abstractMaxChars, completion.limit), without the extension's own settings
+ * titleCompletion, hover.abstractMaxChars, completion.limit, diagnostics.unusedEntries), without the extension's own settings
  * and without empty values, so that the server's defaults and command-line values stay in force.
  */
 export function serverSettings(scope?: vscode.ConfigurationScope): Record<string, unknown> {
@@ -25,6 +25,8 @@ export function serverSettings(scope?: vscode.ConfigurationScope): Record<string
   if (typeof abstractMaxChars === 'number') out.hover = { abstractMaxChars };
   const limit = cfg.get<number>('completion.limit');
   if (typeof limit === 'number') out.completion = { limit };
+  const unusedEntries = cfg.get<string>('diagnostics.unusedEntries');
+  if (typeof unusedEntries === 'string' && unusedEntries !== 'auto') out.diagnostics = { unusedEntries };
   return out;
 }
 

@@ -21,7 +21,7 @@ public final class UnusedEntries {
 
     public static List<Problem> check(FeatureParams p) {
         WorkspaceCitations citations = p.citations();
-        if (p.document().kind() != DocumentKind.BIBTEX || !citations.ready() || citations.citesAll()) {
+        if (p.document().kind() != DocumentKind.BIBTEX || !citations.ready()) {
             return List.of();
         }
         BibChunks c = KeyAtCursor.entries(p);
@@ -31,7 +31,8 @@ public final class UnusedEntries {
                 entries.add(i);
             }
         }
-        if (entries.isEmpty() || !p.config().unusedEntries().flags(entries.size())
+        // the size first: a big file asks the index nothing (no rescan of its buffer after each edit)
+        if (entries.isEmpty() || !p.config().unusedEntries().flags(entries.size()) || citations.citesAll()
                 || citations.entries(c.key(entries.get(0))).stream().noneMatch(o -> o.uri().equals(p.document().uri()))) {
             return List.of(); // too many to flag, or not a file of the workspace
         }

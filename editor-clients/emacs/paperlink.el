@@ -8,7 +8,7 @@
 ;;; Commentary:
 
 ;; Registers PaperLink (`paperlink serve', a language server for citations in LaTeX, Markdown,
-;; Quarto, R Markdown and BibTeX) with eglot, and with lsp-mode when lsp-mode is loaded.
+;; Quarto, R Markdown, Typst, Org and BibTeX) with eglot, and with lsp-mode when lsp-mode is loaded.
 ;;
 ;;   (add-to-list 'load-path "/path/to/paperlink/editor-clients/emacs")
 ;;   (require 'paperlink)
@@ -86,6 +86,14 @@ For example
   "Major modes of BibTeX files."
   :type '(repeat symbol))
 
+(defcustom paperlink-typst-modes '(typst-mode typst-ts-mode)
+  "Major modes of Typst documents."
+  :type '(repeat symbol))
+
+(defcustom paperlink-org-modes '(org-mode)
+  "Major modes of Org documents."
+  :type '(repeat symbol))
+
 (defun paperlink--launcher ()
   "The launcher: bin/paperlink beside this checkout, else `paperlink' on PATH."
   (let ((bundled (expand-file-name "../../bin/paperlink" paperlink--directory)))
@@ -119,6 +127,8 @@ For example
   "The LSP languageId for major MODE (default: the current one), or nil."
   (let ((mode (or mode major-mode)))
     (cond ((apply #'provided-mode-derived-p mode paperlink-bibtex-modes) "bibtex")
+          ((apply #'provided-mode-derived-p mode paperlink-typst-modes) "typst")
+          ((apply #'provided-mode-derived-p mode paperlink-org-modes) "org")
           ((apply #'provided-mode-derived-p mode paperlink-latex-modes) "latex")
           ((apply #'provided-mode-derived-p mode paperlink-markdown-modes)
            (let ((file (or buffer-file-name "")))
@@ -136,11 +146,13 @@ For example
 
 (defun paperlink-eglot-register ()
   "Put PaperLink first in `eglot-server-programs'.
-For the modes of `paperlink-latex-modes', `paperlink-markdown-modes'
-and `paperlink-bibtex-modes'."
+For the modes of `paperlink-latex-modes', `paperlink-markdown-modes',
+`paperlink-bibtex-modes', `paperlink-typst-modes' and `paperlink-org-modes'."
   (let ((modes (append (mapcar (lambda (m) (list m :language-id "latex")) paperlink-latex-modes)
                        (mapcar (lambda (m) (list m :language-id "markdown")) paperlink-markdown-modes)
-                       (mapcar (lambda (m) (list m :language-id "bibtex")) paperlink-bibtex-modes))))
+                       (mapcar (lambda (m) (list m :language-id "bibtex")) paperlink-bibtex-modes)
+                       (mapcar (lambda (m) (list m :language-id "typst")) paperlink-typst-modes)
+                       (mapcar (lambda (m) (list m :language-id "org")) paperlink-org-modes))))
     (setq eglot-server-programs
           (cons (cons modes #'paperlink--eglot-contact)
                 (cl-remove #'paperlink--eglot-contact eglot-server-programs :key #'cdr)))))
@@ -350,6 +362,8 @@ As an add-on server, beside the other servers of the same modes."
   (dolist (m paperlink-latex-modes) (add-to-list 'lsp-language-id-configuration (cons m "latex") t))
   (dolist (m paperlink-markdown-modes) (add-to-list 'lsp-language-id-configuration (cons m "markdown") t))
   (dolist (m paperlink-bibtex-modes) (add-to-list 'lsp-language-id-configuration (cons m "bibtex") t))
+  (dolist (m paperlink-typst-modes) (add-to-list 'lsp-language-id-configuration (cons m "typst") t))
+  (dolist (m paperlink-org-modes) (add-to-list 'lsp-language-id-configuration (cons m "org") t))
   ;; workspace/configuration {section: "paperlink"}
   (lsp-register-custom-settings
    '(("paperlink.corpus" paperlink--lsp-corpus)
@@ -357,7 +371,8 @@ As an add-on server, beside the other servers of the same modes."
   (lsp-register-client
    (make-lsp-client
     :new-connection (lsp-stdio-connection #'paperlink-command)
-    :major-modes (append paperlink-latex-modes paperlink-markdown-modes paperlink-bibtex-modes)
+    :major-modes (append paperlink-latex-modes paperlink-markdown-modes paperlink-bibtex-modes
+                        paperlink-typst-modes paperlink-org-modes)
     :server-id 'paperlink
     :add-on? t
     :priority -1

@@ -317,6 +317,42 @@ it does not visit: answered yes), which, saved, has the entry on disk."
 (pl-related 'eglot "related")
 (pl-add 'eglot "add")
 
+;; Workspace symbols and rename across the workspace (issue 12): xref's apropos (M-x xref-find-apropos)
+;; asks workspace/symbol and lists the paper by a title word at its refs.bib entry; M-x eglot-rename
+;; from a citation in note.tex renames the key in refs.bib and in every note (note.md, paper.typ and
+;; todo.org not visited: eglot asks before editing them, answered "y"); the buffers saved, the files
+;; on disk have the new key.  The files are put back afterwards (lsp-mode's checks read them).
+(defconst pl-renamed-files '("refs.bib" "note.tex" "note.md" "paper.typ" "todo.org"))
+(defun pl-file-text (f) (with-temp-buffer (insert-file-contents f) (buffer-string)))
+(let ((before (mapcar (lambda (f) (cons f (pl-file-text f))) pl-renamed-files)))
+  (switch-to-buffer (find-file-noselect (expand-file-name "note.tex")))
+  (pl-step "workspace symbols"
+    (let* ((t0 (float-time))
+           (items (xref-backend-apropos 'eglot "residual"))
+           ;; eglot shows each match as the line it points at: the entry's first line in refs.bib
+           (hit (seq-find (lambda (x) (string-search "{he2016deep," (xref-item-summary x))) items)))
+      (pl-check (and hit (equal (file-name-nondirectory (xref-location-group (xref-item-location hit))) "refs.bib"))
+                "xref apropos (workspace/symbol) \"residual\" lists Deep Residual Learning (he2016deep) at its refs.bib entry"
+                (format "%.0f ms: %s" (pl-ms t0) (mapconcat #'xref-item-summary items " | ")))))
+  (pl-step "rename"
+    (pl-goto "he2016deep" 2)
+    (let ((t0 (float-time)) asked)
+      (cl-letf (((symbol-function 'y-or-n-p) (lambda (prompt) (setq asked prompt) t)))
+        (eglot-rename "he2016residual"))
+      (pl-check (and asked (string-search "paper.typ" asked) (string-search "todo.org" asked))
+                "M-x eglot-rename asks before editing the files that are not visited (paper.typ, todo.org...)"
+                (format "%.0f ms: %s" (pl-ms t0) (pl-oneline asked)))
+      (save-some-buffers t)
+      (dolist (f pl-renamed-files)
+        (let ((text (pl-file-text f)))
+          (pl-check (and (string-search "he2016residual" text) (not (string-search "he2016deep" text)))
+                    (format "eglot-rename: after saving, %s on disk cites he2016residual and no longer he2016deep" f)
+                    (truncate-string-to-width (pl-oneline text) 120))))))
+  (dolist (b (buffer-list))
+    (when (and (buffer-file-name b) (member (file-name-nondirectory (buffer-file-name b)) pl-renamed-files))
+      (with-current-buffer b (set-buffer-modified-p nil)) (kill-buffer b)))
+  (dolist (fb before) (with-temp-file (car fb) (insert (cdr fb)))))
+
 (let ((servers (cl-remove-if-not (lambda (s) (object-of-class-p s 'paperlink-eglot-server))
                                  (apply #'append (hash-table-values eglot--servers-by-project)))))
   (pl-check (= (length servers) 1) "one server for both notes of the project" (format "%d server(s)" (length servers)))

@@ -326,6 +326,49 @@ local function run_add_to_bibliography(file)
   vim.cmd('buffer ' .. previous)
 end
 
+-- Workspace symbols and rename across the workspace (issue 12): vim.lsp.buf.workspace_symbol() lists the
+-- paper by a title word (in the quickfix list), then vim.lsp.buf.rename() (prepareRename, then rename) from
+-- a citation in note.tex renames the key in refs.bib and in every note (note.md, paper.typ and todo.org
+-- not open); :wall writes them, and the files on disk have the new key.
+local function run_rename()
+  local tex = vim.fn.fnamemodify('note.tex', ':p')
+  vim.cmd('edit ' .. tex)
+  local buf = vim.api.nvim_get_current_buf()
+  local t0 = vim.loop.hrtime()
+  vim.fn.setqflist({})
+  vim.lsp.buf.workspace_symbol('residual')
+  local items = wait(function() local q = vim.fn.getqflist(); return #q > 0 and q end, 5000) or {}
+  local texts = vim.tbl_map(function(i) return i.text end, items)
+  local found
+  for _, i in ipairs(items) do
+    if (i.text or ''):find('he2016deep — Deep Residual Learning for Image Recognition', 1, true)
+        and vim.fn.fnamemodify(vim.fn.bufname(i.bufnr), ':t') == 'refs.bib' then found = i end
+  end
+  check(found ~= nil, 'workspace symbol "residual" lists Deep Residual Learning at its refs.bib entry',
+    string.format('%.0f ms: %s', ms(t0), table.concat(texts, ' | ')))
+  vim.cmd('cclose')
+  vim.cmd('buffer ' .. buf)
+
+  local row = vim.fn.search('he2016deep', 'w')
+  local col = vim.fn.col('.') - 1
+  vim.api.nvim_win_set_cursor(0, { row, col + 2 })
+  t0 = vim.loop.hrtime()
+  vim.lsp.buf.rename('he2016residual')
+  local bib = vim.fn.fnamemodify('refs.bib', ':p')
+  local renamed = wait(function()
+    local b = vim.fn.bufnr(bib)
+    return b > 0 and vim.api.nvim_buf_is_loaded(b)
+      and table.concat(vim.api.nvim_buf_get_lines(b, 0, -1, false), '\n'):find('{he2016residual,', 1, true)
+  end, 10000)
+  check(renamed ~= nil, 'rename: refs.bib (not open before) has the new key in a buffer', string.format('%.0f ms', ms(t0)))
+  vim.cmd('silent! wall')
+  for _, f in ipairs({ 'refs.bib', 'note.tex', 'note.md', 'paper.typ', 'todo.org' }) do
+    local text = table.concat(vim.fn.readfile(vim.fn.fnamemodify(f, ':p')), '\n')
+    check(text:find('he2016residual', 1, true) ~= nil and text:find('he2016deep', 1, true) == nil,
+      'rename: after :wall, ' .. f .. ' on disk cites he2016residual and no longer he2016deep', oneline(text):sub(1, 120))
+  end
+end
+
 co = coroutine.create(function()
   if not run_document(vim.fn.fnamemodify('note.tex', ':p'), 'latex', [[\cite{vaswani2017attention}]]) then
     finish() -- no server: the other checks would only repeat the failure
@@ -345,6 +388,8 @@ co = coroutine.create(function()
   end, 5000)
   check(text ~= nil, 'update_settings{hover = {abstractMaxChars = 0}}: the hover drops the abstract', oneline(text):sub(1, 100))
   run_add_to_bibliography(vim.fn.fnamemodify('cite.tex', ':p'))
+
+  run_rename()
 
   local clients = require('paperlink').clients()
   check(#clients == 1, 'one server for both documents of the project', #clients .. ' client(s)')

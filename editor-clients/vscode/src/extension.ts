@@ -13,8 +13,8 @@ import { needsRestart, serverSettings } from './settings';
 
 /** The documents PaperLink serves: the languageIds the server understands, plus file patterns for ids it does not know. */
 const DOCUMENTS: LanguageClientOptions['documentSelector'] = ['file', 'untitled'].flatMap(scheme => [
-  ...['latex', 'tex', 'markdown', 'quarto', 'rmd', 'bibtex', 'biblatex'].map(language => ({ scheme, language })),
-  { scheme, pattern: '**/*.{tex,ltx,md,qmd,Rmd,rmd,bib,bibtex,biblatex}' },
+  ...['latex', 'tex', 'markdown', 'quarto', 'rmd', 'bibtex', 'biblatex', 'typst', 'org'].map(language => ({ scheme, language })),
+  { scheme, pattern: '**/*.{tex,ltx,md,qmd,Rmd,rmd,bib,bibtex,biblatex,typ,org}' },
 ]);
 
 let client: LanguageClient | undefined;

@@ -5,7 +5,7 @@ const CLIENT_ONLY = new Set(['java', 'server', 'trace']);
 
 /**
  * The `paperlink` section as the server reads it (corpus, indexDir, insertionStyle, latexCommand,
- * titleCompletion, hover.abstractMaxChars, completion.limit, related.*), without the extension's own settings
+ * titleCompletion, hover.abstractMaxChars, completion.limit, related.*, diagnostics.unusedEntries), without the extension's own settings
  * and without empty values, so that the server's defaults and command-line values stay in force.
  */
 export function serverSettings(scope?: vscode.ConfigurationScope): Record<string, unknown> {
@@ -33,6 +33,8 @@ export function serverSettings(scope?: vscode.ConfigurationScope): Record<string
   const paragraphWeight = cfg.get<number>('related.paragraphWeight');
   if (typeof paragraphWeight === 'number') related.paragraphWeight = paragraphWeight;
   if (Object.keys(related).length > 0) out.related = related;
+  const unusedEntries = cfg.get<string>('diagnostics.unusedEntries');
+  if (typeof unusedEntries === 'string' && unusedEntries !== 'auto') out.diagnostics = { unusedEntries };
   return out;
 }
 

@@ -1,6 +1,7 @@
 // Drives a real VS Code (code-server's workbench) in Debian's headless Chromium with playwright-core,
 // as a user would: open the LaTeX note, type \cite{ and a few letters, accept the suggestion, hover the
-// key, go to its definition; then the commands PaperLink: Search papers and PaperLink: Reindex; then, in a
+// key, go to its definition; then the commands PaperLink: Search papers and PaperLink: Reindex, Go to Symbol in
+// Workspace and Rename Symbol (F2) across files; then, in a
 // second window on a note with the demo corpus, PaperLink: Related papers for selection (from the editor's
 // context menu) and completion in an empty \cite{}.
 // Usage: node test/e2e.js <workbench url with ?folder=...> <output dir> <workbench url of the related-papers folder>
@@ -252,6 +253,57 @@ async function statusLabel() {
       }
       check(after.startsWith(before) && /\n@inproceedings\{kingma2015adam,\n  author +=\s*\{Kingma, Diederik P\. and Ba, Jimmy\}/.test(after.slice(before.length)),
         'after File: Save All, refs.bib on disk has the entry after its own entries, untouched', JSON.stringify(after.slice(before.length, before.length + 140)));
+    }
+
+    // 5c. Go to Symbol in Workspace (Ctrl+T): a paper of the workspace's refs.bib by a title word; Enter opens its entry
+    const folder = decodeURIComponent(new URL(url).searchParams.get('folder'));
+    t = Date.now();
+    await page.click('.tab[aria-label*="note.tex"]');
+    await page.keyboard.press('Control+T');
+    await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+    await page.keyboard.type('residual', { delay: 30 });
+    const symRow = '.quick-input-list .monaco-list-row';
+    const symFound = await page.waitForSelector(`${symRow}[aria-label*="Deep Residual Learning"]`, { timeout: 15000 })
+      .then(() => true).catch(() => false);
+    const symRows = await page.$$eval(symRow, els => els.map(e => e.getAttribute('aria-label') || ''));
+    await screenshot('workspace-symbol');
+    check(symFound, 'Go to Symbol in Workspace lists he2016deep — Deep Residual Learning… for "residual"', `${JSON.stringify(symRows)} (${ms(t)})`);
+    if (symFound) await page.click(`${symRow}[aria-label*="Deep Residual Learning"]`); else await page.keyboard.press('Escape');
+    const symTab = await page.waitForSelector('.tab.active[aria-label*="refs.bib"]', { timeout: 10000 }).then(() => true).catch(() => false);
+    check(symTab, 'choosing it opens refs.bib (the entry)');
+    await page.click('.tab[aria-label*="note.tex"]');
+    await page.waitForSelector('.tab.active[aria-label*="note.tex"]');
+
+    // 5d. Rename Symbol (F2) on \cite{he2016deep} in note.tex: refs.bib, note.md and paper.typ (not open) change too; Save All writes them
+    const textR = await editorText();
+    const heLine = textR.split('\n').findIndex(l => l.includes('\\cite{he2016deep}')) + 1;
+    await goToLine(heLine);
+    t = Date.now();
+    await page.locator('.editor-instance .view-line span', { hasText: /^he2016deep$/ }).first().click();
+    await page.keyboard.press('F2');
+    const renameBox = await page.waitForSelector('.rename-box input, .rename-box .rename-input', { state: 'visible', timeout: 10000 })
+      .then(() => true).catch(() => false);
+    await screenshot('rename-box');
+    check(renameBox, 'F2 on the key opens the rename box (prepareRename)', ms(t));
+    if (renameBox) {
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type('he2016residual', { delay: 20 });
+      await page.keyboard.press('Enter');
+    }
+    const textR2 = await editorTextWhen(text => text.includes('\\cite{he2016residual}'), 10000);
+    check(textR2.includes('\\cite{he2016residual}'), 'the citation in note.tex is renamed', JSON.stringify(textR2.split('\n')[heLine - 1]));
+    await command('File: Save All');
+    const onDisk = f => fs.readFileSync(path.join(folder, f), 'utf8');
+    let disk = {};
+    for (let i = 0; i < 100; i++) {
+      disk = Object.fromEntries(['refs.bib', 'note.md', 'paper.typ', 'note.tex'].map(f => [f, onDisk(f)]));
+      if (Object.values(disk).every(x => x.includes('he2016residual') && !x.includes('he2016deep'))) break;
+      await page.waitForTimeout(100);
+    }
+    await screenshot('rename-saved');
+    for (const [f, x] of Object.entries(disk)) {
+      check(x.includes('he2016residual') && !x.includes('he2016deep'), `after Save All, ${f} on disk has he2016residual instead of he2016deep`,
+        JSON.stringify((x.split('\n').find(l => l.includes('he2016')) || '').trim()));
     }
 
     // 6. no usable Java: paperlink.java.home → a Java 17 (JAVA_HOME is unset and PATH has no 21+ in test/run.sh);

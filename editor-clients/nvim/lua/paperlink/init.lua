@@ -1,5 +1,5 @@
 -- PaperLink for Neovim (0.7 and newer): starts `paperlink serve` for LaTeX, Markdown, Quarto,
--- R Markdown and BibTeX buffers, one server per project root.
+-- R Markdown, Typst, Org and BibTeX buffers, one server per project root.
 --
 --   require('paperlink').setup {
 --     corpus = { '~/Zotero/library.bib' },   -- any `paperlink` setting: corpus, indexDir, insertionStyle,
@@ -26,7 +26,7 @@ local plugin_keys = {
 }
 
 M.defaults = {
-  filetypes = { 'tex', 'plaintex', 'latex', 'markdown', 'quarto', 'rmd', 'bib' },
+  filetypes = { 'tex', 'plaintex', 'latex', 'markdown', 'quarto', 'rmd', 'bib', 'typst', 'org' },
   root_markers = { '.git', '.hg', '.paperlink', 'latexmkrc', '.latexmkrc', '_quarto.yml' },
   autostart = true,
 }
@@ -84,8 +84,9 @@ function M.root_dir(path, markers)
   return start
 end
 
--- Neovim filetypes -> the languageIds the server knows (latex, markdown, quarto, rmd, bibtex).
-local language_ids = { tex = 'latex', plaintex = 'latex', latex = 'latex', bib = 'bibtex', rmd = 'rmd', quarto = 'quarto', markdown = 'markdown' }
+-- Neovim filetypes -> the languageIds the server knows (latex, markdown, quarto, rmd, bibtex, typst, org).
+local language_ids = { tex = 'latex', plaintex = 'latex', latex = 'latex', bib = 'bibtex', rmd = 'rmd', quarto = 'quarto', markdown = 'markdown',
+  typst = 'typst', org = 'org' }
 function M.language_id(_, filetype)
   return language_ids[filetype] or filetype
 end
@@ -367,6 +368,18 @@ function M.setup(opts)
     group = group,
     callback = function(args) M._completed(args.buf, vim.v.completed_item) end,
     desc = 'PaperLink: run the command of an accepted completion item',
+  })
+  -- Typst and Org files: Neovim before 0.10 has no typst filetype (.typ was SQL), nor always an org one
+  vim.api.nvim_create_autocmd({ 'BufNewFile', 'BufRead' }, {
+    group = group,
+    pattern = { '*.typ', '*.org' },
+    callback = function(args)
+      local want = args.file:match('%.typ$') and 'typst' or 'org'
+      if vim.bo[args.buf].filetype == '' or (want == 'typst' and vim.bo[args.buf].filetype == 'sql') then
+        vim.bo[args.buf].filetype = want
+      end
+    end,
+    desc = 'PaperLink: the typst and org filetypes',
   })
   if M.options.autostart == false then return M end
   vim.api.nvim_create_autocmd('FileType', {

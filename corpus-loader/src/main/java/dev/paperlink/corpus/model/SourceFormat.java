@@ -8,7 +8,8 @@ public enum SourceFormat {
     ZOTERO_JSON("zotero-json"),
     ARXIV_JSONL("arxiv-jsonl"),
     HF_PAGE_TEXT("hf-page-text"),
-    HF_JSON("hf-json");
+    HF_JSON("hf-json"),
+    HAYAGRIVA("hayagriva");
 
     private final String label;
 
@@ -22,6 +23,6 @@ public enum SourceFormat {
 
     /** Whether keys in this format are written by the user (and so win over every other key). */
     public boolean hasUserKeys() {
-        return this == BIBTEX;
+        return this == BIBTEX || this == HAYAGRIVA;
     }
 }

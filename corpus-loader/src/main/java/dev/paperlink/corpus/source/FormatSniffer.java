@@ -22,7 +22,8 @@ public final class FormatSniffer {
         String h = head.stripLeading();
         switch (ext) {
             case "yaml", "yml" -> {
-                return looksLikeCslYaml(h) ? Optional.of(SourceFormat.CSL_YAML) : Optional.empty();
+                return looksLikeCslYaml(h) ? Optional.of(SourceFormat.CSL_YAML)
+                        : looksLikeHayagriva(head) ? Optional.of(SourceFormat.HAYAGRIVA) : Optional.empty();
             }
             case "txt", "" -> {
                 return looksLikeHfPage(h) ? Optional.of(SourceFormat.HF_PAGE_TEXT) : Optional.empty();
@@ -74,6 +75,37 @@ public final class FormatSniffer {
         return (h.startsWith("-") || h.startsWith("---") || h.startsWith("references:"))
                 && h.contains("type:") && (h.contains("title:") || h.contains("id:"));
     }
+
+    /**
+     * Hayagriva (Typst's bibliography YAML): a map of keys to entries, the first key at the start of
+     * a line with nothing after its colon, and an indented {@code type:} or {@code title:} among the
+     * next {@value #HAYAGRIVA_LINES} lines of its entry. One pass over the lines (no backtracking).
+     */
+    private static boolean looksLikeHayagriva(String head) {
+        String[] lines = head.split("\r?\n", -1);
+        int i = 0;
+        while (i < lines.length && (lines[i].isBlank() || lines[i].stripLeading().startsWith("#") || lines[i].startsWith("\uFEFF"))) {
+            i++;
+        }
+        if (i >= lines.length || !HAYAGRIVA_KEY.matcher(lines[i]).matches()) {
+            return false;
+        }
+        for (int k = i + 1; k < lines.length && k <= i + HAYAGRIVA_LINES; k++) {
+            String l = lines[k];
+            if (!l.isEmpty() && !Character.isWhitespace(l.charAt(0))) {
+                return false; // the next key: the first entry had neither
+            }
+            String t = l.strip();
+            if (t.startsWith("type:") || t.startsWith("title:")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final int HAYAGRIVA_LINES = 40;
+    /** A top-level key alone on its line: {@code key:}, {@code "odd key":}, a comment after it allowed. */
+    private static final Pattern HAYAGRIVA_KEY = Pattern.compile("(?:\"[^\"]+\"|'[^']+'|[^\\s#:\\-'\"][^:]*+):[ \\t]*+(?:#.*+)?");
 
     private static boolean looksLikeHfPage(String h) {
         if (HF_HEADER.matcher(h).find()) {

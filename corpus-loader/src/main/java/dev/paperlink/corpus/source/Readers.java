@@ -23,6 +23,7 @@ public final class Readers {
             case ARXIV_JSONL -> new ArxivJsonlReader();
             case HF_PAGE_TEXT -> new HfPageTextReader();
             case HF_JSON -> new HfJsonReader();
+            case HAYAGRIVA -> new dev.paperlink.corpus.source.hayagriva.HayagrivaReader();
         };
     }
 }

@@ -410,6 +410,7 @@ class ReaderFuzzRunTest {
                 case HF_PAGE_TEXT -> Stream.concat(fixtures("hf/fixtures").stream(),
                         fixtures("hf/HfPageTextReaderFuzzTestInputs/fuzz").stream()).toList();
                 case HF_JSON -> fixtures("hf/json-fixtures");
+                case HAYAGRIVA -> List.of(resource("hayagriva/sample.yml"));
             };
         }
 
@@ -740,7 +741,7 @@ class ReaderFuzzRunTest {
         static String[] tokens(SourceFormat format) {
             return switch (format) {
                 case BIBTEX -> BIBTEX_TOKENS;
-                case CSL_YAML -> YAML_TOKENS;
+                case CSL_YAML, HAYAGRIVA -> YAML_TOKENS;
                 case HF_PAGE_TEXT -> PAGE_TOKENS;
                 default -> JSON_TOKENS;
             };
@@ -760,6 +761,8 @@ class ReaderFuzzRunTest {
                 case HF_JSON -> new String[] {"title", "authors", "abstract", "summary", "arxivId", "id", "pdfUrl", "url",
                     "publishedAt", "upvotes", "date", "tags"};
                 case HF_PAGE_TEXT -> new String[] {"title", "abstract", "authors", "date", "organisation", "arxiv"};
+                case HAYAGRIVA -> new String[] {"type", "title", "author", "editor", "date", "parent", "doi", "url",
+                    "serial-number", "abstract", "keywords"};
             };
         }
 
@@ -775,7 +778,7 @@ class ReaderFuzzRunTest {
                     t.insert(at, comma < 0 ? "\n@misc{fz" + entry + "}\n" : entry);
                     return at;
                 }
-                case CSL_YAML -> {
+                case CSL_YAML, HAYAGRIVA -> {
                     int nl = t.indexOf("\n", rnd.nextInt(t.length() + 1));
                     int at = nl < 0 ? t.length() : nl;
                     t.insert(at, rnd.nextBoolean() ? "\n  " + field + ": \"" + yamlEscaped(value) + "\""
@@ -1007,6 +1010,7 @@ class ReaderFuzzRunTest {
                 case ARXIV_JSONL -> List.of(ARXIV_JSONL);
                 case HF_PAGE_TEXT -> List.of(HF_PAGE_TEXT);
                 case HF_JSON -> List.of(HF_JSON_SCRAPED, HF_JSON_API);
+                case HAYAGRIVA -> List.of(HAYAGRIVA);
             };
         }
 
@@ -1060,6 +1064,21 @@ class ReaderFuzzRunTest {
                 {"items": [{"id": "http://zotero.org/users/1/items/ABCD2345", "type": "paper-conference",
                   "title": "Wrapped", "author": ["Last, First", "Organisation"], "issued": "2018-07",
                   "citation-label": "wrapped2018", "event-title": "Conf"}]}
+                """;
+
+        static final String HAYAGRIVA = """
+                smith2019:
+                  type: article
+                  title: "A study of things: part 2"
+                  author: ["Smith, John", "ACME Lab"]
+                  date: 2019-03
+                  parent: {type: periodical, title: Journal of Things}
+                  serial-number: {doi: 10.1000/things.1, arxiv: 2001.00001}
+                jones2020:
+                  type: report
+                  title: {value: Folded title, short: Folded}
+                  author: [{name: Jones, given-name: A.}]
+                  date: 2020
                 """;
 
         static final String CSL_YAML = """

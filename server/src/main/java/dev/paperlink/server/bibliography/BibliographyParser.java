@@ -49,6 +49,10 @@ public final class BibliographyParser {
         if (format.isEmpty()) {
             return unknownFormat(path);
         }
+        if (format.get() == SourceFormat.CSL_YAML) { // a .yml is CSL-YAML or Hayagriva (Typst's): the content says which
+            format = Optional.of(dev.paperlink.corpus.source.FormatSniffer.sniff("yml", text.substring(0, Math.min(text.length(), 16 * 1024)))
+                    .orElse(SourceFormat.CSL_YAML));
+        }
         List<Paper> papers = new ArrayList<>();
         List<Skip> skips = new ArrayList<>();
         String name = path.toString();

@@ -16,14 +16,16 @@ import java.util.List;
  * @param completionLimit  the most completion items in one answer
  * @param related          how related papers are suggested
  * @param bibliography     where papers cited from the corpus are added
+ * @param unusedEntries    whether entries of workspace .bib files that no document cites get a hint
  */
 public record ServerConfig(List<String> corpus, Path indexDir, InsertionStyle insertionStyle, String latexCommand,
                            TitleCompletion titleCompletion, int abstractMaxChars, int completionLimit, Related related,
-                           Bibliography bibliography) {
+                           Bibliography bibliography, UnusedEntries unusedEntries) {
 
     public ServerConfig(List<String> corpus, Path indexDir, InsertionStyle insertionStyle, String latexCommand,
                         TitleCompletion titleCompletion, int abstractMaxChars, int completionLimit, Related related) {
-        this(corpus, indexDir, insertionStyle, latexCommand, titleCompletion, abstractMaxChars, completionLimit, related, Bibliography.DEFAULT);
+        this(corpus, indexDir, insertionStyle, latexCommand, titleCompletion, abstractMaxChars, completionLimit, related,
+                Bibliography.DEFAULT, UnusedEntries.AUTO);
     }
 
     /**
@@ -37,6 +39,18 @@ public record ServerConfig(List<String> corpus, Path indexDir, InsertionStyle in
 
         public Bibliography {
             target = target == null || target.isBlank() ? null : target.strip();
+        }
+    }
+
+    /** {@code paperlink.diagnostics.unusedEntries}: {@code auto} flags them in files of up to {@link #AUTO_MAX_ENTRIES} entries. */
+    public enum UnusedEntries {
+        AUTO, ON, OFF;
+
+        public static final int AUTO_MAX_ENTRIES = 2_000;
+
+        /** Whether a file of {@code entries} entries gets its unused entries flagged. */
+        public boolean flags(int entries) {
+            return this == ON || (this == AUTO && entries <= AUTO_MAX_ENTRIES);
         }
     }
 
@@ -75,6 +89,7 @@ public record ServerConfig(List<String> corpus, Path indexDir, InsertionStyle in
         completionLimit = Math.max(1, Math.min(MAX_COMPLETION_ITEMS, completionLimit));
         related = related == null ? Related.DEFAULT : related;
         bibliography = bibliography == null ? Bibliography.DEFAULT : bibliography;
+        unusedEntries = unusedEntries == null ? UnusedEntries.AUTO : unusedEntries;
     }
 
     /** How completion writes a citation. */
@@ -126,34 +141,38 @@ public record ServerConfig(List<String> corpus, Path indexDir, InsertionStyle in
     }
 
     public ServerConfig withCorpus(List<String> c) {
-        return new ServerConfig(c, indexDir, insertionStyle, latexCommand, titleCompletion, abstractMaxChars, completionLimit, related, bibliography);
+        return new ServerConfig(c, indexDir, insertionStyle, latexCommand, titleCompletion, abstractMaxChars, completionLimit, related, bibliography, unusedEntries);
     }
 
     public ServerConfig withIndexDir(Path d) {
-        return new ServerConfig(corpus, d, insertionStyle, latexCommand, titleCompletion, abstractMaxChars, completionLimit, related, bibliography);
+        return new ServerConfig(corpus, d, insertionStyle, latexCommand, titleCompletion, abstractMaxChars, completionLimit, related, bibliography, unusedEntries);
     }
 
     public ServerConfig withInsertionStyle(InsertionStyle s) {
-        return new ServerConfig(corpus, indexDir, s, latexCommand, titleCompletion, abstractMaxChars, completionLimit, related, bibliography);
+        return new ServerConfig(corpus, indexDir, s, latexCommand, titleCompletion, abstractMaxChars, completionLimit, related, bibliography, unusedEntries);
     }
 
     public ServerConfig withTitleCompletion(TitleCompletion t) {
-        return new ServerConfig(corpus, indexDir, insertionStyle, latexCommand, t, abstractMaxChars, completionLimit, related, bibliography);
+        return new ServerConfig(corpus, indexDir, insertionStyle, latexCommand, t, abstractMaxChars, completionLimit, related, bibliography, unusedEntries);
     }
 
     public ServerConfig withAbstractMaxChars(int n) {
-        return new ServerConfig(corpus, indexDir, insertionStyle, latexCommand, titleCompletion, n, completionLimit, related, bibliography);
+        return new ServerConfig(corpus, indexDir, insertionStyle, latexCommand, titleCompletion, n, completionLimit, related, bibliography, unusedEntries);
     }
 
     public ServerConfig withRelated(Related r) {
-        return new ServerConfig(corpus, indexDir, insertionStyle, latexCommand, titleCompletion, abstractMaxChars, completionLimit, r, bibliography);
+        return new ServerConfig(corpus, indexDir, insertionStyle, latexCommand, titleCompletion, abstractMaxChars, completionLimit, r, bibliography, unusedEntries);
     }
 
     public ServerConfig withBibliography(Bibliography b) {
-        return new ServerConfig(corpus, indexDir, insertionStyle, latexCommand, titleCompletion, abstractMaxChars, completionLimit, related, b);
+        return new ServerConfig(corpus, indexDir, insertionStyle, latexCommand, titleCompletion, abstractMaxChars, completionLimit, related, b, unusedEntries);
     }
 
     public ServerConfig withCompletionLimit(int n) {
-        return new ServerConfig(corpus, indexDir, insertionStyle, latexCommand, titleCompletion, abstractMaxChars, n, related, bibliography);
+        return new ServerConfig(corpus, indexDir, insertionStyle, latexCommand, titleCompletion, abstractMaxChars, n, related, bibliography, unusedEntries);
+    }
+
+    public ServerConfig withUnusedEntries(UnusedEntries u) {
+        return new ServerConfig(corpus, indexDir, insertionStyle, latexCommand, titleCompletion, abstractMaxChars, completionLimit, related, bibliography, u);
     }
 }

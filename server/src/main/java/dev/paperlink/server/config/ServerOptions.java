@@ -17,7 +17,7 @@ import java.util.List;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ServerOptions(Object corpus, String indexDir, String insertionStyle, String latexCommand,
                             String titleCompletion, Hover hover, Completion completion, Related related,
-                            Bibliography bibliography) {
+                            Bibliography bibliography, Diagnostics diagnostics) {
 
     private static final ObjectMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -41,10 +41,15 @@ public record ServerOptions(Object corpus, String indexDir, String insertionStyl
     public record Bibliography(String target) {
     }
 
+    /** {@code diagnostics.unusedEntries}: true, false or "auto". */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Diagnostics(Object unusedEntries) {
+    }
+
     /** Reads the settings section from JSON text ({@code null}/empty gives all-absent options). */
     public static ServerOptions fromJson(String json) {
         if (json == null || json.isBlank() || json.strip().equals("null")) {
-            return new ServerOptions(null, null, null, null, null, null, null, null, null);
+            return new ServerOptions(null, null, null, null, null, null, null, null, null, null);
         }
         try {
             return JSON.readValue(json, ServerOptions.class);
@@ -91,7 +96,7 @@ public record ServerOptions(Object corpus, String indexDir, String insertionStyl
         }
         if (latexCommand != null) {
             c = new ServerConfig(c.corpus(), c.indexDir(), c.insertionStyle(), latexCommand, c.titleCompletion(),
-                    c.abstractMaxChars(), c.completionLimit(), c.related(), c.bibliography());
+                    c.abstractMaxChars(), c.completionLimit(), c.related(), c.bibliography(), c.unusedEntries());
         }
         if (titleCompletion != null) {
             try {
@@ -118,6 +123,15 @@ public record ServerOptions(Object corpus, String indexDir, String insertionStyl
         }
         if (bibliography != null && bibliography.target() != null) {
             c = c.withBibliography(new ServerConfig.Bibliography(bibliography.target()));
+        }
+        if (diagnostics != null && diagnostics.unusedEntries() != null) {
+            Object u = diagnostics.unusedEntries();
+            switch (String.valueOf(u).toLowerCase(java.util.Locale.ROOT)) {
+                case "true", "on" -> c = c.withUnusedEntries(ServerConfig.UnusedEntries.ON);
+                case "false", "off" -> c = c.withUnusedEntries(ServerConfig.UnusedEntries.OFF);
+                case "auto" -> c = c.withUnusedEntries(ServerConfig.UnusedEntries.AUTO);
+                default -> problems.add("paperlink.diagnostics.unusedEntries must be true, false or \"auto\": " + u);
+            }
         }
         return c;
     }

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** What syntax a document has; decides which citation scanner reads it. */
 public enum DocumentKind {
-    MARKDOWN, LATEX, BIBTEX, OTHER;
+    MARKDOWN, LATEX, BIBTEX, TYPST, ORG, OTHER;
 
     /** From the client's languageId, else from the file extension of the URI. */
     public static DocumentKind of(String languageId, String uri) {
@@ -18,6 +18,12 @@ public enum DocumentKind {
             }
             case "bibtex", "biblatex" -> {
                 return BIBTEX;
+            }
+            case "typst" -> {
+                return TYPST;
+            }
+            case "org" -> {
+                return ORG;
             }
             default -> {
                 return fromExtension(uri);
@@ -40,6 +46,8 @@ public enum DocumentKind {
             case "md", "markdown", "qmd", "rmd", "pmd" -> MARKDOWN;
             case "tex", "ltx", "latex" -> LATEX;
             case "bib", "bibtex", "biblatex" -> BIBTEX;
+            case "typ" -> TYPST;
+            case "org" -> ORG;
             default -> OTHER;
         };
     }

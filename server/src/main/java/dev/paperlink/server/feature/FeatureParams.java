@@ -3,21 +3,33 @@ package dev.paperlink.server.feature;
 import dev.paperlink.server.bibliography.DocumentBibliography;
 import dev.paperlink.server.config.ServerConfig;
 import dev.paperlink.server.document.TextDocument;
+import dev.paperlink.server.feature.references.WorkspaceCitations;
 
 /**
  * Everything one request about one document needs: the document as the client has it, the
  * cursor offset (-1 for whole-document requests), its own bibliography, the corpus, the settings
- * and the cancellation check. Immutable; features keep no state between requests.
+ * the cancellation check, and what the workspace cites ({@link WorkspaceCitations}). Immutable; features keep no
+ * state between requests.
  *
  * @param corpusReady whether the corpus index has been brought up to date once since the start
  *                    (until then a key it lacks may still be on its way)
  */
 public record FeatureParams(TextDocument document, int offset, DocumentBibliography bibliography, PaperLookup corpus,
-                            ServerConfig config, CancelToken cancel, boolean corpusReady) {
+                            ServerConfig config, CancelToken cancel, boolean corpusReady, WorkspaceCitations citations) {
 
     public FeatureParams(TextDocument document, int offset, DocumentBibliography bibliography, PaperLookup corpus,
                          ServerConfig config, CancelToken cancel) {
-        this(document, offset, bibliography, corpus, config, cancel, true);
+        this(document, offset, bibliography, corpus, config, cancel, true, WorkspaceCitations.EMPTY);
+    }
+
+    public FeatureParams(TextDocument document, int offset, DocumentBibliography bibliography, PaperLookup corpus,
+                         ServerConfig config, CancelToken cancel, boolean corpusReady) {
+        this(document, offset, bibliography, corpus, config, cancel, corpusReady, WorkspaceCitations.EMPTY);
+    }
+
+    public FeatureParams(TextDocument document, int offset, DocumentBibliography bibliography, PaperLookup corpus,
+                         ServerConfig config, CancelToken cancel, WorkspaceCitations citations) {
+        this(document, offset, bibliography, corpus, config, cancel, true, citations);
     }
 
     /** The document's bibliography first, then the corpus. */
@@ -26,6 +38,6 @@ public record FeatureParams(TextDocument document, int offset, DocumentBibliogra
     }
 
     public FeatureParams at(int newOffset) {
-        return new FeatureParams(document, newOffset, bibliography, corpus, config, cancel, corpusReady);
+        return new FeatureParams(document, newOffset, bibliography, corpus, config, cancel, corpusReady, citations);
     }
 }

@@ -12,8 +12,8 @@ import java.util.Optional;
 /** The citation key under the cursor: in a citation of a note, or the key of an entry in a .bib file. */
 public record KeyAtCursor(String key, TextRange range, boolean inBibliography) {
 
-    /** The entry table of the .bib document itself, when its bibliography has it. */
-    private static Optional<BibChunks> ownEntries(FeatureParams p) {
+    /** The entry table of the .bib document itself, when its bibliography has it (kept edit by edit: no scan here). */
+    public static Optional<BibChunks> ownEntries(FeatureParams p) {
         Optional<java.nio.file.Path> self = p.document().path();
         return p.bibliography().files().stream()
                 .map(DocumentBibliography.Named::file)
@@ -21,6 +21,11 @@ public record KeyAtCursor(String key, TextRange range, boolean inBibliography) {
                 .findFirst()
                 .map(f -> f.chunks().get())
                 .filter(c -> c.textLength() == p.document().content().length());
+    }
+
+    /** The entry table of a .bib document: its own, else cut now. */
+    public static BibChunks entries(FeatureParams p) {
+        return ownEntries(p).orElseGet(() -> BibChunks.scan(p.document().content()));
     }
 
     private static Optional<KeyAtCursor> atEntry(BibChunks c, int offset) {
@@ -46,7 +51,7 @@ public record KeyAtCursor(String key, TextRange range, boolean inBibliography) {
         String text = p.document().text();
         return CitationScanner.forKind(p.document().kind())
                 .flatMap(s -> s.scan(text).at(p.offset()))
-                .filter(r -> !r.isEmpty())
+                .filter(r -> !r.isEmpty() && !r.isAll())
                 .map(r -> new KeyAtCursor(r.key(), r.range(), false));
     }
 }

@@ -95,6 +95,7 @@ public final class PaperLinkLanguageServer implements LanguageServer, LanguageCl
             workspace.corpus().answersChanged();
             diagnostics.scheduleAll();
         });
+        workspace.citations().onChange(diagnostics::scheduleAll); // files read: what is cited (unused entries, counts) may change
         this.documents = new PaperLinkTextDocumentService(this, workspace, diagnostics);
         this.workspaceService = new PaperLinkWorkspaceService(this, workspace, diagnostics);
     }
@@ -113,7 +114,19 @@ public final class PaperLinkLanguageServer implements LanguageServer, LanguageCl
         }
         workspace.setFolders(FromLsp.folders(params));
         applyOptions(FromLsp.options(params.getInitializationOptions(), true));
-        return CompletableFuture.completedFuture(new InitializeResult(capabilities(), new ServerInfo("paperlink", VERSION)));
+        ServerCapabilities caps = capabilities();
+        caps.setRenameProvider(prepareSupport(capabilities) ? Either.forRight(new org.eclipse.lsp4j.RenameOptions(true)) : Either.forLeft(true));
+        return CompletableFuture.completedFuture(new InitializeResult(caps, new ServerInfo("paperlink", VERSION)));
+    }
+
+    private static boolean prepareSupport(ClientCapabilities c) {
+        var td = c.getTextDocument();
+        return td != null && td.getRename() != null && Boolean.TRUE.equals(td.getRename().getPrepareSupport());
+    }
+
+    /** What the client said it supports, at initialize. */
+    ClientCapabilities clientCapabilities() {
+        return capabilities;
     }
 
     static ServerCapabilities capabilities() {
@@ -127,6 +140,10 @@ public final class PaperLinkLanguageServer implements LanguageServer, LanguageCl
         caps.setHoverProvider(true);
         caps.setDefinitionProvider(true);
         caps.setDocumentLinkProvider(new DocumentLinkOptions(false));
+        caps.setReferencesProvider(true);
+        caps.setRenameProvider(true);
+        caps.setDocumentSymbolProvider(true);
+        caps.setWorkspaceSymbolProvider(true);
         caps.setCodeActionProvider(new org.eclipse.lsp4j.CodeActionOptions(List.of(org.eclipse.lsp4j.CodeActionKind.QuickFix,
                 org.eclipse.lsp4j.CodeActionKind.RefactorRewrite)));
         caps.setExecuteCommandProvider(new org.eclipse.lsp4j.ExecuteCommandOptions(
@@ -155,7 +172,8 @@ public final class PaperLinkLanguageServer implements LanguageServer, LanguageCl
         if (ws != null && ws.getDidChangeWatchedFiles() != null && Boolean.TRUE.equals(ws.getDidChangeWatchedFiles().getDynamicRegistration())) {
             List<FileSystemWatcher> watchers = List.of(
                     new FileSystemWatcher(Either.forLeft("**/*.{bib,bibtex,biblatex}")),
-                    new FileSystemWatcher(Either.forLeft("**/*.{json,yaml,yml}")));
+                    new FileSystemWatcher(Either.forLeft("**/*.{json,yaml,yml}")),
+                    new FileSystemWatcher(Either.forLeft("**/*.{tex,ltx,md,markdown,qmd,rmd,Rmd,typ,org}")));
             regs.add(new Registration("paperlink-watch", "workspace/didChangeWatchedFiles",
                     new DidChangeWatchedFilesRegistrationOptions(watchers)));
         }
@@ -230,8 +248,8 @@ public final class PaperLinkLanguageServer implements LanguageServer, LanguageCl
         return CompletableFutures.computeAsync(requests, checker -> {
             try {
                 return work.apply(checker::checkCanceled);
-            } catch (CancellationException e) {
-                throw e;
+            } catch (CancellationException | ResponseErrorException e) {
+                throw e; // cancelled, or an error the client is to see (a refused rename)
             } catch (RuntimeException e) {
                 if (!shutdown) { // after shutdown the index is closed under running requests: expected
                     log.error(what + " failed", e);
@@ -247,10 +265,6 @@ public final class PaperLinkLanguageServer implements LanguageServer, LanguageCl
 
     LanguageClient client() {
         return client;
-    }
-
-    ClientCapabilities clientCapabilities() {
-        return capabilities;
     }
 
     Workspace workspace() {

@@ -49,6 +49,37 @@ public final class PaperLinkTextDocumentService implements TextDocumentService {
         this.server = server;
         this.workspace = workspace;
         this.diagnostics = diagnostics;
+        this.navigation = new Navigation(server, workspace);
+    }
+
+    /** References, rename and symbols: see {@link Navigation}. */
+    private final Navigation navigation;
+
+    @Override
+    public CompletableFuture<List<? extends Location>> references(org.eclipse.lsp4j.ReferenceParams p) {
+        return navigation.references(p);
+    }
+
+    @Override
+    public CompletableFuture<org.eclipse.lsp4j.jsonrpc.messages.Either3<org.eclipse.lsp4j.Range, org.eclipse.lsp4j.PrepareRenameResult,
+            org.eclipse.lsp4j.PrepareRenameDefaultBehavior>> prepareRename(org.eclipse.lsp4j.PrepareRenameParams p) {
+        return navigation.prepareRename(p);
+    }
+
+    @Override
+    public CompletableFuture<org.eclipse.lsp4j.WorkspaceEdit> rename(org.eclipse.lsp4j.RenameParams p) {
+        return navigation.rename(p);
+    }
+
+    @Override
+    public CompletableFuture<List<Either<org.eclipse.lsp4j.SymbolInformation, org.eclipse.lsp4j.DocumentSymbol>>> documentSymbol(
+            org.eclipse.lsp4j.DocumentSymbolParams p) {
+        return navigation.documentSymbol(p);
+    }
+
+    CompletableFuture<Either<List<? extends org.eclipse.lsp4j.SymbolInformation>, List<? extends org.eclipse.lsp4j.WorkspaceSymbol>>> symbol(
+            org.eclipse.lsp4j.WorkspaceSymbolParams p) {
+        return navigation.symbol(p);
     }
 
     private Optional<FeatureParams> at(TextDocumentIdentifier id, Position pos, CancelToken cancel) {
@@ -109,7 +140,7 @@ public final class PaperLinkTextDocumentService implements TextDocumentService {
             FromLsp.itemData(item.getData()).ifPresent(data -> {
                 var lookup = Optional.ofNullable(data.uri()).flatMap(u -> workspace.params(u, -1, cancel))
                         .map(FeatureParams::lookup).orElseGet(() -> workspace.corpus().lookup());
-                CompletionFeature.resolve(lookup, data.key(), workspace.config())
+                CompletionFeature.resolve(lookup, data.key(), workspace.config(), workspace.citations())
                         .ifPresent(md -> item.setDocumentation(ToLsp.markdown(md)));
             });
             return item;
@@ -240,6 +271,8 @@ public final class PaperLinkTextDocumentService implements TextDocumentService {
             diagnostics.scheduleAll();
         } else {
             diagnostics.schedule(uri);
+            // what the note cites may change which entries of an open .bib are unused
+            workspace.documents().stream().filter(d -> d.kind() == DocumentKind.BIBTEX).forEach(d -> diagnostics.schedule(d.uri()));
         }
     }
 

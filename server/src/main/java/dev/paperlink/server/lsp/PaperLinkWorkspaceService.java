@@ -72,6 +72,13 @@ public final class PaperLinkWorkspaceService implements WorkspaceService {
         return server.async("executeCommand", null, cancel -> new AddToBibliographyCommand(server).run(request.get(), cancel));
     }
 
+    /** {@code workspace/symbol}: papers by key, title, author or year (see {@code WorkspaceSymbolFeature}). */
+    @Override
+    public java.util.concurrent.CompletableFuture<org.eclipse.lsp4j.jsonrpc.messages.Either<List<? extends org.eclipse.lsp4j.SymbolInformation>,
+            List<? extends org.eclipse.lsp4j.WorkspaceSymbol>>> symbol(org.eclipse.lsp4j.WorkspaceSymbolParams p) {
+        return server.getTextDocumentService().symbol(p);
+    }
+
     @Override
     public void didChangeWorkspaceFolders(DidChangeWorkspaceFoldersParams p) {
         List<Path> folders = new ArrayList<>(workspace.folders());

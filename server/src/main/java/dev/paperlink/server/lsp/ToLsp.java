@@ -109,6 +109,9 @@ final class ToLsp {
                     new Location(dev.paperlink.server.document.Uris.fromPath(r.file()), new Range(position(r.start()), position(r.end()))),
                     r.message())).toList());
         }
+        if (Problem.UNUSED_ENTRY.equals(p.code())) {
+            d.setTags(List.of(org.eclipse.lsp4j.DiagnosticTag.Unnecessary));
+        }
         return d;
     }
 

@@ -10,13 +10,21 @@ import java.util.Set;
 /**
  * The bibliography files a document names: {@code \bibliography{a,b}},
  * {@code \addbibresource[...]{x.bib}} (and biblatex's {@code \addglobalbib}/{@code \addsectionbib})
- * in LaTeX; the {@code bibliography:} field of YAML front matter (a string or a list) in Markdown.
+ * in LaTeX; the {@code bibliography:} field of YAML front matter (a string or a list) in Markdown
+ * (and of a Quarto project's {@code _quarto.yml}, {@link #yamlFile}); {@code #bibliography("a.bib")}
+ * and {@code #bibliography(("a.bib", "b.yml"))} in Typst; {@code #+bibliography: a.bib} (org-cite)
+ * and {@code bibliography:a.bib,b.bib} (org-ref) in Org.
  */
 public final class BibliographyScanner {
     private static final Set<String> LATEX = Set.of("bibliography", "nobibliography", "addbibresource", "addglobalbib", "addsectionbib");
 
     private static final ScanMemo<List<BibliographyRef>> LATEX_MEMO = new ScanMemo<>(BibliographyScanner::latex);
     private static final ScanMemo<List<BibliographyRef>> YAML_MEMO = new ScanMemo<>(BibliographyScanner::yaml);
+    private static final ScanMemo<List<BibliographyRef>> TYPST_MEMO = new ScanMemo<>(BibliographyScanner::typst);
+    private static final ScanMemo<List<BibliographyRef>> ORG_MEMO = new ScanMemo<>(BibliographyScanner::org);
+    private static final java.util.regex.Pattern TYPST = java.util.regex.Pattern.compile("#bibliography\\(\\s*(\\()?");
+    private static final java.util.regex.Pattern ORG = java.util.regex.Pattern.compile(
+            "(?im)^[ \\t]*#\\+bibliography:[ \\t]*(\\S[^\\n]*?)[ \\t]*$|(?<![\\w#+:/])(?<=\\[\\[|\\s|^)bibliography:([^\\s\\]]+)");
 
     private BibliographyScanner() {
     }
@@ -25,6 +33,8 @@ public final class BibliographyScanner {
         return switch (kind) {
             case LATEX -> LATEX_MEMO.get(text);
             case MARKDOWN -> YAML_MEMO.get(text);
+            case TYPST -> TYPST_MEMO.get(text);
+            case ORG -> ORG_MEMO.get(text);
             case BIBTEX, OTHER -> List.of();
         };
     }
@@ -87,17 +97,68 @@ public final class BibliographyScanner {
         return i;
     }
 
+    /** The files Typst's {@code #bibliography} names: one string, or an array of strings. */
+    private static List<BibliographyRef> typst(String text) {
+        List<BibliographyRef> out = new ArrayList<>();
+        var m = TYPST.matcher(text);
+        while (m.find()) {
+            int close = text.indexOf(m.group(1) != null ? ')' : ',', m.end());
+            int paren = text.indexOf(')', m.end());
+            int stop = close < 0 || (paren >= 0 && paren < close) ? paren : close;
+            if (stop < 0) {
+                continue;
+            }
+            int i = m.end();
+            while (i < stop) {
+                int q = text.indexOf('"', i);
+                int e = q < 0 ? -1 : text.indexOf('"', q + 1);
+                if (q < 0 || e < 0 || e > stop) {
+                    break;
+                }
+                add(out, text, q + 1, e, false);
+                i = e + 1;
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** Org: {@code #+bibliography:} keyword lines, and org-ref's {@code bibliography:a.bib,b.bib} links. */
+    private static List<BibliographyRef> org(String text) {
+        List<BibliographyRef> out = new ArrayList<>();
+        var m = ORG.matcher(text);
+        while (m.find()) {
+            int g = m.group(1) != null ? 1 : 2;
+            int s = m.start(g);
+            for (int p = s; p <= m.end(g); p++) {
+                if (p == m.end(g) || (g == 2 && text.charAt(p) == ',')) {
+                    add(out, text, s, p, false);
+                    s = p + 1;
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** The {@code bibliography:} of a whole YAML file (a Quarto project's {@code _quarto.yml}). */
+    public static List<BibliographyRef> yamlFile(String text) {
+        return yaml(text, 0, text.length());
+    }
+
     private static List<BibliographyRef> yaml(String text) {
         FrontMatter fm = FrontMatter.of(text);
         if (fm == null) {
             return List.of();
         }
+        return yaml(text, fm.bodyStart(), fm.bodyEnd());
+    }
+
+    private static List<BibliographyRef> yaml(String text, int bodyStart, int bodyEnd) {
         List<BibliographyRef> out = new ArrayList<>();
-        int line = fm.bodyStart();
+        int line = bodyStart;
         boolean inList = false;
-        while (line < fm.bodyEnd()) {
+        while (line < bodyEnd) {
             int next = text.indexOf('\n', line);
-            int end = next < 0 || next > fm.bodyEnd() ? fm.bodyEnd() : next;
+            int end = next < 0 || next > bodyEnd ? bodyEnd : next;
             String l = text.substring(line, end);
             if (inList) {
                 String t = l.stripLeading();

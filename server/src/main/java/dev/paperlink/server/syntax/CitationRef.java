@@ -12,7 +12,15 @@ import dev.paperlink.server.document.TextRange;
  */
 public record CitationRef(String key, TextRange range, boolean open) {
 
+    /** What {@code \\nocite{*}} writes: every entry of the bibliography is cited. */
+    public static final String ALL = "*";
+
     public boolean isEmpty() {
         return key.isEmpty();
+    }
+
+    /** Whether this is {@code \\nocite{*}}'s {@code *}, no key. */
+    public boolean isAll() {
+        return key.equals(ALL);
     }
 }

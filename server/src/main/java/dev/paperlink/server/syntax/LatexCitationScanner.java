@@ -14,23 +14,20 @@ import java.util.regex.Pattern;
  * several keys {@code a, b}, keys across line breaks. Nothing inside {@code %} comments,
  * {@code \verb} or verbatim-like environments.
  */
-public final class LatexCitationScanner implements CitationScanner {
-    static final LatexCitationScanner INSTANCE = new LatexCitationScanner();
+public final class LatexCitationScanner {
 
     /** Command names (first letter lower-cased) that take citation keys. */
     private static final Pattern CITE = Pattern.compile(
-            "(?:no|paren|text|auto|foot|full|smart|super|foottext)?cite"
-                    + "(?:s|p|t|alp|alt|ps|ts|alps|alts|author|authors|year|yearpar|title|titles|url|date|num|text)?");
+            "(?:no|paren|text|auto|foot|full|footfull|smart|super|foottext)?cite"
+                    + "(?:s|p|t|alp|alt|ps|ts|alps|alts|author|authors|year|yearpar|title|titles|url|date|num|text|texts|talias|palias)?");
     private static final Pattern VERBATIM_ENV = Pattern.compile("\\\\begin\\{(verbatim\\*?|Verbatim|lstlisting|minted|comment)\\}");
-
-    private final ScanMemo<CitationScan> memo = new ScanMemo<>(text -> new Run(text).scan());
 
     private LatexCitationScanner() {
     }
 
-    @Override
-    public CitationScan scan(String text) {
-        return memo.get(text);
+    /** The scan of a text (callers go through {@link CitationScanner#forKind}, which remembers it). */
+    static CitationScan read(String text) {
+        return new Run(text).scan();
     }
 
     static boolean isCiteCommand(String name) {
@@ -38,7 +35,7 @@ public final class LatexCitationScanner implements CitationScanner {
             return false;
         }
         String n = Character.toLowerCase(name.charAt(0)) + name.substring(1);
-        return CITE.matcher(n).matches();
+        return CITE.matcher(n).matches() && !n.equals("citetext"); // natbib's \citetext{...} is free text
     }
 
     private static final class Run {

@@ -13,21 +13,14 @@ import java.util.List;
  * code spans, fenced code blocks, YAML front matter, HTML comments, e-mail addresses or
  * bookdown's {@code \@ref(...)}.
  */
-public final class MarkdownCitationScanner implements CitationScanner {
-    static final MarkdownCitationScanner INSTANCE = new MarkdownCitationScanner();
+public final class MarkdownCitationScanner {
     private static final String INTERNAL_PUNCTUATION = ":.#$%&-+?<>~/";
-
-    private final ScanMemo<CitationScan> memo = new ScanMemo<>(MarkdownCitationScanner::read);
 
     private MarkdownCitationScanner() {
     }
 
-    @Override
-    public CitationScan scan(String text) {
-        return memo.get(text);
-    }
-
-    private static CitationScan read(String text) {
+    /** The scan of a text (callers go through {@link CitationScanner#forKind}, which remembers it). */
+    static CitationScan read(String text) {
         List<CitationRef> refs = new ArrayList<>();
         List<CitationScan.Slot> slots = new ArrayList<>();
         int n = text.length();

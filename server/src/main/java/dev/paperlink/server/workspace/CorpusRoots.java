@@ -100,6 +100,31 @@ public final class CorpusRoots {
         return out;
     }
 
+    /** Files of a workspace folder that {@code wanted} accepts (hidden and build folders skipped, as for bibliographies). */
+    static List<Path> matching(Path folder, java.util.function.Predicate<Path> wanted, ServerLog log) {
+        List<Path> out = new ArrayList<>();
+        if (Files.isDirectory(folder)) {
+            walk(folder, true, p -> {
+                if (wanted.test(p)) {
+                    out.add(p);
+                }
+            }, log);
+        }
+        return out;
+    }
+
+    /** Whether a file lies in a folder below {@code folder} that the walks skip (hidden, build and dependency folders). */
+    static boolean skippedBelow(Path folder, Path file) {
+        Path rel = folder.relativize(file);
+        for (int i = 0; i < rel.getNameCount() - 1; i++) {
+            String n = rel.getName(i).toString();
+            if (n.startsWith(".") || SKIPPED_DIRS.contains(n)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether a file is a bibliography the workspace contributes (by extension; JSON and YAML by content). */
     public static boolean isBibliography(Path p) {
         String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -108,7 +133,7 @@ public final class CorpusRoots {
         }
         if (name.endsWith(".json") || name.endsWith(".yaml") || name.endsWith(".yml")) {
             Optional<SourceFormat> f = SourceFiles.detect(p);
-            return f.isPresent() && (f.get() == SourceFormat.CSL_JSON || f.get() == SourceFormat.CSL_YAML);
+            return f.isPresent() && (f.get() == SourceFormat.CSL_JSON || f.get() == SourceFormat.CSL_YAML || f.get() == SourceFormat.HAYAGRIVA);
         }
         return false;
     }

@@ -50,6 +50,9 @@ public final class Workspace implements AutoCloseable {
     private volatile Runnable reindex = () -> { };
     private volatile ServerConfig config;
     private volatile List<Path> folders = List.of();
+    /** Every citation and entry key of the workspace's files (see {@link CitationFiles}). */
+    private final CitationFiles citations;
+    private final QuartoProjects quarto = new QuartoProjects();
 
     private record Memo(int version, long generation, List<BibliographyFile> files, DocumentBibliography bibliography) {
     }
@@ -65,6 +68,12 @@ public final class Workspace implements AutoCloseable {
         this.log = log;
         this.bibliographies = bibliographies;
         this.corpus = corpus;
+        this.citations = new CitationFiles(log);
+    }
+
+    /** The workspace citation index. */
+    public CitationFiles citations() {
+        return citations;
     }
 
     public ServerConfig config() {
@@ -81,6 +90,7 @@ public final class Workspace implements AutoCloseable {
 
     public void setFolders(List<Path> f) {
         this.folders = List.copyOf(f);
+        citations.setFolders(this.folders);
     }
 
     public CorpusService corpus() {
@@ -102,14 +112,22 @@ public final class Workspace implements AutoCloseable {
         documents.put(doc.uri(), doc);
         if (doc.kind() == DocumentKind.BIBTEX) {
             chunks.put(doc.uri(), BibChunks.scan(doc.content()));
+            citations.opened(doc, chunks.get(doc.uri()));
             return; // a .bib names no bibliography
         }
         chunks.remove(doc.uri());
+        citations.opened(doc, null);
         // the files it names go to the index now, before any request about the document
-        doc.directory().ifPresent(dir -> BibliographyScanner.scan(doc.kind(), doc.text()).stream()
-                .map(ref -> ref.resolve(dir))
-                .filter(p -> BibliographyParser.format(p).isPresent())
-                .forEach(p -> expected(p, corpus.indexedSource(p))));
+        doc.directory().ifPresent(dir -> {
+            List<Path> files = new ArrayList<>(BibliographyScanner.scan(doc.kind(), doc.text()).stream().map(ref -> ref.resolve(dir)).toList());
+            if (doc.kind() == DocumentKind.MARKDOWN) {
+                quarto.learn(dir).ifPresent(project -> project.bibliographies().forEach(ref -> files.add(ref.resolve(project.dir()))));
+            }
+            files.stream().filter(p -> BibliographyParser.format(p).isPresent()).forEach(p -> {
+                citations.named(p);
+                expected(p, corpus.indexedSource(p));
+            });
+        });
     }
 
     public Optional<TextDocument> change(String uri, int version, List<TextDocument.Change> changes) {
@@ -139,12 +157,17 @@ public final class Workspace implements AutoCloseable {
         });
         if (d == null) {
             log.warn("change of a document that is not open: " + uri);
+        } else {
+            citations.opened(d, chunks.get(uri));
         }
         return Optional.ofNullable(d);
     }
 
     public void close(String uri) {
-        documents.remove(uri);
+        TextDocument closed = documents.remove(uri);
+        if (closed != null) {
+            citations.closed(closed);
+        }
         chunks.remove(uri);
         memos.remove(uri);
     }
@@ -160,6 +183,8 @@ public final class Workspace implements AutoCloseable {
     /** A file changed on disk: forget what was read of it. */
     public void fileChanged(Path path) {
         bibliographies.invalidate(path);
+        citations.fileChanged(path);
+        quarto.fileChanged(path);
     }
 
     // ---- what requests work on
@@ -170,7 +195,7 @@ public final class Workspace implements AutoCloseable {
         if (doc == null) {
             return Optional.empty();
         }
-        return Optional.of(new FeatureParams(doc, offset, bibliography(doc), corpus.lookup(), config, cancel, corpus.ready()));
+        return Optional.of(new FeatureParams(doc, offset, bibliography(doc), corpus.lookup(), config, cancel, corpus.ready(), citations));
     }
 
     /** The document's own bibliography: the files it names (open buffers win over disk), or itself for a .bib file. */
@@ -185,6 +210,10 @@ public final class Workspace implements AutoCloseable {
         if (dir.isPresent() && doc.kind() != DocumentKind.BIBTEX) {
             for (BibliographyRef ref : BibliographyScanner.scan(doc.kind(), doc.text())) {
                 named.add(new DocumentBibliography.Named(ref, read(ref.resolve(dir.get()))));
+            }
+            if (named.isEmpty() && doc.kind() == DocumentKind.MARKDOWN) { // a Quarto project's bibliography
+                quarto.of(dir.get()).ifPresent(project -> project.bibliographies().forEach(ref ->
+                        named.add(new DocumentBibliography.Named(ref, read(ref.resolve(project.dir())), true))));
             }
             if (named.isEmpty() && doc.kind() == DocumentKind.LATEX) {
                 rootOf(doc).ifPresent(root -> {
@@ -371,6 +400,7 @@ public final class Workspace implements AutoCloseable {
 
     @Override
     public void close() {
+        citations.close();
         corpus.close();
     }
 }

@@ -48,6 +48,20 @@ class ServerOptionsTest {
         assertEquals(List.of(), problems);
     }
 
+    @Test
+    void unusedEntriesTakesABooleanOrAuto() {
+        List<String> problems = new ArrayList<>();
+        java.util.function.Function<String, ServerConfig.UnusedEntries> read = json ->
+                ServerOptions.fromJson("{\"diagnostics\": {\"unusedEntries\": " + json + "}}").resolve(ServerConfig.DEFAULT, problems).unusedEntries();
+        assertEquals(List.of(ServerConfig.UnusedEntries.ON, ServerConfig.UnusedEntries.OFF, ServerConfig.UnusedEntries.AUTO,
+                        ServerConfig.UnusedEntries.OFF, ServerConfig.UnusedEntries.AUTO),
+                List.of(read.apply("true"), read.apply("false"), read.apply("\"auto\""), read.apply("\"off\""), read.apply("7")));
+        assertEquals(List.of("paperlink.diagnostics.unusedEntries must be true, false or \"auto\": 7"), problems);
+        assertEquals(ServerConfig.UnusedEntries.AUTO, ServerConfig.DEFAULT.unusedEntries());
+        assertEquals(List.of(true, false, true), List.of(ServerConfig.UnusedEntries.AUTO.flags(2_000), ServerConfig.UnusedEntries.AUTO.flags(2_001),
+                ServerConfig.UnusedEntries.ON.flags(100_000)));
+    }
+
     private static void check(String json, ServerConfig base, String expected) {
         List<String> problems = new ArrayList<>();
         ServerConfig c = ServerOptions.fromJson(json).resolve(base, problems);

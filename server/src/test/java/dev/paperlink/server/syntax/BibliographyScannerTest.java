@@ -85,7 +85,7 @@ class BibliographyScannerTest {
                 """);
     }
 
-    private static void check(String fixture, String expected) {
+    static void check(String fixture, String expected) {
         Fixture f = Fixture.files(fixture);
         TextDocument doc = f.document();
         String actual;

@@ -130,7 +130,7 @@ class CitationScanTest {
                 """);
     }
 
-    private static void check(String fixture, String expected) {
+    static void check(String fixture, String expected) {
         Fixture f = Fixture.files(fixture);
         TextDocument doc = f.document();
         String actual = CitationScanner.refs(doc.kind(), doc.text()).stream()

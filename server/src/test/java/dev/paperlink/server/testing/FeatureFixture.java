@@ -2,6 +2,7 @@ package dev.paperlink.server.testing;
 
 import dev.paperlink.corpus.model.Paper;
 import dev.paperlink.server.bibliography.BibliographyFile;
+import dev.paperlink.server.citations.CitationIndex;
 import dev.paperlink.server.bibliography.BibliographyParser;
 import dev.paperlink.server.bibliography.DocumentBibliography;
 import dev.paperlink.server.config.ServerConfig;
@@ -29,18 +30,46 @@ import java.util.function.UnaryOperator;
 public final class FeatureFixture {
     private final Fixture fixture;
     private final ServerConfig config;
+    private final boolean workspace;
 
-    private FeatureFixture(Fixture fixture, ServerConfig config) {
+    private FeatureFixture(Fixture fixture, ServerConfig config, boolean workspace) {
         this.fixture = fixture;
         this.config = config;
+        this.workspace = workspace;
     }
 
     public static FeatureFixture of(Fixture fixture) {
-        return new FeatureFixture(fixture, ServerConfig.DEFAULT);
+        return new FeatureFixture(fixture, ServerConfig.DEFAULT, false);
     }
 
     public FeatureFixture withConfig(UnaryOperator<ServerConfig> change) {
-        return new FeatureFixture(fixture, change.apply(config));
+        return new FeatureFixture(fixture, change.apply(config), workspace);
+    }
+
+    /**
+     * Every file of the fixture is a file of the workspace: its notes' citations and its .bib and
+     * Hayagriva files' entries are in the workspace citation index (read in full: ready).
+     */
+    public FeatureFixture inWorkspace() {
+        return new FeatureFixture(fixture, config, true);
+    }
+
+    /** The workspace citation index of the fixture's files. */
+    public CitationIndex citations() {
+        CitationIndex index = new CitationIndex();
+        for (String name : fixture.files().keySet()) {
+            TextDocument d = fixture.document(name);
+            Path p = fixture.path(name);
+            if (d.kind() == DocumentKind.BIBTEX) {
+                index.putBibtex(p, d.uri(), null, dev.paperlink.server.bibliography.BibChunks.scan(d.text()));
+            } else if (name.endsWith(".yml")) {
+                index.putEntries(p, d.uri(), null, dev.paperlink.server.syntax.HayagrivaKeyScanner.scan(d.text()), d.lines());
+            } else {
+                index.putNote(p, d.uri(), null, d.kind(), d.text(), d.lines());
+            }
+        }
+        index.setReady(true);
+        return index;
     }
 
     public Fixture fixture() {
@@ -62,7 +91,7 @@ public final class FeatureFixture {
             own.add(p);
             String name = Fixture.ROOT.relativize(p).toString();
             BibliographyFile file = fixture.files().containsKey(name)
-                    ? BibliographyParser.parse(p, fixture.text(name), f -> new TinyBibReader())
+                    ? BibliographyParser.parse(p, fixture.text(name), f -> f == dev.paperlink.corpus.model.SourceFormat.BIBTEX ? new TinyBibReader() : dev.paperlink.corpus.source.Readers.forFormat(f))
                     : BibliographyFile.unreadable(p, "not found");
             named.add(new DocumentBibliography.Named(ref, file));
         }
@@ -74,6 +103,13 @@ public final class FeatureFixture {
             }
         }
         int offset = fixture.offset();
-        return new FeatureParams(doc, offset, DocumentBibliography.of(named), new InMemoryLookup(corpus), config, CancelToken.NONE);
+        for (String name : fixture.files().keySet()) { // Hayagriva files are read as a corpus of their own too
+            if (name.endsWith(".yml") && !own.contains(fixture.path(name))) {
+                corpus.addAll(BibliographyParser.parse(fixture.path(name), fixture.text(name), dev.paperlink.corpus.source.Readers::forFormat)
+                        .overlayPapers());
+            }
+        }
+        return new FeatureParams(doc, offset, DocumentBibliography.of(named), new InMemoryLookup(corpus), config, CancelToken.NONE,
+                workspace ? citations() : dev.paperlink.server.feature.references.WorkspaceCitations.EMPTY);
     }
 }

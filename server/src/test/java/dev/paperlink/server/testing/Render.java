@@ -37,6 +37,39 @@ public final class Render {
         return targets.stream().map(t -> relative(t.uri()) + " " + t.start() + "-" + t.end()).collect(Collectors.joining("\n"));
     }
 
+    /** One occurrence a line: {@code file line:col-line:col}. */
+    public static String occurrences(List<dev.paperlink.server.feature.references.Occurrence> found) {
+        return found.stream().map(o -> relative(o.uri()) + " " + o.start() + "-" + o.end()).collect(Collectors.joining("\n"));
+    }
+
+    /** A rename: {@code file line:col-line:col -> new} a line per edit, or the refusal's message. */
+    public static String rename(dev.paperlink.server.feature.rename.RenameOutcome o) {
+        return switch (o) {
+            case dev.paperlink.server.feature.rename.RenameOutcome.Refused r -> "refused: " + r.message();
+            case dev.paperlink.server.feature.rename.RenameOutcome.Renamable r -> "renamable: " + r.key();
+            case dev.paperlink.server.feature.rename.RenameOutcome.Edits e -> e.files().stream()
+                    .flatMap(f -> f.edits().stream().map(x -> relative(f.uri()) + " " + x.start() + "-" + x.end() + " -> " + x.newText()))
+                    .collect(Collectors.joining("\n"));
+        };
+    }
+
+    /** An outline, children indented: {@code name | detail | kind line:col-line:col}. */
+    public static String symbols(TextDocument doc, List<dev.paperlink.server.feature.symbols.DocumentSymbolItem> items) {
+        StringBuilder sb = new StringBuilder();
+        symbols(doc, items, "", sb);
+        return sb.toString();
+    }
+
+    private static void symbols(TextDocument doc, List<dev.paperlink.server.feature.symbols.DocumentSymbolItem> items, String indent,
+                                StringBuilder sb) {
+        for (var i : items) {
+            sb.append(indent).append(i.name()).append(i.detail().isEmpty() ? "" : " | " + i.detail()).append(" | ")
+                    .append(i.kind().name().toLowerCase(java.util.Locale.ROOT)).append(' ')
+                    .append(range(doc, i.selection().start(), i.selection().end())).append('\n');
+            symbols(doc, i.children(), indent + "  ", sb);
+        }
+    }
+
     public static String links(TextDocument doc, List<DocumentLinkTarget> links) {
         return links.stream().map(l -> range(doc, l.range().start(), l.range().end()) + " -> " + relative(l.target()))
                 .collect(Collectors.joining("\n"));

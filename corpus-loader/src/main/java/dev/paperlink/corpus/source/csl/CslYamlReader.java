@@ -17,7 +17,8 @@ import java.io.Reader;
  * read, so a Markdown body after the closing marker is ignored).
  */
 public final class CslYamlReader implements RecordReader {
-    static final YAMLMapper YAML = yamlMapper();
+    /** The YAML mapper of the YAML readers (bounded aliases and nesting; shared by Hayagriva's reader). */
+    public static final YAMLMapper YAML = yamlMapper();
 
     public CslYamlReader() {
     }

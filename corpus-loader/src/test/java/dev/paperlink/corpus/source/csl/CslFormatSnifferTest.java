@@ -27,7 +27,7 @@ class CslFormatSnifferTest {
     }
 
     @Test
-    void hayagrivaIsNotACorpusFormat() {
+    void hayagrivaIsItsOwnFormatNotCslYaml() {
         String hayagriva = """
                 mybook:
                   type: Book
@@ -37,7 +37,7 @@ class CslFormatSnifferTest {
                   serial-number:
                     doi: 10.1234/example.doi
                 """;
-        assertEquals(Optional.empty(), FormatSniffer.sniff("yml", hayagriva));
+        assertEquals(Optional.of(SourceFormat.HAYAGRIVA), FormatSniffer.sniff("yml", hayagriva));
     }
 
     @Test

@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
  * The line that names a new bibliography file in a document that names none: LaTeX
  * {@code \bibliography{references}} before {@code \end{document}} (else at the end), or
  * {@code \addbibresource{references.bib}} after biblatex's usepackage line; Markdown
- * {@code bibliography: references.bib} in the YAML front matter, which is made when absent.
+ * {@code bibliography: references.bib} in the YAML front matter, which is made when absent; Typst
+ * {@code #bibliography("references.bib")} at the end; Org {@code #+bibliography: references.bib}
+ * after the keyword lines it starts with.
  */
 public final class BibliographyDeclaration {
     private static final Pattern BIBLATEX = Pattern.compile("\\\\usepackage\\s*(\\[[^\\]]*\\])?\\s*\\{biblatex\\}[^\\n]*\\n?");
@@ -25,6 +27,9 @@ public final class BibliographyDeclaration {
         return switch (kind) {
             case LATEX -> Optional.of(latex(text, fileName, eol));
             case MARKDOWN -> Optional.of(markdown(text, fileName, eol));
+            case TYPST -> Optional.of(TextChange.insert(text.length(),
+                    (text.isEmpty() || text.endsWith("\n") ? "" : eol) + "#bibliography(\"" + fileName + "\")" + eol));
+            case ORG -> Optional.of(org(text, fileName, eol));
             case BIBTEX, OTHER -> Optional.empty();
         };
     }
@@ -41,6 +46,17 @@ public final class BibliographyDeclaration {
             return TextChange.insert(end.start(), line + eol);
         }
         return TextChange.insert(text.length(), (text.isEmpty() || text.endsWith("\n") ? "" : eol) + line + eol);
+    }
+
+    /** Org: {@code #+bibliography:} after the keyword lines the file starts with ({@code #+title:}...). */
+    private static TextChange org(String text, String fileName, String eol) {
+        int at = 0;
+        while (at < text.length() && text.startsWith("#+", at)) {
+            int nl = text.indexOf('\n', at);
+            at = nl < 0 ? text.length() : nl + 1;
+        }
+        String sep = at > 0 && !text.substring(0, at).endsWith("\n") ? eol : "";
+        return TextChange.insert(at, sep + "#+bibliography: " + fileName + eol);
     }
 
     private static TextChange markdown(String text, String fileName, String eol) {

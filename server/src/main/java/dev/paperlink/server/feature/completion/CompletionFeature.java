@@ -190,12 +190,27 @@ public final class CompletionFeature {
 
     /** The documentation of an item, filled lazily: the paper's Markdown card. */
     public static Optional<String> resolve(PaperLookup lookup, String key, ServerConfig config) {
-        return lookup.byKey(key).map(p -> CitationFormatter.card(p, config.abstractMaxChars()));
+        return resolve(lookup, key, config, dev.paperlink.server.feature.references.WorkspaceCitations.EMPTY);
+    }
+
+    /** The card, and how often and where the workspace cites the key. */
+    public static Optional<String> resolve(PaperLookup lookup, String key, ServerConfig config,
+                                           dev.paperlink.server.feature.references.WorkspaceCitations citations) {
+        String usage = dev.paperlink.server.feature.references.Usage.line(citations, key);
+        return lookup.byKey(key).map(p -> CitationFormatter.card(p, config.abstractMaxChars())
+                + (usage.isEmpty() ? "" : "\n\n" + dev.paperlink.server.render.Markdown.escape(usage)));
     }
 
     /** The citation completion writes for a key in a document of this kind. */
     public static String citation(String key, DocumentKind kind, ServerConfig config) {
         InsertionStyle style = config.insertionStyle();
+        if (style == InsertionStyle.AUTO && kind == DocumentKind.TYPST) {
+            return key.chars().allMatch(c -> dev.paperlink.server.syntax.TypstCitationScanner.isLabelChar((char) c))
+                    && !key.endsWith(".") && !key.endsWith(":") ? "@" + key : "#cite(label(\"" + key + "\"))";
+        }
+        if (style == InsertionStyle.AUTO && kind == DocumentKind.ORG) {
+            return "[cite:@" + key + "]";
+        }
         if (style == InsertionStyle.AUTO) {
             style = kind == DocumentKind.LATEX ? InsertionStyle.LATEX : InsertionStyle.PANDOC;
         }

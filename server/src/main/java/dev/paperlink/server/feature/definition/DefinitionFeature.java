@@ -57,6 +57,11 @@ public final class DefinitionFeature {
         return exact.isEmpty() ? other : exact;
     }
 
+    /** Where a record is: its key in a BibTeX file, else its first line. */
+    public static DefinitionTarget location(SourceSpan s) {
+        return target(s, new KeyAtCursor(s.key(), dev.paperlink.server.document.TextRange.empty(0), false));
+    }
+
     static DefinitionTarget target(SourceSpan s, KeyAtCursor at) {
         String uri = Uris.fromFileName(s.file());
         if (s.format() == SourceFormat.BIBTEX && !s.key().isEmpty()) {

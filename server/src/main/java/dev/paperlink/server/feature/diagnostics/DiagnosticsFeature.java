@@ -65,6 +65,7 @@ public final class DiagnosticsFeature {
             }
         }
         duplicates(bib, self, own, files);
+        own.addAll(UnusedEntries.check(p));
         return new DiagnosticsResult(own, files);
     }
 
@@ -78,7 +79,7 @@ public final class DiagnosticsFeature {
         }
         int[] suggested = {0};
         for (CitationRef r : CitationScanner.refs(doc.kind(), doc.text())) {
-            if (r.isEmpty() || r.open()) {
+            if (r.isEmpty() || r.open() || r.isAll()) {
                 continue;
             }
             p.cancel().check();

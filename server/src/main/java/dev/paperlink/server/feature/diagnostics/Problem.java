@@ -35,4 +35,6 @@ public record Problem(Pos start, Pos end, Severity severity, String code, String
     public static final String NOT_IN_BIBLIOGRAPHY = "not-in-bibliography";
     /** A key that matches its entry only ignoring case (BibTeX warns, biber does not find it). */
     public static final String KEY_CASE = "key-case";
+    /** An entry no note of the workspace cites (shown as unnecessary). */
+    public static final String UNUSED_ENTRY = "unused-entry";
 }

@@ -28,9 +28,11 @@ public final class HoverFeature {
         String key = at.get().key();
         PaperLookup lookup = p.lookup();
         p.cancel().check();
+        String usage = dev.paperlink.server.feature.references.Usage.line(p.citations(), key);
+        String cited = usage.isEmpty() ? "" : "\n\n" + Markdown.escape(usage);
         return Optional.of(lookup.byKey(key)
-                .map(paper -> new HoverResult(at.get().range(), CitationFormatter.card(paper, p.config().abstractMaxChars()), true))
-                .orElseGet(() -> new HoverResult(at.get().range(), unknown(key, lookup.keysNear(key, NEAREST)), false)));
+                .map(paper -> new HoverResult(at.get().range(), CitationFormatter.card(paper, p.config().abstractMaxChars()) + cited, true))
+                .orElseGet(() -> new HoverResult(at.get().range(), unknown(key, lookup.keysNear(key, NEAREST)) + cited, false)));
     }
 
     static String unknown(String key, List<String> near) {

@@ -18,10 +18,10 @@ import java.util.concurrent.Callable;
 
 /** {@code paperlink index PATH...}. */
 @Command(name = "index", mixinStandardHelpOptions = true,
-        description = {"Adds the paper records under the given files and folders (recursively) to the index, or updates them.",
-                "New and changed files are read, unchanged ones are not, files under these paths that are gone are dropped;",
-                "sources indexed before from other paths are kept (--prune drops them; 'paperlink remove PATH' drops one;",
-                "'paperlink sources' lists them).",
+        description = {"Adds (or updates) the paper records of files and folders in the index.",
+                "Reads the given files and folders (recursively): new and changed files are read, unchanged ones are not, "
+                        + "files under these paths that are gone are dropped. Sources indexed before from other paths are kept "
+                        + "(--prune drops them; 'paperlink remove PATH' drops one; 'paperlink sources' lists them).",
                 "Exit status: 0 when every record loaded, 2 when some were skipped (the rest are indexed), 1 on errors."})
 final class IndexCommand implements Callable<Integer> {
     static final int SOME_SKIPPED = 2;
@@ -38,8 +38,8 @@ final class IndexCommand implements Callable<Integer> {
     @Option(names = "--max-skips-shown", defaultValue = "20", description = "How many skipped records to list (default: ${DEFAULT-VALUE}; all are counted).")
     int maxSkipsShown;
 
-    @Option(names = "--embeddings", description = {"Then make the embeddings papers are missing (related papers rank by them too;",
-            "needs paperlink-embeddings.jar beside paperlink.jar; about 100 papers/s on 2 cores, once per paper)."})
+    @Option(names = "--embeddings", description = "Then make the embeddings papers are missing (related papers rank by them too; "
+            + "needs paperlink-embeddings.jar beside paperlink.jar; about 100 papers/s on 2 cores, once per paper).")
     boolean embeddings;
 
     @Option(names = "--prune", description = "Drop every source indexed before that is not under these paths: the index then mirrors them.")

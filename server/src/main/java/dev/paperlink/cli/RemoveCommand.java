@@ -16,8 +16,9 @@ import java.util.concurrent.Callable;
 
 /** {@code paperlink remove PATH...}. */
 @Command(name = "remove", mixinStandardHelpOptions = true,
-        description = {"Drops the sources under the given files and folders from the index (they need not exist any more).",
-                "Papers that also have records from other sources keep those. 'paperlink sources' lists what the index holds."})
+        description = {"Drops sources from the index.",
+                "Drops the sources under the given files and folders (they need not exist any more). Papers that also have "
+                        + "records from other sources keep those. 'paperlink sources' lists what the index holds."})
 final class RemoveCommand implements Callable<Integer> {
     @Mixin
     IndexDirOption indexDir;

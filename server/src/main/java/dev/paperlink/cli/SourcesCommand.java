@@ -14,7 +14,8 @@ import java.util.concurrent.Callable;
 
 /** {@code paperlink sources}. */
 @Command(name = "sources", mixinStandardHelpOptions = true,
-        description = "Lists the source files the index holds: path, format, records, skipped records and when each was last read.")
+        description = {"Lists the source files the index holds.",
+                "Each with its path, format, records, skipped records and when it was last read."})
 final class SourcesCommand implements Callable<Integer> {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 

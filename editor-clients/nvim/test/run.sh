@@ -15,6 +15,8 @@ cp -r "$here/workspace" "$tmp/workspace"
 # Keep nvim's files (lsp.log, shada, state) and the launcher's cache out of $HOME; the test sets indexDir
 # to $tmp/index, and PAPERLINK_INDEX_DIR (the default when that setting is lost) is in $tmp as well.
 export XDG_CACHE_HOME="$tmp/cache" XDG_STATE_HOME="$tmp/state" XDG_DATA_HOME="$tmp/data" XDG_CONFIG_HOME="$tmp/config"
+# installed exactly as docs/editors.md says: a symbolic link into a start package of the data folder
+mkdir -p "$tmp/data/nvim/site/pack/paperlink/start" && ln -s "$plugin" "$tmp/data/nvim/site/pack/paperlink/start/paperlink"
 export PAPERLINK_INDEX_DIR="$tmp/default-index" PAPERLINK_CDS="${PAPERLINK_CDS:-0}"
 export PAPERLINK_TEST_DIR="$tmp" PAPERLINK_NVIM_PLUGIN="$plugin" PAPERLINK_DEMO_CORPUS="$(cd "$plugin/../../demo" && pwd)"
 cd "$tmp/workspace" || exit 1

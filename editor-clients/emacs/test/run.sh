@@ -22,6 +22,12 @@ TMPDIR="$tmp" timeout 60 emacs --batch -q -L "$(dirname "$here")" -l "$here/pape
 rc=${PIPESTATUS[0]}
 if [[ $rc -ne 0 ]]; then echo "--- emacs stderr (last 30 lines)"; tail -30 "$tmp/stderr"; fi
 if [[ $rc -eq 124 ]]; then echo "emacs timed out"; echo "0 passed, 1 failed" | tee -a "$tmp/out"; fi
+# the ERT test of M-x paperlink-doctor, added to this count
+TMPDIR="$tmp" timeout 60 emacs --batch -q -L "$(dirname "$here")" -l ert -l "$here/paperlink-doctor-test.el" \
+  -f ert-run-tests-batch-and-exit </dev/null > "$tmp/ert" 2>&1
+ert_rc=$?
+grep -E '^(Ran|   (passed|FAILED)|Test .* condition)' "$tmp/ert"
+if [[ $ert_rc -eq 0 ]]; then echo "doctor: 1 passed, 0 failed" | tee -a "$tmp/out"; else tail -20 "$tmp/ert"; echo "doctor: 0 passed, 1 failed" | tee -a "$tmp/out"; rc=1; fi
 # the ACM-CR checks (acm-cr.sh: another emacs, the ACM-CR collection as the corpus), added to this count
 bash "$here/acm-cr.sh" | tee -a "$tmp/out"; [[ ${PIPESTATUS[0]} -ne 0 && $rc -eq 0 ]] && rc=1
 "$here/../../acm-cr-fixture.sh" total "$tmp/out"

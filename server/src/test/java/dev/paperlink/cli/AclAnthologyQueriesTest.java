@@ -23,14 +23,14 @@ class AclAnthologyQueriesTest {
     static void indexTheAnthology() {
         Path acl = SharedCorpora.require("acl-anthology");
         index = "--index-dir=" + tmp.resolve("index");
-        IndexSourcesCliTest.Run r = run("index", index, acl.toString());
+        CliTest.Run r = run("index", index, acl.toString());
         assertEquals(0, r.code(), r.err());
     }
 
     /** 4: a mistyped key in the generated style is read as author | year | title word. */
     @Test
     void showSuggestsTheKeyWithTheSameAuthorYearAndTitleWord() {
-        IndexSourcesCliTest.Run r = run("show", index, "devlin2019bert");
+        CliTest.Run r = run("show", index, "devlin2019bert");
         assertEquals(1, r.code());
         assertTrue(r.err().contains("keys near it: devlin-etal-2019-bert"), r.err());
     }
@@ -43,7 +43,7 @@ class AclAnthologyQueriesTest {
         for (JsonNode h : hits) {
             assertEquals("2007", h.get("paper").get("year").asText(), h.get("paper").get("key").asText());
         }
-        IndexSourcesCliTest.Run none = run("search", index, "--complete", "vaswani 2017");
+        CliTest.Run none = run("search", index, "--complete", "vaswani 2017");
         assertEquals("", none.out(), "no Vaswani paper of 2017 in the anthology: none of 2016 or 2018 instead");
     }
 
@@ -62,7 +62,7 @@ class AclAnthologyQueriesTest {
     /** 8: a DOI is shown as written; matching ignores its case. */
     @Test
     void doiKeepsItsCase() {
-        IndexSourcesCliTest.Run r = run("show", index, "devlin-etal-2019-bert");
+        CliTest.Run r = run("show", index, "devlin-etal-2019-bert");
         assertTrue(r.out().contains("10.18653/v1/N19-1423"), r.out());
         assertFalse(r.out().contains("n19-1423"), r.out());
     }

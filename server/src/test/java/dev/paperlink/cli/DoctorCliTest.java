@@ -39,7 +39,7 @@ class DoctorCliTest {
         Files.delete(gone);
         Files.writeString(tmp.resolve("index").resolve(LastIndexError.FILE), "2026-01-01T00:00:00Z disk full\n");
 
-        IndexSourcesCliTest.Run r = run("doctor", index, "--json");
+        CliTest.Run r = run("doctor", index, "--json");
         assertEquals(0, r.code(), r.err() + r.out());
         JsonNode d = r.json();
         assertTrue(level(d, "java").startsWith("ok: Java "), level(d, "java"));
@@ -53,7 +53,7 @@ class DoctorCliTest {
         assertTrue(level(d, "server").startsWith("ok: 'paperlink serve' answered initialize in "), level(d, "server"));
         assertTrue(d.get("serverStartMs").asLong() > 0);
 
-        IndexSourcesCliTest.Run text = run("doctor", index, "--no-server");
+        CliTest.Run text = run("doctor", index, "--no-server");
         assertTrue(text.out().contains("OK    java") && text.out().contains("WARN  source") && text.out().contains("missing"), text.out());
         assertTrue(!text.out().contains("server "), text.out());
     }

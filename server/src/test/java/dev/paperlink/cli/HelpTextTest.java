@@ -53,7 +53,7 @@ class HelpTextTest {
 
     @Test
     void indexOnAMissingPathIsOneLineWithoutTheUsage() {
-        IndexSourcesCliTest.Run r = IndexSourcesCliTest.run("index", "--index-dir=/nonexistent/index", "/nonexistent/refs.bib");
+        CliTest.Run r = IndexSourcesCliTest.run("index", "--index-dir=/nonexistent/index", "/nonexistent/refs.bib");
         assertEquals(1, r.code());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().contains("/nonexistent/refs.bib") && !r.err().contains("Usage"), r.err());

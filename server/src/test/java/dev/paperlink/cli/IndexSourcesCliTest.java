@@ -1,13 +1,9 @@
 package dev.paperlink.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -24,17 +20,9 @@ class IndexSourcesCliTest {
     @TempDir
     Path tmp;
 
-    record Run(int code, String out, String err) {
-        JsonNode json() throws Exception {
-            return new ObjectMapper().readTree(out);
-        }
-    }
-
-    static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), args);
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    /** The command line run in-process, as {@link CliTest} runs it. */
+    static CliTest.Run run(String... args) {
+        return CliTest.run(args);
     }
 
     private String index() {
@@ -59,14 +47,14 @@ class IndexSourcesCliTest {
         assertEquals(0, run("index", index(), bib.toString()).code());
         assertEquals(6, papers());
 
-        Run second = run("index", index(), arxiv.toString());
+        CliTest.Run second = run("index", index(), arxiv.toString());
         assertEquals(0, second.code(), second.err());
         assertFalse(second.err().contains("removed"), "nothing is dropped: " + second.err());
         assertEquals(0, run("show", index(), "vaswani2017attention").code(), "the first source is still there");
         int both = papers();
         assertTrue(both > 6, "both sources: " + both);
 
-        Run sources = run("sources", index());
+        CliTest.Run sources = run("sources", index());
         assertEquals(0, sources.code(), sources.err());
         assertTrue(sources.out().contains("bibtex") && sources.out().contains(bib.toAbsolutePath().toString()), sources.out());
         assertTrue(sources.out().contains("arxiv-jsonl") && sources.out().contains(arxiv.toAbsolutePath().toString()), sources.out());
@@ -77,7 +65,7 @@ class IndexSourcesCliTest {
             assertTrue(s.get("records").asInt() > 0 && s.get("indexedAt").asLong() > 0 && !s.get("format").asText().isEmpty(), s.toString());
         }
 
-        Run again = run("index", index(), bib.toString());
+        CliTest.Run again = run("index", index(), bib.toString());
         assertTrue(again.err().contains("1 unchanged files not read"), "an indexed source is not read again: " + again.err());
         assertEquals(both, papers());
     }
@@ -89,18 +77,18 @@ class IndexSourcesCliTest {
         run("index", index(), bib.toString(), arxiv.toString());
         int before = papers();
 
-        Run prune = run("index", index(), "--prune", arxiv.toString());
+        CliTest.Run prune = run("index", index(), "--prune", arxiv.toString());
         assertEquals(0, prune.code(), prune.err());
         int after = papers();
         assertTrue(prune.err().contains("removed 1 file: " + (before - after) + " papers left the index"), prune.err());
         assertTrue(prune.err().contains("  - " + bib.toAbsolutePath()), prune.err());
 
-        Run remove = run("remove", index(), arxiv.toString());
+        CliTest.Run remove = run("remove", index(), arxiv.toString());
         assertEquals(0, remove.code(), remove.err());
         assertTrue(remove.err().contains("removed 1 file: " + after + " papers left the index"), remove.err());
         assertEquals(0, papers());
 
-        Run nothing = run("remove", index(), tmp.resolve("never-indexed.bib").toString());
+        CliTest.Run nothing = run("remove", index(), tmp.resolve("never-indexed.bib").toString());
         assertEquals(1, nothing.code());
         assertTrue(nothing.err().contains("holds no source under"), nothing.err());
     }
@@ -113,7 +101,7 @@ class IndexSourcesCliTest {
         Files.writeString(other, "@article{kept2020, title = {A Paper Kept Elsewhere}, author = {Kept, Kim}, year = 2020}\n");
         run("index", index(), tmp.resolve("demo").toString(), other.toString());
         Files.delete(arxiv);
-        Run r = run("index", index(), "--json", tmp.resolve("demo").toString());
+        CliTest.Run r = run("index", index(), "--json", tmp.resolve("demo").toString());
         JsonNode report = r.json();
         assertEquals(1, report.get("removedFiles").size(), r.out());
         assertTrue(report.get("papersRemoved").asInt() + report.get("papersKept").asInt() > 0, r.out());
@@ -124,7 +112,7 @@ class IndexSourcesCliTest {
 
     @Test
     void aMissingPathIsOneLineNamingIt() {
-        Run r = run("index", index(), tmp.resolve("no-such-file.bib").toString());
+        CliTest.Run r = run("index", index(), tmp.resolve("no-such-file.bib").toString());
         assertEquals(1, r.code());
         assertEquals("paperlink index: no such file or folder: " + tmp.resolve("no-such-file.bib") + "\n", r.err().replace("\r", ""));
     }

@@ -55,6 +55,9 @@ class AclAnthologyQueriesTest {
             JsonNode p = hits.get(i).get("paper");
             assertTrue(p.get("title").asText().toLowerCase().contains("attention"), i + ": " + p.get("key") + " " + p.get("title"));
         }
+        CliTest.Run organisation = run("show", index, "group-koch-1993-machine");
+        assertTrue(organisation.out().contains("Machine Translation Group"), "an organisation written as 'Last, First' is kept as its name: "
+                + organisation.out());
         JsonNode byName = run("search", index, "--json", "-n", "3", "devlin bert").json();
         assertEquals("devlin-etal-2019-bert", byName.get(0).get("paper").get("key").asText(), "names still count");
     }

@@ -106,8 +106,9 @@ public final class NearestKeys {
 
     /**
      * How well a candidate's parts cover the typed ones, each in order: 0 when each is there as it is
-     * (or as the start of a part, three letters or more), one more per part there with one edit (four
-     * characters or more), one more per other part of the candidate; -1 when a typed part is missing.
+     * (or as the start of a part, three letters or more), two more per part there with one edit (four
+     * characters or more: 2018 for 2019 is likely another paper), one more per other part of the
+     * candidate (etal, a title word); -1 when a typed part is missing.
      */
     private static int partCost(List<String> typed, List<String> candidate) {
         int cost = 0;
@@ -121,7 +122,7 @@ public final class NearestKeys {
                     found = i;
                 } else if (t.length() >= 4 && c.length() >= 4 && distance(t, c) == 1) {
                     found = i;
-                    edit = 1;
+                    edit = 2;
                 }
             }
             if (found < 0) {

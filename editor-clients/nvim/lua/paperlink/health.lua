@@ -27,8 +27,11 @@ local function doctor_command(paperlink)
     table.insert(argv, 'env')
     for k, v in pairs(env) do table.insert(argv, k .. '=' .. v) end
   end
-  -- the launcher is the first word of the server command; its 'serve' arguments are dropped
-  table.insert(argv, cmd[1])
+  -- the server command up to its 'serve' (the launcher, or java -jar ...), then doctor
+  for _, word in ipairs(cmd) do
+    if word == 'serve' then break end
+    table.insert(argv, word)
+  end
   table.insert(argv, 'doctor')
   table.insert(argv, '--json')
   local dir = paperlink.settings and paperlink.settings.indexDir

@@ -110,10 +110,10 @@ public final class Identifiers {
     /**
      * The arXiv id carried by a DOI ({@code 10.48550/arXiv.X}) or an arxiv.org URL, or empty.
      *
-     * @param doi a DOI as {@link #doi} returns it (lower case)
+     * @param doi a bare DOI, in any case ({@link #doi} or {@link #doiAsWritten})
      */
     public static String arxivIdOf(String doi, String url) {
-        if (doi.startsWith("10.48550/arxiv.")) {
+        if (doi.toLowerCase(Locale.ROOT).startsWith("10.48550/arxiv.")) {
             String a = arxivId(doi.substring("10.48550/arxiv.".length()));
             if (!a.isEmpty()) {
                 return a;

@@ -92,8 +92,8 @@ bash "$here/acm-cr-fixture.sh" build; summary+=("acm-cr fixture: exit $? ($(( $(
 
 # --- Neovim (0.7+)
 if command -v nvim >/dev/null 2>&1; then
-  probe_dir="$(mktemp -d "${TMPDIR:-/tmp}/paperlink-nvim-probe.XXXXXX")"
-  nvim_ok="$(XDG_STATE_HOME="$probe_dir" XDG_DATA_HOME="$probe_dir" XDG_CACHE_HOME="$probe_dir" nvim --headless -u NONE -i NONE -c 'lua io.stdout:write(vim.fn.has("nvim-0.7") == 1 and "ok" or "old")' -c 'qa!' 2>/dev/null)"
+  probe_dir="$(mktemp -d /tmp/plnvp.XXXXXX)"   # short (nvim's socket), wherever TMPDIR is
+  nvim_ok="$(TMPDIR="$probe_dir" XDG_STATE_HOME="$probe_dir" XDG_DATA_HOME="$probe_dir" XDG_CACHE_HOME="$probe_dir" nvim --headless -u NONE -i NONE -c 'lua io.stdout:write(vim.fn.has("nvim-0.7") == 1 and "ok" or "old")' -c 'qa!' 2>/dev/null)"
   rm -rf "$probe_dir"
   if [[ "$nvim_ok" == ok ]]; then
     run_suite nvim "$here/nvim/test/run.sh"

@@ -110,6 +110,32 @@ For example
         (append (list "env" (concat "PAPERLINK_JAVA=" (expand-file-name paperlink-java))) cmd)
       cmd)))
 
+;;;###autoload
+(defun paperlink-doctor ()
+  "Show what `paperlink doctor' finds in the buffer *paperlink-doctor*.
+Java, the launcher and the jar, the index (`paperlink-index-dir' when set), its
+sources and their state, the last indexing error, and whether a language server
+starts and answers initialize.  Returns the buffer."
+  (interactive)
+  (let* ((server (paperlink-command))
+         (serve (member "serve" server))
+         (launcher (if serve (butlast server (length serve)) server))
+         (args (append (cdr launcher) (list "doctor")
+                       (when paperlink-index-dir
+                         (list "--index-dir" (expand-file-name paperlink-index-dir)))))
+         (buffer (get-buffer-create "*paperlink-doctor*")))
+    (with-current-buffer buffer
+      (let ((inhibit-read-only t))
+        (erase-buffer)
+        (insert (format "$ %s\n\n" (mapconcat #'identity (cons (car launcher) args) " ")))
+        (let ((status (apply #'call-process (car launcher) nil t nil args)))
+          (insert (format "\n(exit status %s)\n" status))))
+      (special-mode)
+      (goto-char (point-min)))
+    (when (called-interactively-p 'interactive)
+      (display-buffer buffer))
+    buffer))
+
 (defun paperlink--settings ()
   "The `paperlink' settings section, as a plist for JSON."
   (let ((s (copy-sequence paperlink-settings)))

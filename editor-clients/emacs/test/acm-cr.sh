@@ -8,7 +8,7 @@
 set -uo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 t0=$(date +%s.%N)
-tmp="$(mktemp -d "${TMPDIR:-/tmp}/paperlink-emacs-acm.XXXXXX")"
+tmp="$(mktemp -d /tmp/plema.XXXXXX)"   # short: the editor's TMPDIR (sockets)
 trap 'rm -rf "$tmp"' EXIT
 "$here/../../acm-cr-fixture.sh" prepare "$tmp/acm"
 case $? in
@@ -21,7 +21,7 @@ set -a; . "$tmp/acm/env"; set +a
 export PAPERLINK_EMBEDDINGS=off HOME="$tmp/home" XDG_CACHE_HOME="$tmp/cache" PAPERLINK_INDEX_DIR="$tmp/default-index" PAPERLINK_CDS="${PAPERLINK_CDS:-0}"
 mkdir -p "$HOME"
 cd "$ACM_CR_WORKSPACE" || exit 1
-timeout 90 emacs --batch -q -L "$(dirname "$here")" -l "$here/paperlink-acm-cr-test.el" </dev/null 2>"$tmp/stderr"
+TMPDIR="$tmp" timeout 90 emacs --batch -q -L "$(dirname "$here")" -l "$here/paperlink-acm-cr-test.el" </dev/null 2>"$tmp/stderr"
 rc=$?
 if [[ $rc -ne 0 ]]; then echo "--- emacs stderr (last 30 lines)"; tail -30 "$tmp/stderr"; fi
 if [[ $rc -eq 124 ]]; then echo "emacs timed out"; echo "acm-cr: 0 passed, 1 failed"; fi

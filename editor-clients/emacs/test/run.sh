@@ -7,7 +7,9 @@ set -uo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 command -v emacs >/dev/null || { echo "emacs not found"; echo "0 passed, 1 failed"; exit 1; }
 
-tmp="$(mktemp -d "${TMPDIR:-/tmp}/paperlink-emacs.XXXXXX")"
+# a short folder under /tmp whatever TMPDIR and the checkout path are (the editor gets it as its TMPDIR:
+# nothing of Emacs or the server may depend on the checkout path: a socket path holds at most 107 bytes)
+tmp="$(mktemp -d /tmp/plem.XXXXXX)"
 trap 'rm -rf "$tmp"' EXIT
 cp -r "$here/workspace" "$tmp/workspace"
 # Keep ~/.emacs.d and the launcher's cache out of the real home; an isolated index.
@@ -16,10 +18,16 @@ export PAPERLINK_TEST_DIR="$tmp" PAPERLINK_DEMO_CORPUS="$(cd "$here/../../../dem
 mkdir -p "$HOME"
 cd "$tmp/workspace" || exit 1
 # -q, not -Q: Debian's site-start must run so that the packaged eglot is on the load-path.
-timeout 60 emacs --batch -q -L "$(dirname "$here")" -l "$here/paperlink-test.el" </dev/null 2>"$tmp/stderr" | tee "$tmp/out"
+TMPDIR="$tmp" timeout 60 emacs --batch -q -L "$(dirname "$here")" -l "$here/paperlink-test.el" </dev/null 2>"$tmp/stderr" | tee "$tmp/out"
 rc=${PIPESTATUS[0]}
 if [[ $rc -ne 0 ]]; then echo "--- emacs stderr (last 30 lines)"; tail -30 "$tmp/stderr"; fi
 if [[ $rc -eq 124 ]]; then echo "emacs timed out"; echo "0 passed, 1 failed" | tee -a "$tmp/out"; fi
+# the ERT test of M-x paperlink-doctor, added to this count
+TMPDIR="$tmp" timeout 60 emacs --batch -q -L "$(dirname "$here")" -l ert -l "$here/paperlink-doctor-test.el" \
+  -f ert-run-tests-batch-and-exit </dev/null > "$tmp/ert" 2>&1
+ert_rc=$?
+grep -E '^(Ran|   (passed|FAILED)|Test .* condition)' "$tmp/ert"
+if [[ $ert_rc -eq 0 ]]; then echo "doctor: 1 passed, 0 failed" | tee -a "$tmp/out"; else tail -20 "$tmp/ert"; echo "doctor: 0 passed, 1 failed" | tee -a "$tmp/out"; rc=1; fi
 # the ACM-CR checks (acm-cr.sh: another emacs, the ACM-CR collection as the corpus), added to this count
 bash "$here/acm-cr.sh" | tee -a "$tmp/out"; [[ ${PIPESTATUS[0]} -ne 0 && $rc -eq 0 ]] && rc=1
 "$here/../../acm-cr-fixture.sh" total "$tmp/out"

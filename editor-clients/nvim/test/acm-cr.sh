@@ -9,7 +9,7 @@ set -uo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 plugin="$(dirname "$here")"
 t0=$(date +%s.%N)
-tmp="$(mktemp -d "${TMPDIR:-/tmp}/paperlink-nvim-acm.XXXXXX")"
+tmp="$(mktemp -d /tmp/plnva.XXXXXX)"   # short: the editor's TMPDIR (sockets)
 trap 'rm -rf "$tmp"' EXIT
 "$plugin/../acm-cr-fixture.sh" prepare "$tmp/acm"
 case $? in
@@ -22,7 +22,7 @@ export XDG_CACHE_HOME="$tmp/cache" XDG_STATE_HOME="$tmp/state" XDG_DATA_HOME="$t
 # no embeddings: the server would spend its time embedding 113k papers; no default index outside $tmp
 export PAPERLINK_EMBEDDINGS=off PAPERLINK_INDEX_DIR="$tmp/default-index" PAPERLINK_CDS="${PAPERLINK_CDS:-0}" PAPERLINK_NVIM_PLUGIN="$plugin"
 cd "$ACM_CR_WORKSPACE" || exit 1
-timeout 90 nvim --headless -i NONE -u "$here/acm-cr-init.lua" acm.tex -c "luafile $here/acm-cr.lua" </dev/null
+TMPDIR="$tmp" XDG_RUNTIME_DIR="$tmp" timeout 90 nvim --headless -i NONE -u "$here/acm-cr-init.lua" acm.tex -c "luafile $here/acm-cr.lua" </dev/null
 rc=$?
 if [[ $rc -ne 0 ]]; then
   for log in "$tmp/state/nvim/lsp.log" "$tmp/cache/nvim/lsp.log"; do

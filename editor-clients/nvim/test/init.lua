@@ -1,11 +1,12 @@
--- Minimal user config for the headless test: the plugin from this checkout, set up as a user would.
+-- Minimal user config for the headless test: the plugin from this checkout (a start package), set up as a user would.
 -- env: PAPERLINK_TEST_DIR (the temp dir run.sh made), PAPERLINK_NVIM_PLUGIN (editor-clients/nvim),
 -- PAPERLINK_DEMO_CORPUS (the checkout's demo/ folder: the corpus the related-papers checks need)
 vim.opt.swapfile = false
 vim.opt.shadafile = 'NONE'
 vim.opt.showmode = false
 vim.opt.shortmess:append('c')
-vim.opt.runtimepath:prepend(os.getenv('PAPERLINK_NVIM_PLUGIN'))
+-- the plugin is not put on the runtime path here: run.sh links it into $XDG_DATA_HOME/nvim/site/pack/paperlink/start,
+-- as docs/editors.md tells users to, and the launcher is found through that link
 vim.g.tex_flavor = 'latex'
 require('paperlink').setup {
   indexDir = os.getenv('PAPERLINK_TEST_DIR') .. '/index', -- an isolated index per run

@@ -7,16 +7,20 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 plugin="$(dirname "$here")"
 command -v nvim >/dev/null || { echo "nvim not found"; echo "0 passed, 1 failed"; exit 1; }
 
-tmp="$(mktemp -d "${TMPDIR:-/tmp}/paperlink-nvim.XXXXXX")"
+# a short folder under /tmp whatever TMPDIR and the checkout path are (the editor gets it as its TMPDIR:
+# Neovim puts its server socket there, 0.9+ under XDG_RUNTIME_DIR; a socket path holds at most 107 bytes)
+tmp="$(mktemp -d /tmp/plnv.XXXXXX)"
 trap 'rm -rf "$tmp"' EXIT
 cp -r "$here/workspace" "$tmp/workspace"
 # Keep nvim's files (lsp.log, shada, state) and the launcher's cache out of $HOME; the test sets indexDir
 # to $tmp/index, and PAPERLINK_INDEX_DIR (the default when that setting is lost) is in $tmp as well.
 export XDG_CACHE_HOME="$tmp/cache" XDG_STATE_HOME="$tmp/state" XDG_DATA_HOME="$tmp/data" XDG_CONFIG_HOME="$tmp/config"
+# installed exactly as docs/editors.md says: a symbolic link into a start package of the data folder
+mkdir -p "$tmp/data/nvim/site/pack/paperlink/start" && ln -s "$plugin" "$tmp/data/nvim/site/pack/paperlink/start/paperlink"
 export PAPERLINK_INDEX_DIR="$tmp/default-index" PAPERLINK_CDS="${PAPERLINK_CDS:-0}"
 export PAPERLINK_TEST_DIR="$tmp" PAPERLINK_NVIM_PLUGIN="$plugin" PAPERLINK_DEMO_CORPUS="$(cd "$plugin/../../demo" && pwd)"
 cd "$tmp/workspace" || exit 1
-timeout 60 nvim --headless -i NONE -u "$here/init.lua" note.tex -c "luafile $here/test.lua" </dev/null | tee "$tmp/out"
+TMPDIR="$tmp" XDG_RUNTIME_DIR="$tmp" timeout 60 nvim --headless -i NONE -u "$here/init.lua" note.tex -c "luafile $here/test.lua" </dev/null | tee "$tmp/out"
 rc=${PIPESTATUS[0]}
 if [[ $rc -ne 0 ]] && [[ -f "$tmp/state/nvim/lsp.log" ]]; then
   echo "--- lsp.log (last 20 lines)"; tail -20 "$tmp/state/nvim/lsp.log"

@@ -391,6 +391,29 @@ co = coroutine.create(function()
 
   run_rename()
 
+  -- installed as docs/editors.md says (a symlink into pack/*/start): the launcher was found through the link
+  local launcher = (require('paperlink').command() or {})[1] or ''
+  check(vim.fn.resolve(launcher) == vim.fn.resolve(os.getenv('PAPERLINK_NVIM_PLUGIN') .. '/../../bin/paperlink')
+    and vim.fn.getenv('PAPERLINK_NVIM_PLUGIN') ~= nil and not vim.o.runtimepath:find(os.getenv('PAPERLINK_NVIM_PLUGIN'), 1, true),
+    'the plugin is a start package (a symlink) and finds its checkout\'s launcher', launcher)
+  -- :checkhealth paperlink: paperlink doctor through the launcher, and the corpus paths of setup{}
+  local t_health = vim.loop.hrtime()
+  vim.cmd('checkhealth paperlink')
+  local report = table.concat(vim.api.nvim_buf_get_lines(0, 0, -1, false), '\n')
+  check(report:find('Java 2', 1, true) and report:find('answered initialize in', 1, true)
+    and report:find(os.getenv('PAPERLINK_DEMO_CORPUS') .. ' exists', 1, true) and report:find('index', 1, true)
+    and not report:find('ERROR', 1, true),
+    ':checkhealth paperlink: Java, the index, a server that answers initialize, the corpus paths',
+    string.format('%.0f ms: ', ms(t_health)) .. oneline(report):sub(1, 300))
+  vim.cmd('tabclose')
+  local log = require('paperlink').open_log()
+  check(vim.api.nvim_buf_get_name(0) == vim.fn.fnamemodify(log, ':p') and log:find('lsp.log', 1, true) ~= nil,
+    ':PaperLinkLog opens the LSP log', log)
+  vim.cmd('close')
+  vim.cmd('PaperLinkLog')
+  check(vim.api.nvim_buf_get_name(0):find('lsp.log', 1, true) ~= nil, ':PaperLinkLog is a command', vim.api.nvim_buf_get_name(0))
+  vim.cmd('close')
+
   local clients = require('paperlink').clients()
   check(#clients == 1, 'one server for both documents of the project', #clients .. ' client(s)')
   -- shut down as a user quitting would; wait for the server to exit

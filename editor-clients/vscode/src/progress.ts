@@ -59,8 +59,10 @@ export class IndexingProgress implements StaticFeature {
     this.status.accessibilityInformation = { label: `PaperLink: ${detail}` };
   }
 
+  /** At rest: the index state in the item itself ("PaperLink · 1,234 papers"), the whole message in its tooltip. */
   idle(detail: string): void {
-    this.set('$(book) PaperLink', detail);
+    const papers = /^([\d,]+ papers?)\b/.exec(detail);
+    this.set(papers ? `$(book) PaperLink · ${papers[1]}` : '$(book) PaperLink', detail);
   }
 
   /** The server answered initialize; its first indexing run follows. */

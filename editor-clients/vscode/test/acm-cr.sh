@@ -8,8 +8,8 @@
 # Skipped (with the fixture's "!!! SKIPPED" line) when the shared corpora are not there.
 case "${1:-}" in
   prepare)
-    acm_cr_dir="$(mktemp -d "${TMPDIR:-/tmp}/paperlink-vscode-acm.XXXXXX")"
-    trap 'cleanup; rm -rf "$acm_cr_dir"' EXIT   # run.sh's cleanup, then the ACM-CR folder
+    acm_cr_dir="$(mktemp -d /tmp/plvs-acm.XXXXXX)"
+    trap 'cleanup; remove_run; rm -rf "$acm_cr_dir"' EXIT   # run.sh's cleanup, then the ACM-CR folder
     PAPERLINK_JAVA="${PAPERLINK_JAVA:-$java}" PAPERLINK_JAR="$jar" "$ROOT/editor-clients/acm-cr-fixture.sh" prepare "$acm_cr_dir"
     case $? in 0) acm_cr_state=ready ;; 3) acm_cr_state=skipped ;; *) acm_cr_state=failed ;; esac
     if [[ $acm_cr_state == ready ]]; then

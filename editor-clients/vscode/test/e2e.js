@@ -99,6 +99,13 @@ async function statusLabel() {
     }
     console.log(`     status bar states seen: ${JSON.stringify([...seen])}`);
     check(/\d+ papers?;/.test(label), 'the status bar shows the finished indexing run', `${JSON.stringify(label)} (${ms(tOpen)} after opening the note)`);
+    const itemText = await page.$$eval('.statusbar-item', els => els.map(e => e.textContent || '').find(t => t.includes('PaperLink')) || '');
+    check(/PaperLink · \d+ papers?/.test(itemText), 'the status bar item itself shows the index state', JSON.stringify(itemText));
+    // PaperLink: Show log is registered (the palette offers it) and opens the PaperLink output
+    await command('PaperLink: Show log');
+    const logShown = await page.waitForSelector('.part.panel .monaco-editor', { state: 'visible', timeout: 10000 }).then(() => true).catch(() => false);
+    check(logShown, 'PaperLink: Show log is in the command palette and opens the output panel');
+    await page.keyboard.press('Control+J'); // the panel closed again
 
     // 1. completion: type \cite{vasw on the line "Then attention replaced recurrence altogether:"
     await page.click('.editor-instance .monaco-editor .view-lines');

@@ -14,7 +14,10 @@ set -uo pipefail
 EXT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 ROOT="$(cd "$EXT/../.." && pwd)"
 OUT="$EXT/target/e2e"
-RUN="$OUT/run"
+# Everything that holds sockets (code-server's user data, Chromium's profile and TMPDIR: a socket path
+# holds at most 107 bytes) lives in a short folder under /tmp, wherever the checkout is; logs and
+# screenshots go to $OUT. Removed at exit.
+RUN="$(mktemp -d /tmp/plvs.XXXXXX)"
 t_start=$(date +%s.%N)
 elapsed() { printf '%.1f s' "$(echo "$(date +%s.%N) - $t_start" | bc)"; }
 say() { echo "e2e: $*"; }
@@ -51,7 +54,8 @@ cleanup() {
   done
   kill -KILL $alive 2>/dev/null; return 0
 }
-trap cleanup EXIT
+remove_run() { [[ -n "${RUN:-}" && "$RUN" == /tmp/plvs.* ]] && rm -rf "$RUN"; return 0; }
+trap 'cleanup; remove_run' EXIT
 trap 'say "interrupted"; finish 0 1' INT TERM
 
 # --- prerequisites
@@ -90,7 +94,7 @@ vsix="$(ls -t "$EXT"/paperlink-*.vsix | head -1)"
 say "packaged $(basename "$vsix") ($(elapsed))"
 
 # --- an isolated code-server: own HOME, user data, extensions, TMPDIR; a fresh copy of the workspace
-rm -rf "$OUT" && mkdir -p "$RUN"/{home,user-data/User,extensions,tmp,index}
+rm -rf "$OUT" && mkdir -p "$OUT" "$RUN"/{home,user-data/User,extensions,tmp,index}
 mv "$OUT.package.log" "$OUT/package.log"
 cp -r "$EXT/test/fixture/workspace" "$EXT/test/fixture/corpus" "$EXT/test/fixture/related" "$RUN/"
 . "$EXT/test/acm-cr.sh" prepare   # the ACM-CR window's folder (editor-clients/acm-cr-fixture.sh), before HOME and TMPDIR move

@@ -8,6 +8,8 @@
 --     java = nil,    -- a java executable or JDK home (21+) for the launcher (sets PAPERLINK_JAVA)
 --   }
 --
+-- :checkhealth paperlink (lua/paperlink/health.lua: `paperlink doctor` and the configured corpus paths);
+-- :PaperLinkLog opens the LSP log, where the server's stderr goes.
 -- :PaperLinkRelated (require('paperlink').related()) offers the papers related to the visual selection
 -- or the sentence at the cursor (vim.ui.select) and cites the chosen one before the sentence's full stop.
 --
@@ -43,7 +45,10 @@ end
 local function bundled_launcher()
   local source = debug.getinfo(1, 'S').source
   if source:sub(1, 1) ~= '@' then return nil end
+  -- the plugin is usually a symbolic link into a package directory (pack/*/start/paperlink -> the
+  -- checkout's editor-clients/nvim): walk up from where the file really is
   local this = vim.fn.fnamemodify(source:sub(2), ':p')
+  this = vim.loop.fs_realpath(this) or vim.fn.resolve(this)
   local checkout = vim.fn.fnamemodify(this, ':h:h:h:h:h')
   local launcher = checkout .. '/bin/paperlink'
   if vim.fn.executable(launcher) == 1 then return launcher end
@@ -346,6 +351,18 @@ function M._completed(bufnr, completed)
     end, bufnr)
 end
 
+--- The LSP log (the server's stderr lines and messages land there), opened in a split.
+function M.open_log()
+  local path = vim.lsp.get_log_path()
+  vim.cmd('split ' .. vim.fn.fnameescape(path))
+  vim.bo.readonly = true
+  vim.cmd('normal! G')
+  return path
+end
+
+--- The environment the launcher gets (PAPERLINK_JAVA, PAPERLINK_JAR, cmd_env), for the health check.
+function M.command_env() return command_env(M.options) end
+
 function M.setup(opts)
   opts = opts or {}
   M.options = vim.tbl_deep_extend('force', vim.deepcopy(M.defaults), {})
@@ -361,6 +378,8 @@ function M.setup(opts)
   M.settings = settings
 
   local group = vim.api.nvim_create_augroup('paperlink', { clear = true })
+  vim.api.nvim_create_user_command('PaperLinkLog', function() M.open_log() end,
+    { force = true, desc = "PaperLink: open the LSP log (the server's messages and stderr)" })
   vim.api.nvim_create_user_command('PaperLinkRelated', function(cmd)
     M.related({ range = M._command_range(cmd, vim.api.nvim_get_current_buf()) })
   end, { range = true, force = true, desc = 'PaperLink: cite a paper related to the selection or the sentence at the cursor' })

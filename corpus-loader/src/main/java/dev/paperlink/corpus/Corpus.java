@@ -46,6 +46,16 @@ public interface Corpus extends PaperQueries, AutoCloseable {
      */
     IndexReport index(List<Path> roots, IndexListener listener) throws IOException;
 
+    /**
+     * Adds and updates the sources under {@code roots} (what {@code paperlink index PATH...} does):
+     * new and changed files under them are read, files indexed before under them that are gone are
+     * dropped; every other source the index holds is kept.
+     */
+    IndexReport add(List<Path> roots, IndexListener listener) throws IOException;
+
+    /** Drops every source file equal to or under one of {@code paths} (the files need not exist any more). */
+    IndexReport remove(List<Path> paths, IndexListener listener) throws IOException;
+
     /** The same questions, asked of the papers that have a record in one of these files only. */
     PaperQueries within(java.util.Collection<Path> files);
 

@@ -17,7 +17,20 @@ public final class CorpusPaths {
             return Path.of(explicit);
         }
         String xdg = System.getenv("XDG_CACHE_HOME");
-        Path cache = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        Path cache = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(home(), ".cache");
         return cache.resolve("paperlink").resolve("index");
+    }
+
+    /**
+     * The user's home folder: {@code $HOME}, as the shell and every other tool take it (Java's
+     * {@code user.home} comes from the password database and differs from it under {@code sudo -E},
+     * in containers and in tests that move {@code HOME}), else {@code user.home}.
+     */
+    public static String home() {
+        return home(System.getenv("HOME"), System.getProperty("user.home"));
+    }
+
+    static String home(String env, String property) {
+        return env != null && !env.isBlank() ? env : property;
     }
 }

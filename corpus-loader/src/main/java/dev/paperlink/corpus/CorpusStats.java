@@ -14,6 +14,10 @@ import java.util.Map;
 public record CorpusStats(String indexDir, int schema, long papers, Map<String, Long> papersByFormat,
                           List<SourceStats> sources, long indexBytes) {
 
-    public record SourceStats(String file, String format, long records, long skips) {
+    /** A source file: format, records and skips when last read, its size then, and when that was (epoch millis; 0: not recorded). */
+    public record SourceStats(String file, String format, long records, long skips, long bytes, long indexedAt) {
+        public SourceStats(String file, String format, long records, long skips) {
+            this(file, format, records, skips, 0, 0);
+        }
     }
 }

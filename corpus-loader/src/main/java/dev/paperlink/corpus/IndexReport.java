@@ -19,6 +19,9 @@ import java.util.Map;
  * @param recordsByFormat  records read per format
  * @param bytesRead        bytes of input read (as stored on disk)
  * @param unrecognised     files named explicitly whose format is not recognised
+ * @param removedFiles     the files whose records were dropped because they are gone (or no longer named)
+ * @param papersRemoved    papers that left the index with them (no record of theirs came from another file)
+ * @param papersKept       papers that lost records of those files but stay, with records of other files
  */
 public record IndexReport(
         int sourcesRead,
@@ -32,5 +35,15 @@ public record IndexReport(
         Map<String, Long> recordsByFormat,
         long bytesRead,
         List<String> unrecognised,
-        long millis) {
+        long millis,
+        List<String> removedFiles,
+        long papersRemoved,
+        long papersKept) {
+
+    public IndexReport(int sourcesRead, int sourcesUnchanged, int sourcesRemoved, long recordsRead, long recordsMerged, long papers,
+            List<Skip> skips, Map<String, Long> skipsByReason, Map<String, Long> recordsByFormat, long bytesRead,
+            List<String> unrecognised, long millis) {
+        this(sourcesRead, sourcesUnchanged, sourcesRemoved, recordsRead, recordsMerged, papers, skips, skipsByReason, recordsByFormat,
+                bytesRead, unrecognised, millis, List.of(), 0, 0);
+    }
 }

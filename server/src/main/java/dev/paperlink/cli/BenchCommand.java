@@ -30,15 +30,16 @@ import java.util.stream.Stream;
 
 /** {@code paperlink bench CORPUS...}: indexing speed, index size, start-up, query latency, heap. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Indexes the corpus from scratch into a new index and measures: records/s and MB/s, index size,",
-                "open-to-first-answer time (in a fresh JVM), latency percentiles of each kind of query, and heap after a full GC."})
+        description = {"Measures indexing speed, index size, start-up and query latency on a corpus.",
+                "Indexes the corpus from scratch into a new index and measures records/s and MB/s, index size, "
+                        + "open-to-first-answer time (in a fresh JVM), latency percentiles of each kind of query, and heap after a full GC."})
 final class BenchCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "CORPUS", description = "Files or folders to index.")
     List<Path> corpus = new ArrayList<>();
 
-    @Option(names = "--related-eval", arity = "2", paramLabel = "FILE", description = {
-            "TOPICS QRELS: instead of the rest, evaluate related papers against plain BM25 on the same index, side by side:",
-            "R@10, nDCG@10 and MRR as trec_eval computes them (TREC topics, the query is <desc>; qrels 'QID MARKER DOI 1')."})
+    @Option(names = "--related-eval", arity = "2", paramLabel = "FILE", description =
+            "TOPICS QRELS: instead of the rest, evaluate related papers against plain BM25 on the same index, side by side, "
+                    + "by R@10, nDCG@10 and MRR as trec_eval computes them (TREC topics, the query is <desc>; qrels 'QID MARKER DOI 1').")
     List<Path> relatedEval;
 
     @Option(names = "--corpus", arity = "1..*", paramLabel = "PATH", description = "With --related-eval: the collection (as CORPUS).")
@@ -54,8 +55,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-embeddings", description = "With --related-eval: do not make or use embeddings (words alone).")
     boolean noEmbeddings;
 
-    @Option(names = "--latency", description = {"With --related-eval: also time context completion and the cite code action,",
-            "in-process and over the language server's pipes, on half the topics' sentences after the other half as warm-up."})
+    @Option(names = "--latency", description = "With --related-eval: also time context completion and the cite code action, "
+            + "in-process and over the language server's pipes, on half the topics' sentences after the other half as warm-up.")
     boolean relatedLatency;
 
     @Option(names = "--entry-types", split = ",", paramLabel = "TYPE",

@@ -30,9 +30,10 @@ import java.util.function.Function;
  * hover and definition latency percentiles on a document citing papers sampled from the corpus.
  */
 @Command(name = "bench-lsp", mixinStandardHelpOptions = true,
-        description = {"Indexes the corpus, then starts 'paperlink serve' as a subprocess and measures over its pipes:",
-                "process start to the initialize answer (median of fresh JVMs), and completion, hover and definition",
-                "latency (p50/p95/p99) on a LaTeX document citing papers sampled from the corpus."})
+        description = {"Measures the language server over its pipes on a corpus.",
+                "Indexes the corpus, then starts 'paperlink serve' as a subprocess and measures over its pipes the time from "
+                        + "process start to the initialize answer (median of fresh JVMs), and completion, hover and definition "
+                        + "latency (p50/p95/p99) on a LaTeX document citing papers sampled from the corpus."})
 final class BenchLspCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "CORPUS", description = "Files or folders to index.")
     List<Path> corpus;
@@ -61,8 +62,8 @@ final class BenchLspCommand implements Callable<Integer> {
     Path prebuiltIndex;
 
     @Option(names = "--own-bibliography", defaultValue = "10000,all", split = ",", paramLabel = "N",
-            description = {"The own-bibliography workload: the first N entries of the corpus's first BibTeX file (or 'all')",
-                    "as the note's \\bibliography, no corpus configured, cold and warm; 'none' skips it (default: ${DEFAULT-VALUE})."})
+            description = "The own-bibliography workload: the first N entries of the corpus's first BibTeX file (or 'all') "
+                    + "as the note's \\bibliography, no corpus configured, cold and warm; 'none' skips it (default: ${DEFAULT-VALUE}).")
     List<String> ownBibliography;
 
     @Option(names = "--own-bibliography-only", description = "Run the own-bibliography workload alone (not the corpus one).")

@@ -18,9 +18,10 @@ import java.util.concurrent.Callable;
 
 /** {@code paperlink index PATH...}. */
 @Command(name = "index", mixinStandardHelpOptions = true,
-        description = {"Indexes every paper record under the given files and folders (recursively).",
-                "The index mirrors these paths: changed files are re-read, unchanged ones are not, and files indexed before",
-                "that are no longer under them are dropped.",
+        description = {"Adds (or updates) the paper records of files and folders in the index.",
+                "Reads the given files and folders (recursively): new and changed files are read, unchanged ones are not, "
+                        + "files under these paths that are gone are dropped. Sources indexed before from other paths are kept "
+                        + "(--prune drops them; 'paperlink remove PATH' drops one; 'paperlink sources' lists them).",
                 "Exit status: 0 when every record loaded, 2 when some were skipped (the rest are indexed), 1 on errors."})
 final class IndexCommand implements Callable<Integer> {
     static final int SOME_SKIPPED = 2;
@@ -37,27 +38,31 @@ final class IndexCommand implements Callable<Integer> {
     @Option(names = "--max-skips-shown", defaultValue = "20", description = "How many skipped records to list (default: ${DEFAULT-VALUE}; all are counted).")
     int maxSkipsShown;
 
-    @Option(names = "--embeddings", description = {"Then make the embeddings papers are missing (related papers rank by them too;",
-            "needs paperlink-embeddings.jar beside paperlink.jar; about 100 papers/s on 2 cores, once per paper)."})
+    @Option(names = "--embeddings", description = "Then make the embeddings papers are missing (related papers rank by them too; "
+            + "needs paperlink-embeddings.jar beside paperlink.jar; about 100 papers/s on 2 cores, once per paper).")
     boolean embeddings;
+
+    @Option(names = "--prune", description = "Drop every source indexed before that is not under these paths: the index then mirrors them.")
+    boolean prune;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        for (Path p : paths) {
-            if (!Files.exists(p)) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "no such file or folder: " + p);
-            }
-        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        for (Path p : paths) {
+            if (!Files.exists(p)) {
+                err.println("paperlink index: no such file or folder: " + PaperText.safe(p.toString()));
+                return 1;
+            }
+        }
         IndexReport report;
         try (Corpus corpus = Corpus.open(indexDir.resolve());
              Progress progress = Progress.forTerminal(err)) {
             corpus.repaired().ifPresent(why -> err.println("paperlink: " + why));
-            report = corpus.index(paths, progress);
+            report = LastIndexError.recording(indexDir.resolve(), () -> prune ? corpus.index(paths, progress) : corpus.add(paths, progress));
             if (embeddings) {
                 java.util.Optional<dev.paperlink.corpus.embed.Embedder> model = dev.paperlink.corpus.embed.Embedder.available();
                 if (model.isEmpty()) {
@@ -80,8 +85,9 @@ final class IndexCommand implements Callable<Integer> {
     }
 
     private void printSummary(IndexReport r, PrintWriter w) {
-        w.printf("indexed %,d records from %,d files in %.1f s (%,d unchanged files not read, %,d removed)%n",
-                r.recordsRead(), r.sourcesRead(), r.millis() / 1000.0, r.sourcesUnchanged(), r.sourcesRemoved());
+        w.printf("indexed %,d records from %,d files in %.1f s (%,d unchanged files not read)%n",
+                r.recordsRead(), r.sourcesRead(), r.millis() / 1000.0, r.sourcesUnchanged());
+        printRemovals(r, w);
         w.printf("%,d papers in the index (%,d records merged into papers seen in another record)%n", r.papers(), r.recordsMerged());
         for (Map.Entry<String, Long> e : r.recordsByFormat().entrySet()) {
             w.printf("  %-14s %,d records%n", e.getKey(), e.getValue());
@@ -99,5 +105,20 @@ final class IndexCommand implements Callable<Integer> {
             w.println("not a recognised corpus file: " + u);
         }
         w.flush();
+    }
+
+    /** Every removal in papers, not only files: "removed 1 file: 2,310 papers left the index (3 kept records of other files)". */
+    static void printRemovals(IndexReport r, PrintWriter w) {
+        if (r.removedFiles().isEmpty()) {
+            return;
+        }
+        w.printf("removed %,d file%s: %,d paper%s left the index%s%n", r.removedFiles().size(), r.removedFiles().size() == 1 ? "" : "s",
+                r.papersRemoved(), r.papersRemoved() == 1 ? "" : "s",
+                r.papersKept() == 0 ? "" : String.format(" (%,d more kept their records from other files)", r.papersKept()));
+        int shown = Math.min(20, r.removedFiles().size());
+        r.removedFiles().subList(0, shown).forEach(f -> w.println("  - " + PaperText.safe(f)));
+        if (shown < r.removedFiles().size()) {
+            w.printf("  ... and %,d more%n", r.removedFiles().size() - shown);
+        }
     }
 }

@@ -8,7 +8,8 @@ import java.io.PrintStream;
 /** The {@code paperlink} command. */
 @Command(name = "paperlink", mixinStandardHelpOptions = true, version = "paperlink 0.1.0",
         description = "Links Markdown and LaTeX notes to the papers they cite.",
-        subcommands = {IndexCommand.class, SearchCommand.class, ShowCommand.class, ExportCommand.class, StatsCommand.class,
+        subcommands = {IndexCommand.class, RemoveCommand.class, SourcesCommand.class, DoctorCommand.class, SearchCommand.class, ShowCommand.class,
+                ExportCommand.class, StatsCommand.class,
                 BenchCommand.class, BenchOpenCommand.class, BenchLspCommand.class, ServeCommand.class},
         exitCodeOnInvalidInput = 1, exitCodeOnExecutionException = 1)
 public final class Main implements Runnable {

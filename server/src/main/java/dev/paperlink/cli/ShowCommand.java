@@ -1,7 +1,6 @@
 package dev.paperlink.cli;
 
 import dev.paperlink.corpus.Corpus;
-import dev.paperlink.corpus.model.Hit;
 import dev.paperlink.corpus.model.Paper;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,8 +33,9 @@ final class ShowCommand implements Callable<Integer> {
         try (Corpus corpus = Corpus.openReadOnly(indexDir.resolve())) {
             Optional<Paper> paper = corpus.byKey(key);
             if (paper.isEmpty()) {
-                String near = corpus.completeKey(key.length() > 3 ? key.substring(0, 3) : key, 5).stream()
-                        .map(Hit::paper).map(Paper::key).map(PaperText::safe).collect(Collectors.joining(", "));
+                // as the unknown-key diagnostic and hover do: key prefixes, then author + year + title words of the key
+                String near = dev.paperlink.server.feature.PaperLookup.of(corpus).keysNear(key, 5).stream()
+                        .map(PaperText::safe).collect(Collectors.joining(", "));
                 spec.commandLine().getErr().println("no paper with key '" + key + "'" + (near.isEmpty() ? "" : "; keys near it: " + near));
                 return 1;
             }

@@ -26,7 +26,7 @@ class CliTest {
         }
     }
 
-    private Run run(String... args) {
+    static Run run(String... args) { // also the other command-line tests' runner
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), args);

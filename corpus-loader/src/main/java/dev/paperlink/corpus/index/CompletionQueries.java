@@ -77,7 +77,8 @@ final class CompletionQueries {
      * (the last one as a prefix), with one typo allowed in words of 4+ letters (two in 8+);
      * a four-digit year must be the year. Titles that start with the typed text rank first.
      *
-     * @param strict false to let one word go unmatched (the fallback when nothing matches)
+     * @param strict false to let one word go unmatched (the fallback when nothing matches); never
+     *               the year: "vaswani 2017" lists no paper of 2016 or 2018
      * @param typos  whether words may match with one typo
      */
     static Built title(String typed, Analyzer words, boolean strict, boolean typos) {
@@ -87,14 +88,16 @@ final class CompletionQueries {
         }
         boolean lastIsPartial = !typed.isEmpty() && Character.isLetterOrDigit(typed.charAt(typed.length() - 1));
         BooleanQuery.Builder wordClauses = new BooleanQuery.Builder();
+        List<Query> years = new ArrayList<>();
         int clauses = 0;
         for (int i = 0; i < tokens.size(); i++) {
             String w = tokens.get(i);
             boolean partial = lastIsPartial && i == tokens.size() - 1;
-            Query clause = YEAR.matcher(w).matches() && tokens.size() > 1
-                    ? yearOrWord(w)
-                    : word(w, partial, typos);
-            wordClauses.add(clause, strict ? Occur.MUST : Occur.SHOULD);
+            if (YEAR.matcher(w).matches() && tokens.size() > 1) {
+                years.add(yearOrWord(w));
+                continue;
+            }
+            wordClauses.add(word(w, partial, typos), strict ? Occur.MUST : Occur.SHOULD);
             clauses++;
         }
         if (!strict) {
@@ -104,7 +107,10 @@ final class CompletionQueries {
             wordClauses.setMinimumNumberShouldMatch(clauses - 1);
         }
         BooleanQuery.Builder b = new BooleanQuery.Builder();
-        b.add(wordClauses.build(), Occur.MUST);
+        if (clauses > 0) {
+            b.add(wordClauses.build(), Occur.MUST);
+        }
+        years.forEach(y -> b.add(y, Occur.MUST));
         String normalized = Identifiers.normalizedTitle(typed);
         // "Starts with" of one to three letters says little and would expand to most titles.
         if (normalized.length() >= 4) {
@@ -114,12 +120,24 @@ final class CompletionQueries {
         return new Built(b.build(), CompletionQueries::tierOf);
     }
 
-    /** BM25 over title, authors and abstract, with the key as an exact match. */
+    /** BM25 over title, authors and abstract, with the key as an exact match; every word may be a name. */
     static Built fullText(String text, Analyzer english, Analyzer words, Analyzer titleWords) {
+        return fullText(text, english, words, titleWords, w -> true);
+    }
+
+    /**
+     * BM25 over title, authors and abstract, with the key as an exact match. A topical query is
+     * decided by title and abstract: only the words {@code nameLike} takes for names (more often a
+     * family name than a title word in this index: "vaswani", not "translation") are looked for
+     * among the authors, so an author field that reads "Group, Machine Translation" does not put a
+     * 1993 paper first for "neural machine translation attention".
+     */
+    static Built fullText(String text, Analyzer english, Analyzer words, Analyzer titleWords, java.util.function.Predicate<String> nameLike) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         Query title = new QueryBuilder(titleWords).createBooleanQuery(PaperFields.TITLE_WORDS, text);
         Query abs = new QueryBuilder(english).createBooleanQuery(PaperFields.ABSTRACT, text);
-        Query authors = new QueryBuilder(words).createBooleanQuery(PaperFields.AUTHORS, text);
+        String names = String.join(" ", analyze(words, PaperFields.AUTHORS, text).stream().filter(nameLike).toList());
+        Query authors = names.isEmpty() ? null : new QueryBuilder(words).createBooleanQuery(PaperFields.AUTHORS, names);
         int n = 0;
         if (title != null) {
             b.add(new BoostQuery(title, 3f), Occur.SHOULD);

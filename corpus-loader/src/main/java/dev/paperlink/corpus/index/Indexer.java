@@ -75,6 +75,21 @@ final class Indexer {
     }
 
     IndexReport run(List<Path> roots, IndexState previous) throws IOException {
+        return run(roots, previous, file -> true);
+    }
+
+    /** The files indexed before that are equal to or under one of these paths. */
+    static java.util.function.Predicate<String> under(List<Path> paths) {
+        List<String> names = paths.stream().map(SourceFiles::name).toList();
+        return file -> names.stream().anyMatch(n -> file.equals(n) || file.startsWith(n.endsWith("/") ? n : n + "/"));
+    }
+
+    /**
+     * One run over {@code roots}; a file indexed before and not found under them is dropped when
+     * {@code dropIfAbsent} says so (every such file: the index mirrors the roots; only those under
+     * the roots: the roots are added and updated, the other sources kept).
+     */
+    IndexReport run(List<Path> roots, IndexState previous, java.util.function.Predicate<String> dropIfAbsent) throws IOException {
         long start = System.nanoTime();
         List<Path> unrecognised = new ArrayList<>();
         List<Skip> notWalked = new ArrayList<>();
@@ -109,12 +124,13 @@ final class Indexer {
             stats.put(name, new SourceFingerprint(size, mtime, hash, f.format().label(), 0, 0));
         }
         Set<String> present = found.stream().map(f -> SourceFiles.name(f.path())).collect(Collectors.toSet());
-        List<String> removed = state.keySet().stream().filter(s -> !present.contains(s)).toList();
+        List<String> removed = state.keySet().stream().filter(s -> !present.contains(s) && dropIfAbsent.test(s)).toList();
         if (toRead.isEmpty() && removed.isEmpty() && !statsMoved) {
             // nothing to write: no reader, no lanes, no commit (a language server's start on a finished index)
             return new IndexReport(0, unchanged, 0, 0, 0, writer.getDocStats().numDocs, List.copyOf(notWalked),
                     notWalked.isEmpty() ? Map.of() : Map.of("not walked", (long) notWalked.size()), Map.of(), 0,
-                    unrecognised.stream().map(Path::toString).toList(), (System.nanoTime() - start) / 1_000_000);
+                    unrecognised.stream().map(Path::toString).toList(), (System.nanoTime() - start) / 1_000_000,
+                    List.of(), 0, 0);
         }
 
         try (ParallelUpdates updates = ParallelUpdates.forThisMachine();
@@ -127,8 +143,10 @@ final class Indexer {
             // killed after an intermediate commit may have left some of its records behind.
             dropped.addAll(toRead.keySet());
             boolean droppedAny = false;
+            Dropped gone = new Dropped();
+            Set<String> removedSet = new java.util.HashSet<>(removed);
             for (String source : dropped) {
-                droppedAny |= dropSource(source, lookup, clusters);
+                droppedAny |= dropSource(source, lookup, clusters, removedSet.contains(source) ? gone : new Dropped());
                 state.remove(source);
                 skipsByFile.remove(source);
             }
@@ -151,7 +169,7 @@ final class Indexer {
                 String hash = readOne(entry.getKey(), file, readAhead, clusters, counter, totalBytes, state, skipsByFile);
                 counter.recordsByFormat.merge(file.format().label(), counter.records - recordsBefore, Long::sum);
                 state.put(entry.getKey(), stats.get(entry.getKey()).withHash(hash)
-                        .withCounts(counter.records - recordsBefore, counter.skips.size() - skipsBefore));
+                        .withCounts(counter.records - recordsBefore, counter.skips.size() - skipsBefore).readAt(System.currentTimeMillis()));
                 List<Skip> fileSkips = counter.skips.subList((int) skipsBefore, counter.skips.size());
                 skipsByFile.put(entry.getKey(), List.copyOf(fileSkips.subList(0, Math.min(fileSkips.size(), dev.paperlink.corpus.IndexedSource.MAX_SKIPS_KEPT))));
                 if (counter.records - counter.recordsAtCommit >= COMMIT_EVERY_RECORDS) {
@@ -170,8 +188,15 @@ final class Indexer {
                     .collect(Collectors.groupingBy(Skip::reason, TreeMap::new, Collectors.counting()));
             return new IndexReport(toRead.size(), unchanged, removed.size(), counter.records, clusters.merged(), papers,
                     List.copyOf(counter.skips), byReason, counter.recordsByFormat, counter.bytesDone,
-                    unrecognised.stream().map(Path::toString).toList(), (System.nanoTime() - start) / 1_000_000);
+                    unrecognised.stream().map(Path::toString).toList(), (System.nanoTime() - start) / 1_000_000,
+                    removed, gone.papers, gone.kept.size());
         }
+    }
+
+    /** What dropping the files that are gone did: papers deleted, papers that kept records of other files. */
+    private static final class Dropped {
+        long papers;
+        final Set<String> kept = new java.util.HashSet<>();
     }
 
     /**
@@ -253,7 +278,7 @@ final class Indexer {
     }
 
     /** Removes every record of a source file (papers that have records from other files keep those); whether it had any. */
-    private boolean dropSource(String source, ClusterLookup lookup, ClusterWriter clusters) throws IOException {
+    private boolean dropSource(String source, ClusterLookup lookup, ClusterWriter clusters, Dropped counts) throws IOException {
         if (!lookup.hasSource(source)) {
             return false;
         }
@@ -267,8 +292,11 @@ final class Indexer {
                     .toList();
             if (kept.isEmpty()) {
                 clusters.delete(c.id());
+                counts.papers++;
+                counts.kept.remove(c.id());
             } else {
                 clusters.write(new Cluster(c.id(), c.generatedKey(), kept));
+                counts.kept.add(c.id());
             }
         }
         return true;

@@ -207,6 +207,20 @@ public final class LuceneCorpus implements Corpus {
 
     @Override
     public synchronized IndexReport index(List<Path> roots, IndexListener listener) throws IOException {
+        return run(roots, listener, file -> true);
+    }
+
+    @Override
+    public synchronized IndexReport add(List<Path> roots, IndexListener listener) throws IOException {
+        return run(roots, listener, Indexer.under(roots));
+    }
+
+    @Override
+    public synchronized IndexReport remove(List<Path> paths, IndexListener listener) throws IOException {
+        return run(List.of(), listener, Indexer.under(paths));
+    }
+
+    private IndexReport run(List<Path> roots, IndexListener listener, java.util.function.Predicate<String> dropIfAbsent) throws IOException {
         if (writer == null) {
             throw new IllegalStateException("this corpus was opened read-only");
         }
@@ -214,7 +228,7 @@ public final class LuceneCorpus implements Corpus {
         try {
             dev.paperlink.corpus.embed.Embedder e = searcher.embedder();
             return new Indexer(writer, listener, () -> publish(listener), flushAtBytes, publishEarly, e == null ? null : Embeddings.field(e))
-                    .run(roots, previous);
+                    .run(roots, previous, dropIfAbsent);
         } catch (IOException | RuntimeException e) {
             writer.rollback(); // back to the last commit; nothing committed is lost
             throw e;
@@ -414,7 +428,7 @@ public final class LuceneCorpus implements Corpus {
         Map<String, Long> byFormat = new TreeMap<>();
         List<CorpusStats.SourceStats> sources = new ArrayList<>();
         state.sources().forEach((file, fp) -> {
-            sources.add(new CorpusStats.SourceStats(file, fp.format(), fp.records(), fp.skips()));
+            sources.add(new CorpusStats.SourceStats(file, fp.format(), fp.records(), fp.skips(), fp.size(), fp.indexedAt()));
             byFormat.computeIfAbsent(fp.format(),
                     f -> searcher.count(new TermQuery(new Term(PaperFields.FORMAT, f))));
         });

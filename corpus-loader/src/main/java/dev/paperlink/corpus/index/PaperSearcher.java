@@ -164,7 +164,19 @@ final class PaperSearcher implements AutoCloseable {
     }
 
     List<Hit> search(String text, int limit) {
-        return run(CompletionQueries.fullText(text, english, words, titleWords), limit);
+        return run(CompletionQueries.fullText(text, english, words, titleWords, this::nameLike), limit);
+    }
+
+    /** Whether a query word is more often a family name than a title word in this index. */
+    private boolean nameLike(String word) {
+        return withSearcher(s -> {
+            try {
+                int asName = s.getIndexReader().docFreq(new Term(PaperFields.AUTHOR_FAMILY, word));
+                return asName > 0 && asName >= s.getIndexReader().docFreq(new Term(PaperFields.TITLE_WORDS, word));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     /**

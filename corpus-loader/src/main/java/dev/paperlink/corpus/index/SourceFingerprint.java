@@ -9,26 +9,35 @@ import java.nio.file.Path;
 
 /**
  * What a source file looked like when it was indexed: size, modification time and content hash,
- * plus its record and skip counts. Stored in the index's commit data, so it is committed
+ * plus its record and skip counts and when it was last read ({@code indexedAt}, epoch millis; 0 in
+ * an index written before it was recorded). Stored in the index's commit data, so it is committed
  * atomically with the records it describes.
  */
-record SourceFingerprint(long size, long mtime, String hash, String format, long records, long skips) {
+record SourceFingerprint(long size, long mtime, String hash, String format, long records, long skips, long indexedAt) {
+
+    SourceFingerprint(long size, long mtime, String hash, String format, long records, long skips) {
+        this(size, mtime, hash, format, records, skips, 0);
+    }
 
     static SourceFingerprint parse(String s) {
         String[] p = s.split("\\|", -1);
-        if (p.length != 6) {
+        if (p.length != 6 && p.length != 7) {
             return new SourceFingerprint(-1, -1, "", "", 0, 0);
         }
         try {
             return new SourceFingerprint(Long.parseLong(p[0]), Long.parseLong(p[1]), p[2], p[3],
-                    Long.parseLong(p[4]), Long.parseLong(p[5]));
+                    Long.parseLong(p[4]), Long.parseLong(p[5]), p.length == 7 ? Long.parseLong(p[6]) : 0);
         } catch (NumberFormatException e) {
             return new SourceFingerprint(-1, -1, "", "", 0, 0);
         }
     }
 
     String serialize() {
-        return size + "|" + mtime + "|" + hash + "|" + format + "|" + records + "|" + skips;
+        return size + "|" + mtime + "|" + hash + "|" + format + "|" + records + "|" + skips + "|" + indexedAt;
+    }
+
+    SourceFingerprint readAt(long millis) {
+        return new SourceFingerprint(size, mtime, hash, format, records, skips, millis);
     }
 
     boolean sameStat(long otherSize, long otherMtime) {
@@ -36,15 +45,15 @@ record SourceFingerprint(long size, long mtime, String hash, String format, long
     }
 
     SourceFingerprint withCounts(long newRecords, long newSkips) {
-        return new SourceFingerprint(size, mtime, hash, format, newRecords, newSkips);
+        return new SourceFingerprint(size, mtime, hash, format, newRecords, newSkips, indexedAt);
     }
 
     SourceFingerprint withHash(String newHash) {
-        return new SourceFingerprint(size, mtime, newHash, format, records, skips);
+        return new SourceFingerprint(size, mtime, newHash, format, records, skips, indexedAt);
     }
 
     SourceFingerprint withStat(long newSize, long newMtime) {
-        return new SourceFingerprint(newSize, newMtime, hash, format, records, skips);
+        return new SourceFingerprint(newSize, newMtime, hash, format, records, skips, indexedAt);
     }
 
     static long mtime(Path file) throws IOException {

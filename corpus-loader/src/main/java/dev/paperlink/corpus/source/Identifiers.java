@@ -15,8 +15,16 @@ public final class Identifiers {
     private Identifiers() {
     }
 
-    /** A bare lower-case DOI ("10.1000/xyz") from a DOI, a doi: form or a doi.org URL; empty if none. */
+    /** A bare lower-case DOI ("10.1000/xyz") from a DOI, a doi: form or a doi.org URL; empty if none: the form DOIs are matched in. */
     public static String doi(String value) {
+        return doiAsWritten(value).toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * A bare DOI in the case it was written ("10.18653/v1/N19-1423"), from a DOI, a doi: form or a
+     * doi.org URL; empty if none: the form papers show (DOIs are case-insensitive; {@link #doi} matches).
+     */
+    public static String doiAsWritten(String value) {
         if (value == null || value.isBlank()) {
             return "";
         }
@@ -28,7 +36,7 @@ public final class Identifiers {
         while (!doi.isEmpty() && ".,;)]}>\"'".indexOf(doi.charAt(doi.length() - 1)) >= 0) {
             doi = doi.substring(0, doi.length() - 1);
         }
-        return doi.toLowerCase(Locale.ROOT);
+        return doi;
     }
 
     /**
@@ -102,10 +110,10 @@ public final class Identifiers {
     /**
      * The arXiv id carried by a DOI ({@code 10.48550/arXiv.X}) or an arxiv.org URL, or empty.
      *
-     * @param doi a DOI as {@link #doi} returns it (lower case)
+     * @param doi a bare DOI, in any case ({@link #doi} or {@link #doiAsWritten})
      */
     public static String arxivIdOf(String doi, String url) {
-        if (doi.startsWith("10.48550/arxiv.")) {
+        if (doi.toLowerCase(Locale.ROOT).startsWith("10.48550/arxiv.")) {
             String a = arxivId(doi.substring("10.48550/arxiv.".length()));
             if (!a.isEmpty()) {
                 return a;

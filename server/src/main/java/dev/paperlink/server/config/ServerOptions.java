@@ -137,6 +137,6 @@ public record ServerOptions(Object corpus, String indexDir, String insertionStyl
     }
 
     public static String expandHome(String p) {
-        return p.equals("~") || p.startsWith("~/") ? System.getProperty("user.home") + p.substring(1) : p;
+        return p.equals("~") || p.startsWith("~/") ? dev.paperlink.corpus.CorpusPaths.home() + p.substring(1) : p;
     }
 }

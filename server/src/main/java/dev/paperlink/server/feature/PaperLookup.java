@@ -49,7 +49,7 @@ public interface PaperLookup {
 
     /** Known keys close to {@code key} (typos, missing or extra characters), closest first. */
     default List<String> keysNear(String key, int limit) {
-        return NearestKeys.near(key, limit, this::completeKey);
+        return NearestKeys.near(key, limit, this::completeKey, this::completeTitle);
     }
 
     /** The index's answers: about the whole corpus, or the papers of some files ({@code Corpus.within}). */

@@ -19,7 +19,7 @@ record ServerToken(String value, Path file) {
         String runtime = System.getenv("XDG_RUNTIME_DIR");
         String cache = System.getenv("XDG_CACHE_HOME");
         Path base = runtime != null && !runtime.isBlank() ? Path.of(runtime)
-                : cache != null && !cache.isBlank() ? Path.of(cache) : Path.of(System.getProperty("user.home"), ".cache");
+                : cache != null && !cache.isBlank() ? Path.of(cache) : Path.of(dev.paperlink.corpus.CorpusPaths.home(), ".cache");
         return base.resolve("paperlink").resolve("serve-" + port + ".token");
     }
 

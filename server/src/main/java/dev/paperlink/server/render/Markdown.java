@@ -3,9 +3,11 @@ package dev.paperlink.server.render;
 import dev.paperlink.corpus.model.ShownText;
 
 /**
- * Markdown escaping for text that comes from the corpus: every ASCII punctuation character that
- * could start markup is backslash-escaped, so titles and abstracts render as text (no raw HTML,
- * no links, no {@code command:} URIs), and line breaks are folded.
+ * Markdown escaping for text that comes from the corpus: what could start markup where it stands
+ * (CommonMark and GFM) is backslash-escaped, and nothing else, so that titles and abstracts render as
+ * text (no raw HTML, no links, no {@code command:} URIs, no emphasis) and still read clean in clients
+ * that show Markdown literally or in part ({@code (Long Papers)}, not {@code \(Long Papers\)}); line
+ * breaks are folded.
  */
 public final class Markdown {
     /** A URL as a valid URI: characters no URI may hold percent-encoded (UTF-8), or empty when it still is not one. */
@@ -27,7 +29,9 @@ public final class Markdown {
         }
     }
 
-    private static final String SPECIAL = "\\`*_{}[]()<>#!|~&$";
+    /** Always escaped: a code span, emphasis, a link or image, a GFM table cell. */
+    private static final String ALWAYS = "`*[|";
+    private static final java.util.regex.Pattern ENTITY = java.util.regex.Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});");
 
     private Markdown() {
     }
@@ -41,22 +45,47 @@ public final class Markdown {
             digits++;
         }
         for (int i = 0; i < text.length(); i++) {
-            char c0 = text.charAt(i);
-            boolean listMarker = (i == 0 && (c0 == '-' || c0 == '+')) || (i == digits && digits > 0 && (c0 == '.' || c0 == ')'));
-            if (listMarker) { // a list item marker at the start of a line
-                sb.append('\\').append(c0);
-                continue;
-            }
             char c = text.charAt(i);
+            char before = i == 0 ? ' ' : text.charAt(i - 1);
+            char after = i + 1 < text.length() ? text.charAt(i + 1) : ' ';
             if (c == '\r' || c == '\n' || c == '\t') {
                 sb.append(' ');
-            } else if (SPECIAL.indexOf(c) >= 0) {
+            } else if (needsEscape(text, i, c, before, after, digits)) {
                 sb.append('\\').append(c);
             } else {
                 sb.append(c);
             }
         }
         return sb.toString();
+    }
+
+    private static boolean needsEscape(String text, int i, char c, char before, char after, int digits) {
+        if (ALWAYS.indexOf(c) >= 0) {
+            return true;
+        }
+        return switch (c) {
+            // a backslash escapes the punctuation after it (or ends a line as a hard break)
+            case '\\' -> isAsciiPunctuation(after) || i + 1 == text.length();
+            // underscores open emphasis unless inside a word (snake_case stays)
+            case '_' -> !(Character.isLetterOrDigit(before) && Character.isLetterOrDigit(after));
+            // raw HTML and autolinks: '<' before a tag name, '/', '!' or '?'
+            case '<' -> Character.isLetter(after) || after == '/' || after == '!' || after == '?';
+            // an entity or character reference (&amp; &#123;) would be decoded
+            case '&' -> ENTITY.matcher(text).region(i, text.length()).lookingAt();
+            // GFM strikethrough
+            case '~' -> after == '~' || before == '~';
+            // VS Code theme icons $(name); math in renderers that have it
+            case '$' -> after == '(' || after == '$' || (i + 1 < text.length() && !Character.isWhitespace(after) && text.indexOf('$', i + 1) > 0);
+            // at the start of the line: a heading, a quote, a list item
+            case '#', '>' -> i == 0;
+            case '-', '+' -> i == 0;
+            case '.', ')' -> i == digits && digits > 0;
+            default -> false;
+        };
+    }
+
+    private static boolean isAsciiPunctuation(char c) {
+        return c < 128 && "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~".indexOf(c) >= 0;
     }
 
     /** A link whose target is an http(s) or file URL we built; anything else gives just the escaped label. */

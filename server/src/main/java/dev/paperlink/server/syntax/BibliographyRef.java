@@ -17,7 +17,7 @@ public record BibliographyRef(String file, TextRange range) {
     /** The file, resolved against the document's folder; a NUL (no file name holds one) becomes U+FFFD, so the file is "not found". */
     public Path resolve(Path documentDir) {
         String name = file.replace('\u0000', '\ufffd');
-        Path p = Path.of(name.startsWith("~/") ? System.getProperty("user.home") + name.substring(1) : name);
+        Path p = Path.of(name.startsWith("~/") ? dev.paperlink.corpus.CorpusPaths.home() + name.substring(1) : name);
         return (p.isAbsolute() || documentDir == null ? p : documentDir.resolve(p)).normalize();
     }
 }

@@ -65,7 +65,7 @@ class HoverFeatureTest {
                   url = {javascript:alert(1)}}
                 """, c -> c, """
                 0:6-0:10
-                **\\<img src=x onerror=alert\\(1\\)\\> \\[click\\]\\(command:workbench.action.quit\\) \\*\\*bold\\*\\***
+                **\\<img src=x onerror=alert(1)> \\[click](command:workbench.action.quit) \\*\\*bold\\*\\***
 
                 `evil` · evil.bib:1
                 """);

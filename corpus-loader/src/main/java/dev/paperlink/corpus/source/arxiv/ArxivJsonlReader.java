@@ -103,7 +103,7 @@ public final class ArxivJsonlReader implements RecordReader {
         b.authors(authors(node));
         String[] date = date(node);
         b.date(date[0]).year(date[1]);
-        b.doi(Identifiers.doi(text(node, "doi")));
+        b.doi(Identifiers.doiAsWritten(text(node, "doi")));
         String journalRef = display(text(node, "journal-ref"));
         b.venue(journalRef);
         b.entryType(journalRef.isEmpty() ? "misc" : "article");

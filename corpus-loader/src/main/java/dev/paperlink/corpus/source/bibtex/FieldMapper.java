@@ -42,13 +42,13 @@ final class FieldMapper {
         b.year(year).date(date);
         b.venue(LatexToUnicode.convert(venue(e)));
         b.abstractText(LatexToUnicode.convert(e.field("abstract")));
-        String doi = Identifiers.doi(e.field("doi"));
+        String doi = Identifiers.doiAsWritten(e.field("doi"));
         String url = url(e);
         if (doi.isEmpty() && url.contains("doi.org/")) {
-            doi = Identifiers.doi(url);
+            doi = Identifiers.doiAsWritten(url);
         }
         if (doi.isEmpty() && e.key().startsWith("10.")) {
-            doi = Identifiers.doi(e.key()); // ACM's exports: the key is the DOI, and there is no doi field
+            doi = Identifiers.doiAsWritten(e.key()); // ACM's exports: the key is the DOI, and there is no doi field
         }
         b.doi(doi).url(url).arxivId(arxiv(e, url));
         b.files(files(e.field("file")));

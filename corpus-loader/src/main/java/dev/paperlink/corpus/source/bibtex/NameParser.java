@@ -94,6 +94,10 @@ final class NameParser {
                 vonLast = tokens.subList(vonStart, tokens.size());
             }
         } else {
+            Author organisation = organisation(commaParts);
+            if (organisation != null) {
+                return organisation;
+            }
             vonLast = commaParts.get(0);
             if (commaParts.size() == 2) {
                 first = commaParts.get(1);
@@ -125,6 +129,24 @@ final class NameParser {
         }
         return new Author(family, join(first), join(von), join(jr), "");
     }
+
+    /**
+     * Organisations some corpora write as "Last, First" (the ACL anthology: "Group, Machine
+     * Translation"): a head word of an organisation's name as the only "last" token and two or more
+     * capitalised words as "first". Kept as the literal name ("Machine Translation Group").
+     */
+    private static Author organisation(List<List<String>> commaParts) {
+        if (commaParts.size() != 2 || commaParts.get(0).size() != 1 || commaParts.get(1).size() < 2
+                || !ORGANISATION_HEADS.contains(commaParts.get(0).get(0))
+                || commaParts.get(1).stream().anyMatch(t -> t.isEmpty() || !Character.isUpperCase(t.charAt(0)))) {
+            return null;
+        }
+        return Author.literal(join(commaParts.get(1)) + " " + LatexToUnicode.convert(commaParts.get(0).get(0)));
+    }
+
+    private static final java.util.Set<String> ORGANISATION_HEADS = java.util.Set.of("Group", "Committee", "Association", "Consortium",
+            "Team", "Laboratory", "Project", "Staff", "Institute", "Centre", "Center", "Society", "Board", "Foundation", "Council",
+            "Department", "Corporation", "Collaboration", "Initiative");
 
     private static String join(List<String> tokens) {
         if (tokens.isEmpty()) {

@@ -110,7 +110,7 @@ public final class CslMapper {
         b.entryType(entryType(CslText.field(item, "type"), CslText.field(item, "genre")));
         b.abstractText(CslText.display(CslText.field(item, "abstract")));
 
-        String doi = Identifiers.doi(firstField(item, "DOI", "doi"));
+        String doi = Identifiers.doiAsWritten(firstField(item, "DOI", "doi"));
         b.doi(doi);
         String url = firstField(item, "URL", "url");
         b.url(url);

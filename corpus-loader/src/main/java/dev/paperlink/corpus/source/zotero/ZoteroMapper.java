@@ -108,11 +108,11 @@ final class ZoteroMapper {
         b.entryType(entryType(itemType, CslText.field(item, "thesisType") + " " + CslText.field(item, "type")));
         b.abstractText(CslText.display(CslText.field(item, "abstractNote")));
 
-        String doi = Identifiers.doi(CslText.field(item, "DOI"));
+        String doi = Identifiers.doiAsWritten(CslText.field(item, "DOI"));
         if (doi.isEmpty()) {
             Matcher m = EXTRA_DOI.matcher(extra);
             if (m.find()) {
-                doi = Identifiers.doi(m.group(1));
+                doi = Identifiers.doiAsWritten(m.group(1));
             }
         }
         b.doi(doi);

@@ -87,7 +87,7 @@ class ArxivSharedCorporaTest {
         assertEquals("0704.0001", first.arxivId());
         assertEquals("Calculation of prompt diphoton production cross sections at Tevatron and LHC energies", first.title());
         assertEquals("2007-04-02", first.date());
-        assertEquals("10.1103/physrevd.76.013009", first.doi());
+        assertEquals("10.1103/PhysRevD.76.013009", first.doi());
         assertEquals("Phys.Rev.D76:013009,2007", first.venue());
         assertEquals("article", first.entryType());
         assertEquals(List.of("hep-ph"), first.keywords());

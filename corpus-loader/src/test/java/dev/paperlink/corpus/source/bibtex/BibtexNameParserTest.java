@@ -33,6 +33,9 @@ class BibtexNameParserTest {
             {De Gaulle}, Charles           | De Gaulle   | Charles   |          |     |
             Charles {De Gaulle}            | De Gaulle   | Charles   |          |     |
             Jos{\\'e} {\\'A}lvarez          | Álvarez     | José      |          |     |
+            Group, Machine Translation     |             |           |          |     | Machine Translation Group
+            Team, Kim                      | Team        | Kim       |          |     |
+            Group, the Translation         | Group       | the Translation |    |     |
             """)
     void parsesOneName(String name, String family, String given, String particle, String suffix, String literal) {
         Author a = NameParser.parseName(name);

@@ -54,7 +54,7 @@ class BibtexReaderTest {
         assertEquals("Proceedings of NAACL", p.venue());
         assertEquals("2019", p.year());
         assertEquals("2019-06", p.date());
-        assertEquals("10.18653/v1/n19-1423", p.doi());
+        assertEquals("10.18653/V1/N19-1423", p.doi()); // shown as written (issue 13, 8); matched lower-cased
         assertEquals("1810.04805", p.arxivId());
         assertEquals("https://aclanthology.org/N19-1423", p.url());
         assertEquals("We introduce BERT.", p.abstractText());

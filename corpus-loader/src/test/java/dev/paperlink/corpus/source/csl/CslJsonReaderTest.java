@@ -36,7 +36,7 @@ class CslJsonReaderTest {
                         """,
                         "key", "vaswani2017", "title", "Attention is all you need", "authors", "Vaswani|Ashish; Shazeer|Noam",
                         "year", "2017", "date", "2017-06-12", "venue", "NeurIPS", "type", "article",
-                        "abstract", "The dominant sequence transduction models", "doi", "10.5555/abc.123",
+                        "abstract", "The dominant sequence transduction models", "doi", "10.5555/ABC.123",
                         "url", "https://example.org/p", "keywords", "transformers; attention; nlp", "arxiv", "",
                         "id", "", "popularity", "null", "raw.volume", "30", "raw.title", "Attention is all you need"),
                 item("partial date-parts as strings", """
@@ -135,7 +135,7 @@ class CslJsonReaderTest {
                         {"id": 3, "citation-label": "Doe20", "title": "T"}""", "key", "Doe20"),
                 item("arXiv from DOI", """
                         {"id": "a", "title": "T", "DOI": "10.48550/arXiv.1706.03762"}""",
-                        "arxiv", "1706.03762", "doi", "10.48550/arxiv.1706.03762"),
+                        "arxiv", "1706.03762", "doi", "10.48550/arXiv.1706.03762"),
                 item("arXiv from URL", """
                         {"id": "a", "title": "T", "URL": "https://arxiv.org/abs/1810.04805v2"}""", "arxiv", "1810.04805"),
                 item("arXiv from number when published by arXiv", """

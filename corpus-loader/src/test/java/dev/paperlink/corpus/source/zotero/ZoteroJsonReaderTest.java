@@ -44,7 +44,7 @@ class ZoteroJsonReaderTest {
                          "citationKey": "he2016deep", "volume": "1", "extra": "Citation Key: other\\ntex.note: x"}""",
                         "key", "he2016deep", "title", "Deep residual learning", "authors", "He|Kaiming; =Microsoft Research",
                         "year", "2016", "date", "2016-06-27", "venue", "CVPR", "type", "article", "abstract", "Deeper networks",
-                        "doi", "10.1109/cvpr.2016.90", "url", "https://example.org/resnet", "keywords", "vision; resnet; plain",
+                        "doi", "10.1109/CVPR.2016.90", "url", "https://example.org/resnet", "keywords", "vision; resnet; plain",
                         "files", "/home/u/papers/resnet.pdf", "id", "", "popularity", "null", "raw.volume", "1",
                         "raw.extra", "Citation Key: other\ntex.note: x"),
                 item("key from extra string", """
@@ -55,7 +55,7 @@ class ZoteroJsonReaderTest {
                         "key", "roe1901"),
                 item("arXiv and DOI from extra", """
                         {"itemType": "preprint", "title": "T", "extra": ["arXiv: 2005.14165 [cs.CL]", "DOI: 10.1000/ABC"]}""",
-                        "arxiv", "2005.14165", "doi", "10.1000/abc", "type", "misc"),
+                        "arxiv", "2005.14165", "doi", "10.1000/ABC", "type", "misc"),
                 item("arXiv from archiveID", """
                         {"itemType": "preprint", "title": "T", "archiveID": "arXiv:1706.03762", "repository": "arXiv"}""",
                         "arxiv", "1706.03762"),
@@ -154,6 +154,6 @@ class ZoteroJsonReaderTest {
         var paper = assertTimeoutPreemptively(Duration.ofSeconds(5),
                 () -> library("{\"itemType\": \"book\", \"title\": \"A\", \"extra\": \"" + extra + "\"}").only());
         assertEquals("late2020", paper.key());
-        assertEquals("10.1000/late", paper.doi());
+        assertEquals("10.1000/Late", paper.doi());
     }
 }

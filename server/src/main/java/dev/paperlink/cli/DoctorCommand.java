@@ -1,0 +1,169 @@
+package dev.paperlink.cli;
+
+import dev.paperlink.cli.bench.LspPipe;
+import dev.paperlink.corpus.Corpus;
+import dev.paperlink.corpus.CorpusStats;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code paperlink doctor}: what an editor's health check shows (Neovim's {@code :checkhealth
+ * paperlink}, Emacs's {@code paperlink-doctor}): Java, launcher and jar, the index, its sources,
+ * the last indexing error, and whether a language server starts and answers {@code initialize}.
+ */
+@Command(name = "doctor", mixinStandardHelpOptions = true,
+        description = {"Checks what PaperLink needs and says what is wrong.",
+                "Java, the launcher and the jar, the index (location, schema, size, sources and whether each is still there), "
+                        + "the last indexing error, and whether a language server starts and answers initialize (timed). "
+                        + "Exit status 1 when something is wrong."})
+final class DoctorCommand implements Callable<Integer> {
+    @Mixin
+    IndexDirOption indexDir;
+
+    @Option(names = "--json", description = "Print the checks as JSON.")
+    boolean json;
+
+    @Option(names = "--no-server", description = "Do not start a language server.")
+    boolean noServer;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    /** One check: ok, warn or error, and what was found. */
+    record Check(String name, String level, String detail) {
+    }
+
+    @Override
+    public Integer call() {
+        List<Check> checks = new ArrayList<>();
+        Map<String, Object> facts = new LinkedHashMap<>();
+        Runtime.Version v = Runtime.version();
+        facts.put("java", System.getProperty("java.home"));
+        facts.put("javaVersion", v.toString());
+        checks.add(new Check("java", v.feature() >= 21 ? "ok" : "error", "Java " + v + " at " + System.getProperty("java.home")));
+        String launcher = System.getenv("PAPERLINK_LAUNCHER");
+        Path jar = jar();
+        facts.put("launcher", launcher == null ? "" : launcher);
+        facts.put("jar", jar == null ? "" : jar.toString());
+        checks.add(new Check("launcher", launcher != null ? "ok" : "warn",
+                launcher != null ? launcher : "not started through bin/paperlink (java -jar?)"));
+        checks.add(new Check("jar", jar != null ? "ok" : "warn", jar != null ? jar.toString() : "not run from a jar"));
+        index(checks, facts);
+        if (!noServer) {
+            server(checks, facts);
+        }
+        facts.put("checks", checks);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(Json.write(facts));
+        } else {
+            for (Check c : checks) {
+                out.printf("%-5s %-14s %s%n", c.level().equals("ok") ? "OK" : c.level().toUpperCase(java.util.Locale.ROOT), c.name(),
+                        PaperText.safe(c.detail()));
+            }
+        }
+        out.flush();
+        return checks.stream().anyMatch(c -> c.level().equals("error")) ? 1 : 0;
+    }
+
+    private void index(List<Check> checks, Map<String, Object> facts) {
+        Path dir = indexDir.resolve();
+        facts.put("indexDir", dir.toString());
+        if (!Files.isDirectory(dir)) {
+            checks.add(new Check("index", "warn", dir + " does not exist yet ('paperlink index PATH' makes it)"));
+            return;
+        }
+        try (Corpus corpus = Corpus.openReadOnly(dir)) {
+            CorpusStats s = corpus.stats();
+            facts.put("schema", s.schema());
+            facts.put("indexBytes", s.indexBytes());
+            facts.put("papers", s.papers());
+            checks.add(new Check("index", "ok", String.format("%s: schema %d, %,d papers, %.1f MB", dir, s.schema(), s.papers(), s.indexBytes() / 1e6)));
+            List<Map<String, Object>> sources = new ArrayList<>();
+            long missing = 0;
+            for (CorpusStats.SourceStats src : s.sources()) {
+                Path file = Path.of(src.file());
+                String state = !Files.exists(file) ? "missing" : sameSize(file, src.bytes()) ? "indexed" : "changed since indexed";
+                missing += state.equals("missing") ? 1 : 0;
+                Map<String, Object> one = new LinkedHashMap<>();
+                one.put("file", src.file());
+                one.put("format", src.format());
+                one.put("records", src.records());
+                one.put("state", state);
+                sources.add(one);
+                checks.add(new Check("source", state.equals("indexed") ? "ok" : "warn",
+                        String.format("%s [%s] %,d records, %s", src.file(), src.format(), src.records(), state)));
+            }
+            facts.put("sources", sources);
+            if (s.sources().isEmpty()) {
+                checks.add(new Check("sources", "warn", "the index holds no sources ('paperlink index PATH' adds some)"));
+            } else if (missing > 0) {
+                checks.add(new Check("sources", "warn", missing + " source files are gone ('paperlink remove PATH' drops them)"));
+            }
+        } catch (Exception e) {
+            checks.add(new Check("index", "error", dir + ": " + e.getMessage()));
+        }
+        LastIndexError.read(dir).ifPresent(err -> {
+            facts.put("lastIndexError", err);
+            checks.add(new Check("last error", "warn", "the last 'paperlink index' failed: " + err));
+        });
+    }
+
+    private static boolean sameSize(Path file, long bytes) {
+        try {
+            return bytes <= 0 || Files.size(file) == bytes;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    /** Starts {@code paperlink serve} in a fresh JVM (a throwaway index), sends initialize over its pipes and times the answer. */
+    private void server(List<Check> checks, Map<String, Object> facts) {
+        Path scratch = null;
+        long t0 = System.nanoTime();
+        try {
+            scratch = Files.createTempDirectory("paperlink-doctor");
+            List<String> command = dev.paperlink.cli.bench.FreshJvm.command("-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx448m", null,
+                    Main.class.getName(), List.of("serve", "--index-dir", scratch.resolve("index").toString()));
+            try (LspPipe pipe = new LspPipe(dev.paperlink.cli.bench.FreshJvm.start(command))) {
+                var init = pipe.request("initialize", Map.of("processId", ProcessHandle.current().pid(), "capabilities", Map.of(),
+                        "rootUri", scratch.toUri().toString()));
+                long ms = (System.nanoTime() - t0) / 1_000_000;
+                String name = init.path("serverInfo").path("name").asText("?");
+                pipe.notify("initialized", Map.of());
+                pipe.shutdown();
+                facts.put("serverStartMs", ms);
+                checks.add(new Check("server", "ok", String.format("'paperlink serve' answered initialize in %,d ms (%s)", ms, name)));
+            }
+        } catch (Exception e) {
+            checks.add(new Check("server", "error", "'paperlink serve' did not answer initialize: " + e.getMessage()));
+        } finally {
+            if (scratch != null) {
+                try {
+                    dev.paperlink.cli.bench.TempDirs.delete(scratch);
+                } catch (java.io.IOException e) {
+                    // a temporary folder left behind
+                }
+            }
+        }
+    }
+
+    private static Path jar() {
+        try {
+            Path p = Path.of(DoctorCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return p.toString().endsWith(".jar") ? p : null;
+        } catch (Exception e) {
+            return null;
+        }
+    }
+}

@@ -1,7 +1,5 @@
 package dev.paperlink.corpus.write;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.paperlink.corpus.model.Author;
 import dev.paperlink.corpus.model.Paper;
 import dev.paperlink.corpus.model.SourceFormat;
@@ -138,37 +136,14 @@ class RoundTripTest {
     }
 
     static List<Paper> readBack(String text, EntryFormat format) throws IOException {
-        if (format == EntryFormat.HAYAGRIVA) {
-            return hayagriva(text);
-        }
-        SourceFormat source = format.isBibtex() ? SourceFormat.BIBTEX : format == EntryFormat.CSL_JSON ? SourceFormat.CSL_JSON : SourceFormat.CSL_YAML;
+        SourceFormat source = switch (format) {
+            case BIBTEX, BIBLATEX -> SourceFormat.BIBTEX;
+            case CSL_JSON -> SourceFormat.CSL_JSON;
+            case CSL_YAML -> SourceFormat.CSL_YAML;
+            case HAYAGRIVA -> SourceFormat.HAYAGRIVA;
+        };
         CollectingSink read = CollectingSink.read(Readers.forFormat(source), "written", text);
         assertEquals(List.of(), read.skips, text);
         return read.papers;
-    }
-
-    /** No Hayagriva reader in the project: the YAML is read as a tree and its fields mapped back the way Typst reads them. */
-    private static List<Paper> hayagriva(String text) throws IOException {
-        JsonNode root = new YAMLMapper().readTree(text);
-        List<Paper> out = new ArrayList<>();
-        root.properties().forEach(e -> {
-            JsonNode v = e.getValue();
-            var b = Paper.builder().key(e.getKey()).title(v.path("title").asText(""));
-            for (JsonNode a : v.path("author")) {
-                if (a.isObject()) {
-                    b.author(new Author(a.path("name").asText(), a.path("given-name").asText(), a.path("prefix").asText(),
-                            a.path("suffix").asText(), ""));
-                    continue;
-                }
-                String s = a.asText();
-                int comma = s.indexOf(", ");
-                b.author(comma < 0 ? Author.literal(s) : Author.person(s.substring(0, comma), s.substring(comma + 2)));
-            }
-            String date = v.path("date").asText("");
-            b.year(date.length() >= 4 ? date.substring(0, 4) : date);
-            b.doi(dev.paperlink.corpus.source.Identifiers.doi(v.path("serial-number").path("doi").asText("")));
-            out.add(b.build());
-        });
-        return out;
     }
 }

@@ -55,7 +55,7 @@ final class HayagrivaMapper {
         b.entryType(type.equals("article") && parentType.equals("proceedings") ? "inproceedings" : TYPES.getOrDefault(type, "misc"));
         b.abstractText(text(e.get("abstract")));
         JsonNode serial = e.get("serial-number");
-        String doi = Identifiers.doi(first(text(e.get("doi")), serial != null && serial.isObject() ? text(serial.get("doi")) : ""));
+        String doi = Identifiers.doiAsWritten(first(text(e.get("doi")), serial != null && serial.isObject() ? text(serial.get("doi")) : ""));
         b.doi(doi);
         JsonNode url = e.get("url");
         String u = url != null && url.isObject() ? text(url.get("value")) : text(url);

@@ -44,6 +44,9 @@ class RenameFeatureTest {
                 "refused: 'he2016' is defined only in the corpus (ml.bib:8), not in a bibliography file of the workspace: PaperLink does not edit the corpus.",
                 Corpora.ML);
         check("\\cite{nowhere<|>}\n", "x", "refused: 'nowhere' is defined in no bibliography file of the workspace.");
+        check("%! note.md\n---\nbibliography: lib.json\n---\n[@smith<|>2020]\n%! lib.json\n[\n  {\"id\": \"smith2020\", \"type\": \"article-journal\", \"title\": \"Graphs\"}\n]\n",
+                "x", "refused: 'smith2020' is defined in lib.json:2 (csl-json): PaperLink renames the keys of .bib and Hayagriva files only;"
+                        + " change its id there by hand.");
         check("\\cite{a} and <|>text\n", "x", "refused: No citation key here to rename.");
     }
 

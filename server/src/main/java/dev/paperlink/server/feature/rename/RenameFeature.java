@@ -86,6 +86,12 @@ public final class RenameFeature {
             return Optional.empty();
         }
         Optional<Paper> paper = p.lookup().byKey(key);
+        Optional<dev.paperlink.corpus.model.SourceSpan> other = paper.flatMap(Paper::primarySource)
+                .filter(s -> s.format() != dev.paperlink.corpus.model.SourceFormat.BIBTEX && s.format() != dev.paperlink.corpus.model.SourceFormat.HAYAGRIVA);
+        if (other.isPresent()) { // a CSL or Zotero file, in the workspace or not: its ids are not entry keys PaperLink edits
+            return Optional.of("'" + CitationFormatter.plain(key) + "' is defined in " + CitationFormatter.source(other.get())
+                    + " (" + other.get().format().label() + "): PaperLink renames the keys of .bib and Hayagriva files only; change its id there by hand.");
+        }
         if (paper.isPresent()) {
             String where = paper.get().primarySource().map(s -> " (" + CitationFormatter.source(s) + ")").orElse("");
             return Optional.of("'" + CitationFormatter.plain(key) + "' is defined only in the corpus" + where

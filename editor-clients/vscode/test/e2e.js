@@ -293,9 +293,11 @@ async function statusLabel() {
     await screenshot('rename-box');
     check(renameBox, 'F2 on the key opens the rename box (prepareRename)', ms(t));
     if (renameBox) {
-      await page.keyboard.press('Control+A');
-      await page.keyboard.type('he2016residual', { delay: 20 });
-      await page.keyboard.press('Enter');
+      // typed into the rename box itself (fill focuses it): keys sent to the page went to the editor
+      // once, when the box had not taken the focus yet, and replaced the whole note
+      const input = page.locator('.rename-box input, .rename-box .rename-input').first();
+      await input.fill('he2016residual').catch(e => console.log(`     rename box: ${e.message.split('\n')[0]}`));
+      await input.press('Enter').catch(e => console.log(`     rename box: ${e.message.split('\n')[0]}`));
     }
     const textR2 = await editorTextWhen(text => text.includes('\\cite{he2016residual}'), 10000);
     check(textR2.includes('\\cite{he2016residual}'), 'the citation in note.tex is renamed', JSON.stringify(textR2.split('\n')[heLine - 1]));

@@ -99,12 +99,7 @@ final class Hybrid {
         private final Map<String, float[]> recent;
 
         QueryVectors(int size) {
-            this.recent = new LinkedHashMap<>(16, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
-                    return size() > size;
-                }
-            };
+            this.recent = Recent.map(size);
         }
 
         float[] of(Embedder e, String text) {

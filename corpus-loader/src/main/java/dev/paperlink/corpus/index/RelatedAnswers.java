@@ -5,7 +5,6 @@ import dev.paperlink.corpus.model.Passage;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.Query;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,12 +31,7 @@ final class RelatedAnswers {
 
     RelatedAnswers(int size, int depth) {
         this.depth = depth;
-        this.recent = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Question, Answer> eldest) {
-                return size() > size;
-            }
-        };
+        this.recent = Recent.map(size);
     }
 
     /** The answer for {@code limit} papers, when a question asked before already holds it. */

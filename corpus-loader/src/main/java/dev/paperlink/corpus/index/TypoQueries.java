@@ -10,7 +10,6 @@ import org.apache.lucene.util.automaton.CompiledAutomaton;
 import org.apache.lucene.util.automaton.LevenshteinAutomata;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -25,12 +24,7 @@ final class TypoQueries {
     private final Map<String, CompiledAutomaton> recent;
 
     TypoQueries(int capacity) {
-        this.recent = new LinkedHashMap<>(capacity * 2, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, CompiledAutomaton> eldest) {
-                return size() > capacity;
-            }
-        };
+        this.recent = Recent.map(capacity);
     }
 
     /**

@@ -53,6 +53,12 @@ public interface Corpus extends PaperQueries, AutoCloseable {
      */
     IndexReport add(List<Path> roots, IndexListener listener) throws IOException;
 
+    /**
+     * How sources are read from the next run on (which part of a Zotero database); a file read
+     * before under other options is read again by that run. {@link dev.paperlink.corpus.source.ReaderOptions#DEFAULT} until set.
+     */
+    void useReaderOptions(dev.paperlink.corpus.source.ReaderOptions options);
+
     /** Drops every source file equal to or under one of {@code paths} (the files need not exist any more). */
     IndexReport remove(List<Path> paths, IndexListener listener) throws IOException;
 

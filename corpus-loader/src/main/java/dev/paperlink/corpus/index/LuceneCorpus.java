@@ -205,6 +205,14 @@ public final class LuceneCorpus implements Corpus {
         }
     }
 
+    /** How sources are read (which part of a Zotero database); set before a run. */
+    private volatile dev.paperlink.corpus.source.ReaderOptions readerOptions = dev.paperlink.corpus.source.ReaderOptions.DEFAULT;
+
+    @Override
+    public void useReaderOptions(dev.paperlink.corpus.source.ReaderOptions options) {
+        readerOptions = options == null ? dev.paperlink.corpus.source.ReaderOptions.DEFAULT : options;
+    }
+
     @Override
     public synchronized IndexReport index(List<Path> roots, IndexListener listener) throws IOException {
         return run(roots, listener, file -> true);

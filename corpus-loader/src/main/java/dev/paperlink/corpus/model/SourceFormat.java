@@ -9,7 +9,9 @@ public enum SourceFormat {
     ARXIV_JSONL("arxiv-jsonl"),
     HF_PAGE_TEXT("hf-page-text"),
     HF_JSON("hf-json"),
-    HAYAGRIVA("hayagriva");
+    HAYAGRIVA("hayagriva"),
+    /** A Zotero database ({@code zotero.sqlite}), read from a private copy; Better BibTeX keys beside it. */
+    ZOTERO_SQLITE("zotero-sqlite");
 
     private final String label;
 

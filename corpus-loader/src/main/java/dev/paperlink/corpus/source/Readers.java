@@ -24,6 +24,8 @@ public final class Readers {
             case HF_PAGE_TEXT -> new HfPageTextReader();
             case HF_JSON -> new HfJsonReader();
             case HAYAGRIVA -> new dev.paperlink.corpus.source.hayagriva.HayagrivaReader();
+            // a database is no text: it is read from its file (ZoteroSqliteReader), never through a Reader
+            case ZOTERO_SQLITE -> throw new IllegalArgumentException("a Zotero database is read from its file, not as text");
         };
     }
 }

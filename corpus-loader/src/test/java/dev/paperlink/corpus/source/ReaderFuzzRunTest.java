@@ -95,7 +95,7 @@ class ReaderFuzzRunTest {
     private static final long CLASS_START = System.nanoTime();
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(SourceFormat.class)
+    @EnumSource(value = SourceFormat.class, names = "ZOTERO_SQLITE", mode = EnumSource.Mode.EXCLUDE) // a database, not text: ZoteroSqliteRobustnessTest
     void readersSurviveTheSeededFuzzRun(SourceFormat format) throws Exception {
         assumeTrue(ONLY_FORMAT.isEmpty() || ONLY_FORMAT.equals(format.label()), "only " + ONLY_FORMAT);
         long start = System.nanoTime();
@@ -411,6 +411,7 @@ class ReaderFuzzRunTest {
                         fixtures("hf/HfPageTextReaderFuzzTestInputs/fuzz").stream()).toList();
                 case HF_JSON -> fixtures("hf/json-fixtures");
                 case HAYAGRIVA -> List.of(resource("hayagriva/sample.yml"));
+                case ZOTERO_SQLITE -> throw new IllegalArgumentException("not a text format");
             };
         }
 
@@ -763,6 +764,7 @@ class ReaderFuzzRunTest {
                 case HF_PAGE_TEXT -> new String[] {"title", "abstract", "authors", "date", "organisation", "arxiv"};
                 case HAYAGRIVA -> new String[] {"type", "title", "author", "editor", "date", "parent", "doi", "url",
                     "serial-number", "abstract", "keywords"};
+                case ZOTERO_SQLITE -> throw new IllegalArgumentException("not a text format");
             };
         }
 
@@ -1011,6 +1013,7 @@ class ReaderFuzzRunTest {
                 case HF_PAGE_TEXT -> List.of(HF_PAGE_TEXT);
                 case HF_JSON -> List.of(HF_JSON_SCRAPED, HF_JSON_API);
                 case HAYAGRIVA -> List.of(HAYAGRIVA);
+                case ZOTERO_SQLITE -> throw new IllegalArgumentException("not a text format");
             };
         }
 

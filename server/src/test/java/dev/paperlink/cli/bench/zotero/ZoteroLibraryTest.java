@@ -20,6 +20,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import dev.paperlink.corpus.Corpus;
+import dev.paperlink.corpus.IndexListener;
+import dev.paperlink.corpus.IndexReport;
+import dev.paperlink.corpus.model.Paper;
+import dev.paperlink.corpus.model.ZoteroItem;
+import dev.paperlink.corpus.source.RecordSink;
+import dev.paperlink.corpus.source.Skip;
+import dev.paperlink.corpus.source.zotero.sqlite.ZoteroDatabase;
+import dev.paperlink.corpus.source.zotero.sqlite.ZoteroSelection;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -256,6 +266,74 @@ class ZoteroLibraryTest {
             assertEquals(1, count(c, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'fulltextItemWords_itemID'"));
             assertEquals(0, count(c, "SELECT COUNT(*) FROM fulltextItemWords WHERE wordID NOT IN (SELECT wordID FROM fulltextWords)"));
             assertEquals(List.of("ok"), strings(c, "PRAGMA integrity_check"));
+        }
+    }
+
+    @Test
+    void theProjectsReaderGivesEveryLiveItemWithItsKeyTitleAndPdf() throws Exception {
+        List<Paper> papers = new ArrayList<>();
+        List<Skip> skips = new ArrayList<>();
+        try (ZoteroDatabase db = ZoteroDatabase.open(summary.database(), "zotero.sqlite", ZoteroSelection.ALL, java.util.Optional.empty())) {
+            assertEquals(123, db.schemaVersion());
+            assertEquals("citationkey", db.keyLayout());
+            assertEquals(summary.live(), db.revisions().size());
+            db.read(id -> true, new RecordSink() {
+                @Override
+                public void accept(Paper paper) {
+                    papers.add(paper);
+                }
+
+                @Override
+                public void skip(Skip skip) {
+                    skips.add(skip);
+                }
+            });
+            assertEquals(List.of(), db.notes());
+        }
+        assertEquals(List.of(), skips);
+        assertEquals(summary.live(), papers.size());
+        Map<String, ZoteroLibrary.Item> byKey = new HashMap<>();
+        summary.items().forEach(i -> byKey.put(i.key(), i));
+        for (Paper p : papers) {
+            ZoteroLibrary.Item i = byKey.get(p.raw().get(ZoteroItem.ITEM_KEY));
+            assertFalse(i.trashed(), i.key());
+            // titles keep Zotero's rich-text markup (<i>k</i>-Means) as the ACM records have it; papers show the text
+            assertEquals(i.title().replaceAll("</?(i|b|sub|sup|span)( [^>]*)?>", ""), p.title());
+            assertEquals(i.year(), p.year(), i.key());
+            if (!i.citationKey().isEmpty()) {
+                assertEquals(i.citationKey(), p.key(), i.key());
+            }
+            if (!i.pdf().isEmpty()) {
+                assertEquals(summary.dataDir().resolve(i.pdf()).toAbsolutePath().toString(), p.files().get(0), i.key());
+            }
+            if (!i.doi().isEmpty()) {
+                assertEquals(i.doi().toLowerCase(Locale.ROOT), p.doi().toLowerCase(Locale.ROOT), i.key());
+            }
+            assertEquals("zotero://select/library/items/" + i.key(), p.raw().get(ZoteroItem.SELECT));
+        }
+    }
+
+    @Test
+    void theIndexHoldsOnePaperPerLiveItemAndAnEditIsReadAlone() throws Exception {
+        Path lib = tmp.resolve("indexed");
+        ZoteroLibrary.Summary s = generate(lib, ZoteroLibrary.Options.of(300, 11));
+        try (Corpus c = Corpus.open(tmp.resolve("index"))) {
+            IndexReport first = c.index(List.of(s.database()), IndexListener.NONE);
+            assertEquals(List.of(), first.skips());
+            assertEquals(s.live(), first.papers());
+            ZoteroLibrary.Item renamed = s.liveItems().get(5);
+            try (ZoteroEdits e = ZoteroEdits.open(lib, 1)) {
+                e.addItem(ZoteroEdits.NewItem.article("A Fresh Title Nobody Has Written Before", Creator.author("Grace", "Hopper"), "2026"),
+                        "hopperFreshTitleNobody2026");
+                e.renameTitle(renamed.key(), "A Renamed Title Nobody Has Written Before");
+            }
+            IndexReport second = c.index(List.of(s.database()), IndexListener.NONE);
+            assertEquals(2, second.recordsRead(), "only the new and the renamed item are read again");
+            assertEquals(s.live() + 1, second.papers());
+            assertEquals("A Fresh Title Nobody Has Written Before", c.byKey("hopperFreshTitleNobody2026").orElseThrow().title());
+            if (!renamed.citationKey().isEmpty()) {
+                assertEquals("A Renamed Title Nobody Has Written Before", c.byKey(renamed.citationKey()).orElseThrow().title());
+            }
         }
     }
 }

@@ -85,12 +85,42 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--lsp", description = "Then run the language server end to end over its pipes on the same corpus (what 'paperlink bench-lsp' does).")
     boolean lsp;
 
+    @Option(names = "--zotero-refresh", description = "Instead of the rest: a generated Zotero library (--items) followed live by the language server "
+            + "over its pipes: its first index, then the delay until completion shows a change made in Zotero (a new item, a renamed title) "
+            + "and the cost of one refresh (wall and server CPU), over --changes changes of each measure.")
+    boolean zoteroRefresh;
+
+    @Option(names = "--zotero-library", paramLabel = "DIR", description = "Write the generated Zotero data directory (zotero.sqlite, "
+            + "better-bibtex.sqlite, storage/) there and keep it; alone, only that (a test library); with --zotero-refresh, the workload runs on it.")
+    Path zoteroLibrary;
+
+    @Option(names = "--items", defaultValue = "10000", description = "With --zotero-refresh or --zotero-library: the library's regular items (default: ${DEFAULT-VALUE}).")
+    int zoteroItems;
+
+    @Option(names = "--changes", defaultValue = "20", description = "With --zotero-refresh: changes timed for the delay, and as many for the cost of a refresh (default: ${DEFAULT-VALUE}).")
+    int zoteroChanges;
+
+    @Option(names = "--no-fulltext", description = "With --zotero-refresh or --zotero-library: no full-text word index in the library "
+            + "(Zotero keeps one by default: most of a real database's size).")
+    boolean noFulltext;
+
+    @Option(names = "--shared-corpora", paramLabel = "DIR", description = "With --zotero-refresh or --zotero-library: the shared corpora the library "
+            + "is made from (the schema of a real Zotero 7 database, ACL/ACM/arXiv records); default: $PAPERLINK_SHARED/corpora or ../shared/corpora.")
+    Path sharedCorpora;
+
+    @Option(names = "--server-jvm-flags", defaultValue = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx448m -XX:+ExitOnOutOfMemoryError",
+            description = "With --zotero-refresh: the language server's JVM flags (default, as bin/paperlink serve: ${DEFAULT-VALUE}).")
+    String serverJvmFlags;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
+        if (zoteroRefresh || zoteroLibrary != null) {
+            return zotero(err);
+        }
         List<Path> collection = new ArrayList<>(corpus);
         collection.addAll(corpusOption);
         if (relatedEval != null) {
@@ -166,6 +196,45 @@ final class BenchCommand implements Callable<Integer> {
         } finally {
             if (workDir == null) {
                 TempDirs.delete(dir);
+            }
+        }
+    }
+
+    /** {@code --zotero-refresh} and {@code --zotero-library}: a generated library, and the server following it. */
+    private int zotero(PrintWriter err) throws Exception {
+        Path corpora = sharedCorpora != null ? sharedCorpora : dev.paperlink.cli.bench.zotero.ContentPool.sharedCorpora()
+                .orElseThrow(() -> new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "the Zotero library is made from the shared corpora: give --shared-corpora DIR (or set PAPERLINK_SHARED)"));
+        Path scratch = workDir != null ? Files.createDirectories(workDir).resolve("bench-zotero-" + System.currentTimeMillis())
+                : Files.createTempDirectory("paperlink-bench-zotero");
+        Path data = zoteroLibrary != null ? zoteroLibrary : scratch.resolve("Zotero");
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("machine", machine());
+        try {
+            long t0 = System.nanoTime();
+            err.printf("making a Zotero library of %,d items in %s%n", zoteroItems, data);
+            var library = dev.paperlink.cli.bench.zotero.ZoteroLibrary.generate(data, corpora,
+                    dev.paperlink.cli.bench.zotero.ZoteroLibrary.Options.of(zoteroItems, seed).withFulltext(!noFulltext));
+            figures.put("generatedInMs", (System.nanoTime() - t0) / 1_000_000);
+            figures.put("seed", seed);
+            err.printf("made in %.1f s: %,d items (%,d live), %,d attachments, %,d BBT keys; zotero.sqlite %.1f MB%n",
+                    (System.nanoTime() - t0) / 1e9, library.regular(), library.live(), library.attachments(), library.bbtKeys(),
+                    Files.size(library.database()) / 1e6);
+            if (!zoteroRefresh) {
+                return 0;
+            }
+            figures.put("serverJvmFlags", serverJvmFlags);
+            var bench = new dev.paperlink.cli.bench.zotero.ZoteroRefreshBench(index -> FreshJvm.start(FreshJvm.command(serverJvmFlags, null,
+                    Main.class.getName(), List.of("serve", "--index-dir", index.toString()))), err, zoteroChanges, seed);
+            figures.putAll(bench.run(library, scratch));
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(json ? Json.write(figures) : "machine        " + figures.get("machine") + "\nserver flags   " + serverJvmFlags + "\n"
+                    + dev.paperlink.cli.bench.zotero.ZoteroRefreshBench.text(figures));
+            out.flush();
+            return 0;
+        } finally {
+            if (workDir == null) {
+                TempDirs.delete(scratch);
             }
         }
     }

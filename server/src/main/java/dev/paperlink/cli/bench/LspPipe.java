@@ -85,6 +85,13 @@ public final class LspPipe implements AutoCloseable {
         throw new IOException("no " + method + " within " + seconds + " s");
     }
 
+    /** The notifications queued so far (and not awaited), oldest first; the queue is left empty. */
+    public java.util.List<JsonNode> drain() {
+        java.util.List<JsonNode> out = new java.util.ArrayList<>();
+        notifications.drainTo(out);
+        return out;
+    }
+
     private synchronized void send(JsonNode msg) throws IOException {
         byte[] body = JSON.writeValueAsBytes(msg);
         out.write(("Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));

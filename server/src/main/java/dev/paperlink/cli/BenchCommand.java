@@ -108,6 +108,10 @@ final class BenchCommand implements Callable<Integer> {
             + "is made from (the schema of a real Zotero 7 database, ACL/ACM/arXiv records); default: $PAPERLINK_SHARED/corpora or ../shared/corpora.")
     Path sharedCorpora;
 
+    @Option(names = "--zotero-embeddings", description = "With --zotero-refresh: leave the server's related-paper embeddings on "
+            + "(with the model installed it embeds the new library in the background, and the figures include that).")
+    boolean zoteroEmbeddings;
+
     @Option(names = "--server-jvm-flags", defaultValue = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx448m -XX:+ExitOnOutOfMemoryError",
             description = "With --zotero-refresh: the language server's JVM flags (default, as bin/paperlink serve: ${DEFAULT-VALUE}).")
     String serverJvmFlags;
@@ -225,7 +229,7 @@ final class BenchCommand implements Callable<Integer> {
             }
             figures.put("serverJvmFlags", serverJvmFlags);
             var bench = new dev.paperlink.cli.bench.zotero.ZoteroRefreshBench(index -> FreshJvm.start(FreshJvm.command(serverJvmFlags, null,
-                    Main.class.getName(), List.of("serve", "--index-dir", index.toString()))), err, zoteroChanges, seed);
+                    Main.class.getName(), List.of("serve", "--index-dir", index.toString()))), err, zoteroChanges, seed, zoteroEmbeddings);
             figures.putAll(bench.run(library, scratch));
             PrintWriter out = spec.commandLine().getOut();
             out.println(json ? Json.write(figures) : "machine        " + figures.get("machine") + "\nserver flags   " + serverJvmFlags + "\n"

@@ -59,12 +59,19 @@ public final class ZoteroRefreshBench {
     private final PrintWriter err;
     private final int changes;
     private final long seed;
+    private final boolean embeddings;
 
-    public ZoteroRefreshBench(Servers servers, PrintWriter err, int changes, long seed) {
+    /**
+     * @param embeddings leave the server's related-paper embeddings on: where the model is installed
+     *                   it embeds every paper in the background (minutes of CPU for a new library),
+     *                   which the figures would then include; off by default ({@code related.embeddings: false})
+     */
+    public ZoteroRefreshBench(Servers servers, PrintWriter err, int changes, long seed, boolean embeddings) {
         this.servers = servers;
         this.err = err;
         this.changes = changes;
         this.seed = seed;
+        this.embeddings = embeddings;
     }
 
     /** Runs the workload on a generated library; the index and the note go into {@code scratch}. */
@@ -86,7 +93,8 @@ public final class ZoteroRefreshBench {
         try (LspPipe lsp = new LspPipe(process);
              ZoteroEdits edits = ZoteroEdits.open(library.dataDir(), seed)) {
             Map<String, Object> settings = Map.of("zotero", Map.of("enabled", true, "dataDirectory", library.dataDir().toString(),
-                    "libraries", List.of(), "collections", List.of()));
+                    "libraries", List.of(), "collections", List.of()), "related", Map.of("embeddings", embeddings));
+            out.put("settings", settings);
             lsp.request("initialize", Map.of("processId", ProcessHandle.current().pid(),
                     "rootUri", ws.toUri().toString(),
                     "workspaceFolders", List.of(Map.of("uri", ws.toUri().toString(), "name", "notes")),
@@ -372,6 +380,7 @@ public final class ZoteroRefreshBench {
         if (f.containsKey("generatedInMs")) {
             sb.append(String.format(Locale.ROOT, "                made in %.1f s (seed %s)%n", ((Number) f.get("generatedInMs")).longValue() / 1e3, f.get("seed")));
         }
+        sb.append("settings        ").append(f.get("settings")).append('\n');
         Map<String, Object> first = (Map<String, Object>) f.get("firstIndex");
         sb.append(String.format(Locale.ROOT, "first index     %,d ms from initialized to the end of the run (the server's run: %,d ms; %,d papers); server CPU %.1f s"
                         + " (%.1f s from its start); initialize %d ms; peak RSS %.0f MB%n",

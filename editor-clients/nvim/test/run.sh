@@ -19,6 +19,14 @@ export XDG_CACHE_HOME="$tmp/cache" XDG_STATE_HOME="$tmp/state" XDG_DATA_HOME="$t
 mkdir -p "$tmp/data/nvim/site/pack/paperlink/start" && ln -s "$plugin" "$tmp/data/nvim/site/pack/paperlink/start/paperlink"
 export PAPERLINK_INDEX_DIR="$tmp/default-index" PAPERLINK_CDS="${PAPERLINK_CDS:-0}"
 export PAPERLINK_TEST_DIR="$tmp" PAPERLINK_NVIM_PLUGIN="$plugin" PAPERLINK_DEMO_CORPUS="$(cd "$plugin/../../demo" && pwd)"
+# the Zotero checks of test.lua: a copy of a real Zotero data directory (zotero-fixture.sh), or skipped loudly
+zotero_failed=0
+"$plugin/../zotero-fixture.sh" prepare "$tmp/zotero" > "$tmp/zotero.out" 2>&1
+case $? in
+  0) set -a; . "$tmp/zotero/env"; set +a ;;
+  3) cat "$tmp/zotero.out" ;;
+  *) cat "$tmp/zotero.out"; zotero_failed=1 ;;
+esac
 cd "$tmp/workspace" || exit 1
 TMPDIR="$tmp" XDG_RUNTIME_DIR="$tmp" timeout 60 nvim --headless -i NONE -u "$here/init.lua" note.tex -c "luafile $here/test.lua" </dev/null | tee "$tmp/out"
 rc=${PIPESTATUS[0]}
@@ -28,6 +36,7 @@ elif [[ $rc -ne 0 ]] && [[ -f "$tmp/cache/nvim/lsp.log" ]]; then
   echo "--- lsp.log (last 20 lines)"; tail -20 "$tmp/cache/nvim/lsp.log"
 fi
 if [[ $rc -eq 124 ]]; then echo "nvim timed out"; echo "0 passed, 1 failed" | tee -a "$tmp/out"; fi
+if [[ $zotero_failed == 1 ]]; then echo "zotero fixture: 0 passed, 1 failed" | tee -a "$tmp/out"; rc=1; fi
 # the ACM-CR checks (acm-cr.sh: another nvim, the ACM-CR collection as the corpus), added to this count
 bash "$here/acm-cr.sh" | tee -a "$tmp/out"; [[ ${PIPESTATUS[0]} -ne 0 && $rc -eq 0 ]] && rc=1
 "$plugin/../acm-cr-fixture.sh" total "$tmp/out"

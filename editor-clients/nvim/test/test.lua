@@ -369,6 +369,52 @@ local function run_rename()
   end
 end
 
+-- Issue 14: Zotero's database, given by update_settings { zotero = "<data directory>" } (the "path" form;
+-- workspace/didChangeConfiguration while the server runs): completing \cite{tewel offers the Better BibTeX
+-- key, and the hover (vim.lsp.buf.hover()'s float) shows the abstract and "Open PDF" for the PDF in storage/.
+-- The data directory is a copy of a real Zotero 7 one (ZOTERO_* from editor-clients/zotero-fixture.sh).
+local function run_zotero()
+  local dir, key = os.getenv('ZOTERO_DATA'), os.getenv('ZOTERO_KEY')
+  if not dir then
+    out('     zotero: no Zotero fixture (editor-clients/zotero-fixture.sh said why above), its checks skipped')
+    return
+  end
+  local previous = vim.api.nvim_get_current_buf()
+  local file = vim.fn.fnamemodify('zotero.tex', ':p')
+  vim.fn.writefile({ '\\documentclass{article}', '\\begin{document}', 'Consistent subjects \\cite{tewel}.',
+    'As in \\cite{' .. key .. '}.', '\\end{document}' }, file)
+  local t0 = vim.loop.hrtime()
+  require('paperlink').update_settings { zotero = dir }
+  local buf, client = open_attached(file, 'zotero')
+  if not client then return end
+  local row, col = locate(file, 'tewel}')
+  local labels = {}
+  local found = wait(function()
+    vim.api.nvim_win_set_cursor(0, { row, col + 5 })
+    local res = vim.lsp.buf_request_sync(buf, 'textDocument/completion', vim.lsp.util.make_position_params(), 2000)
+    labels = {}
+    for _, r in pairs(res or {}) do
+      for _, it in ipairs(r.result and (r.result.items or r.result) or {}) do table.insert(labels, it.label) end
+    end
+    return vim.tbl_contains(labels, key)
+  end, 30000)
+  check(found ~= nil, 'zotero: after update_settings{zotero = "<data dir>"}, completing \\cite{tewel offers ' .. key,
+    string.format('%.0f ms: %s', ms(t0), table.concat(labels, ', ')))
+  row, col = locate(file, key)
+  vim.api.nvim_win_set_cursor(0, { row, col + 3 })
+  t0 = vim.loop.hrtime()
+  vim.lsp.buf.hover()
+  local text, win = wait(float_text, 5000)
+  text = oneline(text)
+  if win then vim.api.nvim_win_close(win, true) end
+  local abstract, pdf = os.getenv('ZOTERO_ABSTRACT'), vim.uri_from_fname(os.getenv('ZOTERO_PDF'))
+  check(text:find(os.getenv('ZOTERO_TITLE'), 1, true) ~= nil and text:find(abstract, 1, true) ~= nil,
+    'zotero: the hover float shows the title and the abstract', string.format('%.0f ms: %s', ms(t0), text:sub(1, 200)))
+  check(text:find('Open PDF', 1, true) ~= nil and text:find(pdf, 1, true) ~= nil,
+    'zotero: the hover has "Open PDF" with the file:// address of the PDF in storage/', pdf .. ' | ' .. (text:match('Open PDF.-%)') or text:sub(-200)))
+  vim.cmd('buffer ' .. previous)
+end
+
 co = coroutine.create(function()
   if not run_document(vim.fn.fnamemodify('note.tex', ':p'), 'latex', [[\cite{vaswani2017attention}]]) then
     finish() -- no server: the other checks would only repeat the failure
@@ -390,6 +436,7 @@ co = coroutine.create(function()
   run_add_to_bibliography(vim.fn.fnamemodify('cite.tex', ':p'))
 
   run_rename()
+  run_zotero()
 
   -- installed as docs/editors.md says (a symlink into pack/*/start): the launcher was found through the link
   local launcher = (require('paperlink').command() or {})[1] or ''

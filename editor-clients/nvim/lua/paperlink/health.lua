@@ -39,7 +39,23 @@ local function doctor_command(paperlink)
     table.insert(argv, '--index-dir')
     table.insert(argv, vim.fn.expand(dir))
   end
+  -- the Zotero database the setting zotero reads: doctor checks the one of the setting
+  local zotero = M.zotero_directory(paperlink.settings and paperlink.settings.zotero)
+  if zotero then table.insert(argv, '--zotero=' .. zotero) end
   return argv
+end
+
+--- The data directory the `zotero` setting names (true, "path" or { enabled, dataDirectory, ... }):
+--- the path (expanded), '' for Zotero's own, nil when the setting is off.
+function M.zotero_directory(z)
+  if z == true then return '' end
+  if type(z) == 'string' and z ~= '' and z ~= 'false' and z ~= 'off' then
+    return (z == 'true' or z == 'on') and '' or vim.fn.expand(z)
+  end
+  if type(z) == 'table' and z.enabled ~= false then
+    return type(z.dataDirectory) == 'string' and z.dataDirectory ~= '' and vim.fn.expand(z.dataDirectory) or ''
+  end
+  return nil
 end
 
 function M.check()

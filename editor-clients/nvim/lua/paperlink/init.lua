@@ -3,7 +3,10 @@
 --
 --   require('paperlink').setup {
 --     corpus = { '~/Zotero/library.bib' },   -- any `paperlink` setting: corpus, indexDir, insertionStyle,
---     hover = { abstractMaxChars = 400 },    --   latexCommand, titleCompletion, hover, completion
+--     hover = { abstractMaxChars = 400 },    --   latexCommand, titleCompletion, hover, completion, zotero
+--     zotero = true,  -- Zotero's database, read directly and followed live: true (Zotero's own data
+--                     -- directory), '~/Zotero' (a data directory or its zotero.sqlite), or
+--                     -- { enabled = true, dataDirectory = '~/Zotero', libraries = {...}, collections = {...} }
 --     cmd = nil,     -- the launcher (string) or the whole command (list); default: this checkout's bin/paperlink
 --     java = nil,    -- a java executable or JDK home (21+) for the launcher (sets PAPERLINK_JAVA)
 --   }

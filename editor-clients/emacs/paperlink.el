@@ -17,8 +17,11 @@
 ;;
 ;; The launcher is `paperlink-command' (default: bin/paperlink of the checkout this file is in,
 ;; else `paperlink' on PATH).  The settings (`paperlink-corpus', `paperlink-index-dir',
-;; `paperlink-settings') go to the server as initializationOptions {"paperlink": {...}} and
-;; answer its workspace/configuration requests.
+;; `paperlink-zotero', `paperlink-settings') go to the server as initializationOptions
+;; {"paperlink": {...}} and answer its workspace/configuration requests.
+;;
+;;   (setq paperlink-zotero t)            ; Zotero's database, read directly and followed live
+;;   (setq paperlink-zotero "~/Zotero")   ; ... of this data directory
 ;;
 ;; M-x paperlink-related (eglot) offers the papers related to the region, or to the sentence at
 ;; point, and cites the chosen one before the sentence's full stop.
@@ -59,6 +62,21 @@ This is the `corpus' setting."
   "Where the server keeps its index (the `indexDir' setting).
 nil: the server's default."
   :type '(choice (const nil) string))
+
+(defcustom paperlink-zotero nil
+  "Whether and which Zotero database to read (the `zotero' setting).
+The database (zotero.sqlite in Zotero's data directory, with the Better BibTeX
+keys of better-bibtex.sqlite beside it) is read directly and followed live.
+nil: not sent (the server's default: off).  t: on, Zotero's own data directory
+\(from its profile's prefs.js, else ~/Zotero).  `off': off.  A string: the data
+directory, or its zotero.sqlite.  A plist: (:enabled t :dataDirectory \"~/Zotero\"
+:libraries (\"My Library\") :collections (\"Thesis/Chapter 2\")), only the
+libraries and collections named (empty: all)."
+  :type '(choice (const :tag "Not sent" nil)
+                 (const :tag "Zotero's own data directory" t)
+                 (const :tag "Off" off)
+                 (string :tag "Data directory")
+                 (plist :tag "Settings")))
 
 (defcustom paperlink-settings nil
   "Other `paperlink' settings, as a plist.
@@ -143,7 +161,28 @@ starts and answers initialize.  Returns the buffer."
       (setq s (plist-put s :corpus (vconcat (mapcar #'expand-file-name paperlink-corpus)))))
     (when paperlink-index-dir
       (setq s (plist-put s :indexDir (expand-file-name paperlink-index-dir))))
+    (when paperlink-zotero
+      (setq s (plist-put s :zotero (paperlink--zotero-setting paperlink-zotero))))
     s))
+
+(defun paperlink--zotero-setting (value)
+  "VALUE of `paperlink-zotero' as the server reads the `zotero' setting."
+  (cond ((eq value t) t)
+        ((eq value 'off) :json-false)
+        ((stringp value) (expand-file-name value))
+        ((consp value)
+         (let ((out nil) (p value))
+           (while p
+             (let ((k (car p)) (v (cadr p)))
+               (setq out (plist-put out k
+                                    (pcase k
+                                      (:enabled (if v t :json-false))
+                                      (:dataDirectory (expand-file-name v))
+                                      ((or :libraries :collections) (vconcat v))
+                                      (_ v)))))
+             (setq p (cddr p)))
+           out))
+        (t (error "paperlink-zotero: t, off, a data directory or a plist, not %S" value))))
 
 (defun paperlink--settings-object ()
   "The settings as a JSON object ({} when empty)."

@@ -353,6 +353,53 @@ it does not visit: answered yes), which, saved, has the entry on disk."
       (with-current-buffer b (set-buffer-modified-p nil)) (kill-buffer b)))
   (dolist (fb before) (with-temp-file (car fb) (insert (cdr fb)))))
 
+;; Issue 14: Zotero's database.  `paperlink-zotero' set to a copy of a real Zotero 7 data directory
+;; (ZOTERO_* from editor-clients/zotero-fixture.sh), then M-x eglot-signal-didChangeConfiguration: the
+;; server asks workspace/configuration again and reads the database.  Completing \cite{tewel offers
+;; the Better BibTeX key; the hover (eldoc) shows the abstract and "Open PDF" for the PDF in storage/.
+(defun pl-zotero ()
+  (let ((dir (getenv "ZOTERO_DATA")) (key (getenv "ZOTERO_KEY")))
+    (if (not dir)
+        (pl-out "     zotero: no Zotero fixture (editor-clients/zotero-fixture.sh said why above), its checks skipped")
+      (with-temp-file "zotero.tex"
+        (insert "\\documentclass{article}\n\\begin{document}\nConsistent subjects \\cite{tewel}.\nAs in \\cite{"
+                key "}.\n\\end{document}\n"))
+      (find-file (expand-file-name "zotero.tex"))
+      (switch-to-buffer (current-buffer))
+      (pl-step "zotero: completion"
+        (let ((t0 (float-time)) (cands nil))
+          (unless (eglot-current-server) (apply #'eglot (eglot--guess-contact)))
+          (setq paperlink-zotero dir)
+          (eglot-signal-didChangeConfiguration (eglot-current-server))
+          (with-timeout (30 nil)
+            (while (not (member key cands))
+              (pl-goto "tewel}" 5)
+              (let ((capf (eglot-completion-at-point)))
+                (setq cands (mapcar #'substring-no-properties
+                                    (all-completions (buffer-substring-no-properties (nth 0 capf) (nth 1 capf)) (nth 2 capf)))))
+              (unless (member key cands) (accept-process-output nil 0.1))))
+          (pl-check (member key cands)
+                    (format "zotero: paperlink-zotero set to the data directory, completing \\cite{tewel offers %s" key)
+                    (format "%.0f ms: %s" (pl-ms t0) (string-join cands ", ")))))
+      (pl-step "zotero: hover"
+        (pl-goto key 3)
+        (let ((t0 (float-time)) (doc nil)
+              (pdf (concat "file://" (replace-regexp-in-string " " "%20" (getenv "ZOTERO_PDF") t t))))
+          (eglot-hover-eldoc-function (lambda (info &rest _) (setq doc (or info ""))))
+          (with-timeout (10 nil) (while (not doc) (accept-process-output nil 0.01)))
+          (let ((text (pl-oneline (and doc (substring-no-properties doc)))))
+            (pl-check (and (string-search (getenv "ZOTERO_TITLE") text) (string-search (getenv "ZOTERO_ABSTRACT") text))
+                      "zotero: hover (eldoc) shows the title and the abstract"
+                      (format "%.0f ms: %s" (pl-ms t0) (truncate-string-to-width text 150)))
+            (pl-check (and (string-search "Open PDF" text) (string-search pdf text))
+                      "zotero: the hover has \"Open PDF\" with the file:// address of the PDF in storage/"
+                      (format "%s | %s" pdf (truncate-string-to-width
+                                             (substring text (or (string-search "Open PDF" text) (max 0 (- (length text) 200)))) 250))))))
+      (setq paperlink-zotero nil)
+      (set-buffer-modified-p nil)
+      (kill-buffer))))
+(pl-zotero)
+
 (let ((servers (cl-remove-if-not (lambda (s) (object-of-class-p s 'paperlink-eglot-server))
                                  (apply #'append (hash-table-values eglot--servers-by-project)))))
   (pl-check (= (length servers) 1) "one server for both notes of the project" (format "%d server(s)" (length servers)))

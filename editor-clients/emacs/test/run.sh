@@ -16,12 +16,21 @@ cp -r "$here/workspace" "$tmp/workspace"
 export HOME="$tmp/home" XDG_CACHE_HOME="$tmp/cache" PAPERLINK_INDEX_DIR="$tmp/default-index" PAPERLINK_CDS="${PAPERLINK_CDS:-0}"
 export PAPERLINK_TEST_DIR="$tmp" PAPERLINK_DEMO_CORPUS="$(cd "$here/../../../demo" && pwd)"
 mkdir -p "$HOME"
+# the Zotero checks of paperlink-test.el: a copy of a real Zotero data directory (zotero-fixture.sh), or skipped loudly
+zotero_failed=0
+"$here/../../zotero-fixture.sh" prepare "$tmp/zotero" > "$tmp/zotero.out" 2>&1
+case $? in
+  0) set -a; . "$tmp/zotero/env"; set +a ;;
+  3) cat "$tmp/zotero.out" ;;
+  *) cat "$tmp/zotero.out"; zotero_failed=1 ;;
+esac
 cd "$tmp/workspace" || exit 1
 # -q, not -Q: Debian's site-start must run so that the packaged eglot is on the load-path.
 TMPDIR="$tmp" timeout 60 emacs --batch -q -L "$(dirname "$here")" -l "$here/paperlink-test.el" </dev/null 2>"$tmp/stderr" | tee "$tmp/out"
 rc=${PIPESTATUS[0]}
 if [[ $rc -ne 0 ]]; then echo "--- emacs stderr (last 30 lines)"; tail -30 "$tmp/stderr"; fi
 if [[ $rc -eq 124 ]]; then echo "emacs timed out"; echo "0 passed, 1 failed" | tee -a "$tmp/out"; fi
+if [[ $zotero_failed == 1 ]]; then echo "zotero fixture: 0 passed, 1 failed" | tee -a "$tmp/out"; rc=1; fi
 # the ERT test of M-x paperlink-doctor, added to this count
 TMPDIR="$tmp" timeout 60 emacs --batch -q -L "$(dirname "$here")" -l ert -l "$here/paperlink-doctor-test.el" \
   -f ert-run-tests-batch-and-exit </dev/null > "$tmp/ert" 2>&1

@@ -384,7 +384,8 @@ local function run_zotero()
   vim.fn.writefile({ '\\documentclass{article}', '\\begin{document}', 'Consistent subjects \\cite{tewel}.',
     'As in \\cite{' .. key .. '}.', '\\end{document}' }, file)
   local t0 = vim.loop.hrtime()
-  require('paperlink').update_settings { zotero = dir }
+  -- (and the abstract back in hovers: an earlier check turned it off)
+  require('paperlink').update_settings { zotero = dir, hover = { abstractMaxChars = 400 } }
   local buf, client = open_attached(file, 'zotero')
   if not client then return end
   local row, col = locate(file, 'tewel}')

@@ -98,6 +98,16 @@ rm -rf "$OUT" && mkdir -p "$OUT" "$RUN"/{home,user-data/User,extensions,tmp,inde
 mv "$OUT.package.log" "$OUT/package.log"
 cp -r "$EXT/test/fixture/workspace" "$EXT/test/fixture/corpus" "$EXT/test/fixture/related" "$RUN/"
 . "$EXT/test/acm-cr.sh" prepare   # the ACM-CR window's folder (editor-clients/acm-cr-fixture.sh), before HOME and TMPDIR move
+# the Zotero checks of e2e.js: a copy of a real Zotero data directory (editor-clients/zotero-fixture.sh), or skipped loudly
+zotero_state=skipped
+"$ROOT/editor-clients/zotero-fixture.sh" prepare "$RUN/zotero"
+case $? in
+  0) zotero_state=ready; . "$RUN/zotero/env"
+     export E2E_ZOTERO_DATA="$ZOTERO_DATA" E2E_ZOTERO_KEY="$ZOTERO_KEY" E2E_ZOTERO_PDF="$ZOTERO_PDF" \
+       E2E_ZOTERO_TITLE="$ZOTERO_TITLE" E2E_ZOTERO_ABSTRACT="$ZOTERO_ABSTRACT" ;;
+  3) ;;
+  *) zotero_state=failed ;;
+esac
 export HOME="$RUN/home" XDG_CONFIG_HOME="$RUN/home/.config" XDG_DATA_HOME="$RUN/home/.local/share" XDG_CACHE_HOME="$RUN/home/.cache"
 export TMPDIR="$RUN/tmp" PATH="$NODE24/bin:$PATH"
 unset JAVA_HOME   # the extension must take Java from its setting
@@ -166,6 +176,7 @@ export E2E_OLD_JAVA="$old_java" E2E_WORKSPACE_SETTINGS="$RUN/workspace/.vscode/s
 timeout 300 node "$EXT/test/e2e.js" "http://127.0.0.1:$port/?folder=$RUN/workspace" "$OUT" "http://127.0.0.1:$port/?folder=$RUN/related" &   # a watchdog for a hung driver
 wait $!
 rc=$?
+[[ $zotero_state == failed ]] && echo "FAIL zotero: editor-clients/zotero-fixture.sh prepare failed (see above)" | tee -a "$OUT/results.txt"
 . "$EXT/test/acm-cr.sh" drive     # test/e2e-acm-cr.js: the ACM-CR window, in the same code-server
 passed=$(grep -c '^ok ' "$OUT/results.txt" 2>/dev/null); failed=$(grep -c '^FAIL ' "$OUT/results.txt" 2>/dev/null)
 [[ $rc != 0 && ${failed:-0} == 0 ]] && failed=1

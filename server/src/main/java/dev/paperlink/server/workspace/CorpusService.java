@@ -210,6 +210,9 @@ public final class CorpusService implements AutoCloseable {
             } catch (java.nio.channels.ClosedByInterruptException e) {
                 lastFinishedRun = run;
                 f.completeExceptionally(e); // shutting down
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                lastFinishedRun = run;
+                f.completeExceptionally(e); // shutting down: the follow-up work (embedding) is not wanted any more
             } catch (Throwable t) {
                 lastFinishedRun = run;
                 log.error("indexing failed", t);

@@ -195,7 +195,22 @@ public final class Workspace implements AutoCloseable {
         if (doc == null) {
             return Optional.empty();
         }
-        return Optional.of(new FeatureParams(doc, offset, bibliography(doc), corpus.lookup(), config, cancel, corpus.ready(), citations));
+        return Optional.of(new FeatureParams(doc, offset, bibliography(doc), corpus.lookup(), config, cancel, corpus.ready(), citations,
+                FILES));
+    }
+
+    /** The disk's answer to whether a file is there (Zotero attachments are linked only then): a stat, never a read. */
+    private static final dev.paperlink.server.render.FileExistence FILES = p -> {
+        try {
+            return java.nio.file.Files.isRegularFile(p);
+        } catch (SecurityException e) {
+            return false;
+        }
+    };
+
+    /** Which local files exist, for what requests render outside a document's parameters (completion documentation). */
+    public dev.paperlink.server.render.FileExistence files() {
+        return FILES;
     }
 
     /** The document's own bibliography: the files it names (open buffers win over disk), or itself for a .bib file. */

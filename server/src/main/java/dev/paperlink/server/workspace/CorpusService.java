@@ -417,10 +417,18 @@ public final class CorpusService implements AutoCloseable {
         t.start();
     }
 
+    private volatile dev.paperlink.corpus.source.ReaderOptions readerOptions = dev.paperlink.corpus.source.ReaderOptions.DEFAULT;
+
+    /** How sources are read from the next run on (which part of the Zotero database: setting zotero.libraries, zotero.collections). */
+    public void setReaderOptions(dev.paperlink.corpus.source.ReaderOptions options) {
+        readerOptions = options == null ? dev.paperlink.corpus.source.ReaderOptions.DEFAULT : options;
+    }
+
     private IndexReport run(List<Path> roots, Progress progress) throws IOException {
         progress.begin("PaperLink: indexing");
         IndexReport report;
         try {
+            corpus.useReaderOptions(readerOptions);
             report = corpus.index(roots, new IndexListener() {
                 private int lastPercent = -1;
 

@@ -339,12 +339,14 @@ public final class Workspace implements AutoCloseable {
     // ---- the corpus
 
     /**
-     * What is indexed: the configured corpus, the workspace's bibliography files, and every
-     * bibliography file a document has named (also outside the workspace folders; remembered in
-     * the index folder across restarts, while the file exists).
+     * What is indexed: the configured corpus, the workspace's bibliography files, the Zotero
+     * database (setting {@code zotero}, when it is there), and every bibliography file a document
+     * has named (also outside the workspace folders; remembered in the index folder across
+     * restarts, while the file exists).
      */
     public List<Path> corpusRoots() {
         java.util.Set<Path> roots = new java.util.LinkedHashSet<>(CorpusRoots.resolve(config.corpus(), folders, log));
+        zoteroDatabase().ifPresent(roots::add);
         List<Path> remembered = loadNamed();
         java.util.Set<Path> all = new java.util.TreeSet<>(named);
         all.addAll(remembered);
@@ -413,8 +415,72 @@ public final class Workspace implements AutoCloseable {
         return Uris.toPath(uri);
     }
 
+    // ---- the Zotero database
+
+    /** The Zotero database setting as resolved last: kept, and resolved again at most every {@link #ZOTERO_RESOLVE_MS} ms. */
+    private record ZoteroPlace(ServerConfig.Zotero setting, Path base, dev.paperlink.corpus.source.zotero.sqlite.ZoteroDataDir.Location location,
+                               long resolvedAtNanos) {
+    }
+
+    /** How long a resolved Zotero location is kept (prefs.js may name another folder later; a folder may become a file). */
+    static final long ZOTERO_RESOLVE_MS = 10_000;
+    private volatile ZoteroPlace zoteroPlace;
+    private volatile ZoteroWatch zoteroWatch;
+
+    /**
+     * Where the Zotero database is or is looked for (its data directory: the setting's path,
+     * relative ones against the first workspace folder; else Zotero's own), or empty while the
+     * setting is off. Cheap: resolved again at most every {@value #ZOTERO_RESOLVE_MS} ms.
+     */
+    public Optional<dev.paperlink.corpus.source.zotero.sqlite.ZoteroDataDir.Location> zoteroLocation() {
+        ServerConfig.Zotero z = config.zotero();
+        if (!z.enabled()) {
+            return Optional.empty();
+        }
+        Path base = folders.isEmpty() ? Path.of("").toAbsolutePath() : folders.get(0);
+        ZoteroPlace known = zoteroPlace;
+        if (known != null && known.setting().equals(z) && known.base().equals(base)
+                && System.nanoTime() - known.resolvedAtNanos() < java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(ZOTERO_RESOLVE_MS)) {
+            return Optional.of(known.location());
+        }
+        var location = dev.paperlink.corpus.source.zotero.sqlite.ZoteroDataDir.locate(z.dataDirectory(), base,
+                dev.paperlink.corpus.source.zotero.sqlite.ZoteroDataDir.Environment.system());
+        zoteroPlace = new ZoteroPlace(z, base, location, System.nanoTime());
+        return Optional.of(location);
+    }
+
+    /** The Zotero database to index: set, and there. */
+    public Optional<Path> zoteroDatabase() {
+        return zoteroLocation().filter(dev.paperlink.corpus.source.zotero.sqlite.ZoteroDataDir.Location::exists)
+                .map(dev.paperlink.corpus.source.zotero.sqlite.ZoteroDataDir.Location::database);
+    }
+
+    /**
+     * Follows the Zotero database from now on (see {@link ZoteroWatch}): a change asks for a run
+     * with {@code askRun}; a missing database is shown once with {@code warnUser}.
+     */
+    public void followZotero(Runnable askRun, java.util.function.Consumer<String> warnUser) {
+        if (zoteroWatch == null) {
+            zoteroWatch = new ZoteroWatch(this::zoteroLocation, askRun, warnUser, log);
+            zoteroWatch.start();
+        }
+    }
+
+    /** The Zotero setting changed: resolve it again and look at once. */
+    public void zoteroSettingChanged() {
+        zoteroPlace = null;
+        ZoteroWatch w = zoteroWatch;
+        if (w != null) {
+            w.wake();
+        }
+    }
+
     @Override
     public void close() {
+        ZoteroWatch w = zoteroWatch;
+        if (w != null) {
+            w.close();
+        }
         citations.close();
         corpus.close();
     }

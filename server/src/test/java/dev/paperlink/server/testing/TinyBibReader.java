@@ -54,6 +54,10 @@ public final class TinyBibReader implements RecordReader {
                     .source(new SourceSpan(file, SourceFormat.BIBTEX, startLine, lines.position(end).line() + 1,
                             keyPos.line() + 1, keyPos.column(), k.key()));
             boolean zotero = fields.containsKey("zotero.select");
+            if (zotero) { // read from a Zotero database, as far as the features can tell
+                b.sources(List.of(new SourceSpan(file, SourceFormat.ZOTERO_SQLITE, startLine, lines.position(end).line() + 1,
+                        keyPos.line() + 1, keyPos.column(), k.key())));
+            }
             fields.forEach((name, value) -> {
                 if (name.startsWith("zotero.")) { // a Zotero item's raw fields (ZoteroItem), as the database reader sets them
                     b.raw(name, value);

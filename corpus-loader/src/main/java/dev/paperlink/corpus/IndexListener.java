@@ -19,6 +19,13 @@ public interface IndexListener {
     }
 
     /**
+     * A database source (a Zotero library) was brought up to date item by item: {@code removed}
+     * records taken out (changed or gone), {@code read} read again (new or changed), {@code unchanged} left as they were.
+     */
+    default void refreshed(String file, int removed, int read, int unchanged) {
+    }
+
+    /**
      * What was indexed so far is now visible to searches: after the run's final commit, and after
      * the early commits of a first reading (a few in the first seconds, then fewer and fewer), so
      * that a new corpus answers while it is still being read.

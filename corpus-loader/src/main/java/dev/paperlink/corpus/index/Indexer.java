@@ -61,6 +61,17 @@ final class Indexer {
     /** The vector field of the model in use (vectors of unchanged texts are kept), or null. */
     private final String vectorField;
 
+    /** How sources are read (which part of a Zotero database). */
+    private dev.paperlink.corpus.source.ReaderOptions options = dev.paperlink.corpus.source.ReaderOptions.DEFAULT;
+
+    /** The fingerprint hash of an item source: not its bytes (its items are compared one by one) but how it was read. */
+    private static final String ITEMS = "items:";
+
+    Indexer withOptions(dev.paperlink.corpus.source.ReaderOptions o) {
+        this.options = o;
+        return this;
+    }
+
     Indexer(IndexWriter writer, IndexListener listener, Runnable afterCommit, long flushAtBytes, boolean earlyWanted) {
         this(writer, listener, afterCommit, flushAtBytes, earlyWanted, null);
     }
@@ -102,11 +113,24 @@ final class Indexer {
         Map<String, SourceFingerprint> stats = new LinkedHashMap<>();
         int unchanged = 0;
         boolean statsMoved = false;
+        Map<String, SourceFile> toRefresh = new LinkedHashMap<>();
         for (SourceFile f : found) {
             String name = SourceFiles.name(f.path());
-            long size = Files.size(f.path());
-            long mtime = SourceFingerprint.mtime(f.path());
+            long size = SourceFingerprint.size(f);
+            long mtime = SourceFingerprint.mtime(f);
             SourceFingerprint before = state.get(name);
+            if (Readers.isItemSource(f.format())) {
+                String how = ITEMS + options.variant(f.format());
+                boolean sameKind = before != null && before.format().equals(f.format().label()) && before.hash().equals(how);
+                if (sameKind && before.sameStat(size, mtime)) {
+                    unchanged++;
+                    continue;
+                }
+                // read the same way before: its items are compared one by one; else read whole
+                (sameKind ? toRefresh : toRead).put(name, f);
+                stats.put(name, new SourceFingerprint(size, mtime, how, f.format().label(), 0, 0));
+                continue;
+            }
             if (before != null && before.sameStat(size, mtime) && before.format().equals(f.format().label())) {
                 unchanged++;
                 continue;
@@ -125,7 +149,7 @@ final class Indexer {
         }
         Set<String> present = found.stream().map(f -> SourceFiles.name(f.path())).collect(Collectors.toSet());
         List<String> removed = state.keySet().stream().filter(s -> !present.contains(s) && dropIfAbsent.test(s)).toList();
-        if (toRead.isEmpty() && removed.isEmpty() && !statsMoved) {
+        if (toRead.isEmpty() && toRefresh.isEmpty() && removed.isEmpty() && !statsMoved) {
             // nothing to write: no reader, no lanes, no commit (a language server's start on a finished index)
             return new IndexReport(0, unchanged, 0, 0, 0, writer.getDocStats().numDocs, List.copyOf(notWalked),
                     notWalked.isEmpty() ? Map.of() : Map.of("not walked", (long) notWalked.size()), Map.of(), 0,
@@ -153,7 +177,7 @@ final class Indexer {
             lookup.refresh();
             // Early commits would show a changed file half read where its old version was whole:
             // only a run that removes nothing publishes before its end.
-            publishEarly = earlyWanted && !droppedAny && !toRead.isEmpty();
+            publishEarly = earlyWanted && !droppedAny && toRefresh.isEmpty() && !toRead.isEmpty();
             nextPublish = System.nanoTime() + FIRST_PUBLISH_NANOS;
 
             long totalBytes = toRead.values().stream().mapToLong(f -> size(f.path())).sum();
@@ -166,6 +190,12 @@ final class Indexer {
                 listener.sourceStarted(entry.getKey(), file.format().label(), i, toRead.size());
                 long recordsBefore = counter.records;
                 long skipsBefore = counter.skips.size();
+                if (Readers.isItemSource(file.format())) {
+                    readItems(entry.getKey(), file, null, clusters, counter, state, skipsByFile, stats.get(entry.getKey()));
+                    counter.recordsByFormat.merge(file.format().label(), counter.records - recordsBefore, Long::sum);
+                    maybePublish(clusters, state, skipsByFile);
+                    continue;
+                }
                 String hash = readOne(entry.getKey(), file, readAhead, clusters, counter, totalBytes, state, skipsByFile);
                 counter.recordsByFormat.merge(file.format().label(), counter.records - recordsBefore, Long::sum);
                 state.put(entry.getKey(), stats.get(entry.getKey()).withHash(hash)
@@ -180,13 +210,20 @@ final class Indexer {
                     maybePublish(clusters, state, skipsByFile);
                 }
             }
+            for (var entry : toRefresh.entrySet()) {
+                i++;
+                listener.sourceStarted(entry.getKey(), entry.getValue().format().label(), i, toRead.size() + toRefresh.size());
+                long recordsBefore = counter.records;
+                readItems(entry.getKey(), entry.getValue(), lookup, clusters, counter, state, skipsByFile, stats.get(entry.getKey()));
+                counter.recordsByFormat.merge(entry.getValue().format().label(), counter.records - recordsBefore, Long::sum);
+            }
             clusters.flushBuffers();
             commit(state, skipsByFile);
             lookup.refresh();
             long papers = lookup.reader().numDocs();
             Map<String, Long> byReason = counter.skips.stream()
                     .collect(Collectors.groupingBy(Skip::reason, TreeMap::new, Collectors.counting()));
-            return new IndexReport(toRead.size(), unchanged, removed.size(), counter.records, clusters.merged(), papers,
+            return new IndexReport(toRead.size() + toRefresh.size(), unchanged, removed.size(), counter.records, clusters.merged(), papers,
                     List.copyOf(counter.skips), byReason, counter.recordsByFormat, counter.bytesDone,
                     unrecognised.stream().map(Path::toString).toList(), (System.nanoTime() - start) / 1_000_000,
                     removed, gone.papers, gone.kept.size());
@@ -216,40 +253,11 @@ final class Indexer {
                      // the file is closed here, after the bytes the reader left are hashed too
                  }
              })) {
-            RecordSink sink = new RecordSink() {
-                @Override
-                public void accept(Paper paper) {
-                    Optional<String> overlong = PaperDocuments.overlongValue(paper);
-                    if (overlong.isPresent()) { // it would be a term Lucene refuses, and fail the whole run
-                        skip(new Skip(name, paper.primarySource().map(s -> s.startLine()).orElse(1), "too long", overlong.get()));
-                        return;
-                    }
-                    try {
-                        clusters.add(paper);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                    counter.records++;
-                    if (publishEarly && (counter.records & 255) == 0) {
-                        try {
-                            maybePublish(clusters, state, skipsByFile); // the file being read is not in the state yet
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    }
-                    if ((counter.records & 1023) == 0) {
-                        // the read-ahead thread moves the count on: a progress figure, a little ahead
-                        counter.bytesDone = bytesBefore + counting.getCount();
-                        listener.progress(counter.bytesDone, totalBytes, counter.records);
-                    }
-                }
-
-                @Override
-                public void skip(Skip skip) {
-                    counter.skips.add(skip);
-                    listener.skipped(skip);
-                }
-            };
+            RecordSink sink = sink(name, clusters, counter, state, skipsByFile, () -> {
+                // the read-ahead thread moves the count on: a progress figure, a little ahead
+                counter.bytesDone = bytesBefore + counting.getCount();
+                listener.progress(counter.bytesDone, totalBytes, counter.records);
+            });
             try {
                 readAhead.read(Readers.forFormat(file.format()), name, text, sink);
             } catch (UncheckedIOException e) {
@@ -263,6 +271,82 @@ final class Indexer {
             listener.progress(counter.bytesDone, totalBytes, counter.records);
             return hashing.hash().toString();
         }
+    }
+
+    /**
+     * Reads an item source (a Zotero database): whole ({@code lookup} null: its records were dropped
+     * before), or only its changed items. A source that cannot be read now keeps what was indexed of
+     * it, and its old fingerprint, so that the next run tries again.
+     */
+    private void readItems(String name, SourceFile file, ClusterLookup lookup, ClusterWriter clusters, Counter counter,
+            Map<String, SourceFingerprint> state, Map<String, List<Skip>> skipsByFile, SourceFingerprint fingerprint) throws IOException {
+        long skipsBefore = counter.skips.size();
+        RecordSink sink = sink(name, clusters, counter, state, skipsByFile, () -> { });
+        SourceFingerprint before = state.get(name);
+        try (dev.paperlink.corpus.source.ItemSource items = Readers.openItems(file, name, options)) {
+            items.notes().forEach(sink::skip);
+            long records;
+            try {
+                if (lookup == null) {
+                    long recordsBefore = counter.records;
+                    items.read(id -> true, sink);
+                    records = counter.records - recordsBefore;
+                } else {
+                    ItemRefresh.Counts c = ItemRefresh.run(name, items, lookup, clusters, sink);
+                    records = Math.max(0, (before == null ? 0 : before.records()) - c.removed() + c.read());
+                    listener.refreshed(name, c.removed(), c.read(), c.unchanged());
+                }
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+            state.put(name, fingerprint.withCounts(records, counter.skips.size() - skipsBefore).readAt(System.currentTimeMillis()));
+            List<Skip> fileSkips = counter.skips.subList((int) skipsBefore, counter.skips.size());
+            skipsByFile.put(name, List.copyOf(fileSkips.subList(0, Math.min(fileSkips.size(), dev.paperlink.corpus.IndexedSource.MAX_SKIPS_KEPT))));
+        } catch (dev.paperlink.corpus.source.ItemSource.Unreadable e) {
+            sink.skip(e.skip());
+            if (lookup == null) { // never read: known as unreadable until it changes
+                state.put(name, fingerprint.withCounts(0, 1).readAt(System.currentTimeMillis()));
+                skipsByFile.put(name, List.of(e.skip()));
+            }
+        }
+        counter.bytesDone += size(file.path());
+    }
+
+    /** Where the records of one file go: checked, merged into their papers, counted, published early when due. */
+    private RecordSink sink(String name, ClusterWriter clusters, Counter counter, Map<String, SourceFingerprint> state,
+            Map<String, List<Skip>> skipsByFile, Runnable everyThousand) {
+        return new RecordSink() {
+            @Override
+            public void accept(Paper paper) {
+                Optional<String> overlong = PaperDocuments.overlongValue(paper);
+                if (overlong.isPresent()) { // it would be a term Lucene refuses, and fail the whole run
+                    skip(new Skip(name, paper.primarySource().map(s -> s.startLine()).orElse(1), "too long", overlong.get()));
+                    return;
+                }
+                try {
+                    clusters.add(paper);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                counter.records++;
+                if (publishEarly && (counter.records & 255) == 0) {
+                    try {
+                        maybePublish(clusters, state, skipsByFile); // the file being read is not in the state yet
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+                if ((counter.records & 1023) == 0) {
+                    everyThousand.run();
+                }
+            }
+
+            @Override
+            public void skip(Skip skip) {
+                counter.skips.add(skip);
+                listener.skipped(skip);
+            }
+        };
     }
 
     /** An early commit, when one is due: the files read so far with their fingerprints, the records of the one being read. */

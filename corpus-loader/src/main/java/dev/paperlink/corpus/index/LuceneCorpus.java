@@ -236,7 +236,7 @@ public final class LuceneCorpus implements Corpus {
         try {
             dev.paperlink.corpus.embed.Embedder e = searcher.embedder();
             return new Indexer(writer, listener, () -> publish(listener), flushAtBytes, publishEarly, e == null ? null : Embeddings.field(e))
-                    .run(roots, previous, dropIfAbsent);
+                    .withOptions(readerOptions).run(roots, previous, dropIfAbsent);
         } catch (IOException | RuntimeException e) {
             writer.rollback(); // back to the last commit; nothing committed is lost
             throw e;

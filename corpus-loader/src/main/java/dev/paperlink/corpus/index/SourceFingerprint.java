@@ -56,6 +56,26 @@ record SourceFingerprint(long size, long mtime, String hash, String format, long
         return new SourceFingerprint(newSize, newMtime, hash, format, records, skips, indexedAt);
     }
 
+    /** The size of a source: its file's, plus its companions' (a Zotero database's log, Better BibTeX's keys). */
+    static long size(dev.paperlink.corpus.source.SourceFiles.SourceFile f) throws IOException {
+        long size = Files.size(f.path());
+        for (Path c : dev.paperlink.corpus.source.SourceFiles.companions(f)) {
+            size += Files.exists(c) ? Files.size(c) + 1 : 0; // + 1: an empty companion that appears is a change
+        }
+        return size;
+    }
+
+    /** The modification time of a source: the latest of its file's and its companions'. */
+    static long mtime(dev.paperlink.corpus.source.SourceFiles.SourceFile f) throws IOException {
+        long mtime = mtime(f.path());
+        for (Path c : dev.paperlink.corpus.source.SourceFiles.companions(f)) {
+            if (Files.exists(c)) {
+                mtime = Math.max(mtime, mtime(c));
+            }
+        }
+        return mtime;
+    }
+
     static long mtime(Path file) throws IOException {
         return Files.getLastModifiedTime(file).toMillis();
     }

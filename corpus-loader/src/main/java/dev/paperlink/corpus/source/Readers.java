@@ -14,6 +14,21 @@ public final class Readers {
     private Readers() {
     }
 
+    /** Whether files of this format are databases, read by {@link #openItems} (item by item), not as text. */
+    public static boolean isItemSource(SourceFormat format) {
+        return format == SourceFormat.ZOTERO_SQLITE;
+    }
+
+    /** Opens a database source for reading its items, as the options choose. */
+    public static ItemSource openItems(SourceFiles.SourceFile file, String name, ReaderOptions options)
+            throws java.io.IOException, ItemSource.Unreadable {
+        if (file.format() != SourceFormat.ZOTERO_SQLITE) {
+            throw new IllegalArgumentException(file.format().label() + " is read as text");
+        }
+        return dev.paperlink.corpus.source.zotero.sqlite.ZoteroDatabase.open(file.path(), name, options.zotero(),
+                options.zoteroBaseDirectory());
+    }
+
     public static RecordReader forFormat(SourceFormat format) {
         return switch (format) {
             case BIBTEX -> new BibtexReader();

@@ -113,6 +113,9 @@ public final class SourceFiles {
             name = name.substring(0, name.length() - 3);
         }
         String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
+        if (name.equals("zotero.sqlite") && !file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz")) {
+            return Optional.of(SourceFormat.ZOTERO_SQLITE); // the reader says so when it is no database
+        }
         switch (ext) {
             case "bib", "bibtex", "biblatex" -> {
                 return Optional.of(SourceFormat.BIBTEX);
@@ -130,6 +133,21 @@ public final class SourceFiles {
                 return Optional.empty();
             }
         }
+    }
+
+    /**
+     * The files besides {@code file} that are part of its content: a Zotero database's write-ahead
+     * log and journal, and Better BibTeX's key databases beside it. A change to any of them is a
+     * change of the source (whether they exist or not: one that appears or goes is a change too).
+     */
+    public static List<Path> companions(SourceFile file) {
+        if (file.format() != SourceFormat.ZOTERO_SQLITE) {
+            return List.of();
+        }
+        Path f = file.path();
+        String n = f.getFileName().toString();
+        return List.of(f.resolveSibling(n + "-wal"), f.resolveSibling(n + "-journal"),
+                f.resolveSibling("better-bibtex.sqlite"), f.resolveSibling("better-bibtex-search.sqlite"));
     }
 
     /** Opens a file as text (UTF-8, invalid bytes replaced), undoing gzip when the file is gzipped. */

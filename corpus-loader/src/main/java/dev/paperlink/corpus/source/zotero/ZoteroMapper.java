@@ -20,8 +20,11 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** One Zotero / Better BibTeX JSON item to a {@link Paper}. */
-final class ZoteroMapper {
+/**
+ * One Zotero item, in the Zotero API's JSON form (as Better BibTeX JSON exports it, and as the
+ * database reader builds it from {@code zotero.sqlite}), to a {@link Paper}.
+ */
+public final class ZoteroMapper {
     private static final Set<String> NOT_PAPERS = Set.of("note", "attachment", "annotation");
     // "^\h*", not "^\s*": a line's leading blanks only; "\s*" ran on over the following lines from every line
     // start, quadratic in a run of blank lines (seconds for an extra field of 20,000 line breaks)
@@ -51,8 +54,8 @@ final class ZoteroMapper {
     }
 
     /** A paper, a skip, or neither (for notes and attachments, which are not papers). */
-    record Result(Paper paper, Skip skip) {
-        static Result skipped(Skip s) {
+    public record Result(Paper paper, Skip skip) {
+        public static Result skipped(Skip s) {
             return new Result(null, s);
         }
     }
@@ -66,6 +69,11 @@ final class ZoteroMapper {
     }
 
     static Result map(JsonNode item, String file, int startLine, int endLine) {
+        return map(item, file, startLine, endLine, SourceFormat.ZOTERO_JSON);
+    }
+
+    /** As read from a file of {@code format}: the record's source names it. */
+    public static Result map(JsonNode item, String file, int startLine, int endLine, SourceFormat format) {
         if (item == null || !item.isObject()) {
             String what = item == null || item.isNull() ? "null" : item.isArray() ? "an array" : "a " + item.getNodeType().name().toLowerCase(Locale.ROOT);
             return Result.skipped(new Skip(file, startLine, "not an object", "item is " + what + ", not an object"));
@@ -87,7 +95,8 @@ final class ZoteroMapper {
         }
         b.key(key);
         b.title(CslText.display(CslText.field(item, "title")));
-        b.authors(creators(item.get("creators")));
+        List<Author> authors = creators(item.get("creators"));
+        b.authors(authors);
 
         CslDates.parse(CslText.field(item, "date")).ifPresent(d -> {
             b.year(d.yearText());
@@ -115,8 +124,11 @@ final class ZoteroMapper {
                 doi = Identifiers.doiAsWritten(m.group(1));
             }
         }
-        b.doi(doi);
         String url = CslText.field(item, "url");
+        if (doi.isEmpty() && url.toLowerCase(Locale.ROOT).matches("https?://(dx\\.)?doi\\.org/.*")) {
+            doi = Identifiers.doiAsWritten(url); // a DOI given only as its address
+        }
+        b.doi(doi);
         b.url(url);
         b.arxivId(arxiv(item, extra, doi, url));
 
@@ -147,7 +159,11 @@ final class ZoteroMapper {
         if (!extra.isEmpty()) {
             b.raw("extra", extra);
         }
-        b.source(new SourceSpan(file, SourceFormat.ZOTERO_JSON, startLine, endLine, startLine, 0, key));
+        List<Author> editors = editors(item.get("creators"));
+        if (!editors.isEmpty() && !editors.equals(authors)) {
+            b.raw("editor", String.join(" and ", editors.stream().map(Author::displayName).toList()));
+        }
+        b.source(new SourceSpan(file, format, startLine, endLine, startLine, 0, key));
 
         Paper p = b.build();
         if (p.title().isEmpty() && p.key().isEmpty() && p.doi().isEmpty() && p.arxivId().isEmpty() && p.url().isEmpty()) {
@@ -168,6 +184,23 @@ final class ZoteroMapper {
             return String.join("\n", lines);
         }
         return CslText.scalar(node);
+    }
+
+    /** The editors, kept apart from the authors (in {@code raw.editor}) when the item has authors too. */
+    private static List<Author> editors(JsonNode creators) {
+        List<Author> editors = new ArrayList<>();
+        if (creators != null && creators.isArray()) {
+            for (JsonNode c : creators) {
+                String type = c.isObject() ? CslText.field(c, "creatorType") : "";
+                if (type.equals("editor") || type.equals("seriesEditor")) {
+                    Author a = creator(c);
+                    if (a != null) {
+                        editors.add(a);
+                    }
+                }
+            }
+        }
+        return editors;
     }
 
     private static List<Author> creators(JsonNode creators) {

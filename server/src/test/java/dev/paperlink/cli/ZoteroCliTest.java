@@ -57,10 +57,7 @@ class ZoteroCliTest {
 
     @Test
     void doctorReportsTheZoteroDatabase() throws Exception {
-        Path shared = SharedCorpora.require("zotero-sqlite/elmoghany-my-zotero-sync");
-        Path data = Files.createDirectories(tmp.resolve("Zotero"));
-        Files.copy(shared.resolve("zotero.sqlite"), data.resolve("zotero.sqlite"));
-        Files.copy(shared.resolve("better-bibtex.sqlite"), data.resolve("better-bibtex.sqlite"));
+        Path data = copy(tmp.resolve("Zotero"));
         CliTest.Run r = run("doctor", "--index-dir=" + tmp.resolve("index"), "--no-server", "--json", "--zotero=" + data);
         JsonNode d = r.json();
         assertEquals(123, d.at("/zotero/schema").asInt(), r.out());
@@ -75,7 +72,38 @@ class ZoteroCliTest {
         assertTrue(text.out().contains("OK    zotero         " + data.resolve("zotero.sqlite")), text.out());
     }
 
+    /** {@code index --zotero=DIR}, then search and show answer from the index; a selection the database lacks keeps nothing. */
+    @Test
+    void indexTheDatabaseThenSearchAndShow() throws Exception {
+        Path data = copy(tmp.resolve("Zotero"));
+        String index = "--index-dir=" + tmp.resolve("index");
+        CliTest.Run r = run("index", index, "--zotero=" + data);
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("zotero-sqlite"), r.err());
+
+        CliTest.Run search = run("search", index, "consistent text-to-image");
+        assertTrue(search.out().startsWith("tewelTrainingFreeConsistentTexttoImage2024  2024  Training-Free Consistent Text-to-Image Generation"),
+                search.out());
+        CliTest.Run show = run("show", index, "tewelTrainingFreeConsistentTexttoImage2024");
+        assertEquals(0, show.code(), show.err());
+        assertTrue(show.out().contains("  zotero     zotero://select/library/items/8XSB2LMG\n"), show.out());
+        assertTrue(show.out().contains("storage/RF26FHQD/Tewel et al. - 2024"), show.out());
+
+        CliTest.Run other = run("index", index, "--zotero=" + data, "--zotero-collection", "Story-Gen");
+        assertTrue(run("search", index, "consistent text-to-image").out().isBlank(), "an empty collection: " + other.err());
+    }
+
     // ---- helpers
+
+    private static Path copy(Path into) throws Exception {
+        Path shared = SharedCorpora.require("zotero-sqlite/elmoghany-my-zotero-sync");
+        Files.createDirectories(into);
+        for (String name : new String[] {"zotero.sqlite", "better-bibtex.sqlite"}) {
+            Files.copy(shared.resolve(name), into.resolve(name));
+            assertTrue(into.resolve(name).toFile().setWritable(true));
+        }
+        return into;
+    }
 
     private static void serve(String args, String expected) {
         ServeCommand c = parse(new ServeCommand(), args.isEmpty() ? new String[0] : args.split(" "));

@@ -75,7 +75,9 @@ final class IndexCommand implements Callable<Integer> {
                 return 1;
             }
             roots.add(location.database());
-            options = new dev.paperlink.corpus.source.ReaderOptions(zotero.config().selection());
+            options = new dev.paperlink.corpus.source.ReaderOptions(zotero.config().selection(),
+                    dev.paperlink.corpus.source.zotero.sqlite.ZoteroDataDir.baseAttachmentPath(
+                            dev.paperlink.corpus.source.zotero.sqlite.ZoteroDataDir.Environment.system()));
         }
         if (roots.isEmpty()) {
             err.println("paperlink index: nothing to index: give files or folders (PATH...), or --zotero");

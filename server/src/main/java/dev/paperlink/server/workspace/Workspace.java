@@ -419,7 +419,7 @@ public final class Workspace implements AutoCloseable {
 
     /** The Zotero database setting as resolved last: kept, and resolved again at most every {@link #ZOTERO_RESOLVE_MS} ms. */
     private record ZoteroPlace(ServerConfig.Zotero setting, Path base, dev.paperlink.corpus.source.zotero.sqlite.ZoteroDataDir.Location location,
-                               long resolvedAtNanos) {
+                               Optional<Path> linkedFilesBase, long resolvedAtNanos) {
     }
 
     /** How long a resolved Zotero location is kept (prefs.js may name another folder later; a folder may become a file). */
@@ -443,10 +443,24 @@ public final class Workspace implements AutoCloseable {
                 && System.nanoTime() - known.resolvedAtNanos() < java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(ZOTERO_RESOLVE_MS)) {
             return Optional.of(known.location());
         }
-        var location = dev.paperlink.corpus.source.zotero.sqlite.ZoteroDataDir.locate(z.dataDirectory(), base,
-                dev.paperlink.corpus.source.zotero.sqlite.ZoteroDataDir.Environment.system());
-        zoteroPlace = new ZoteroPlace(z, base, location, System.nanoTime());
+        var env = dev.paperlink.corpus.source.zotero.sqlite.ZoteroDataDir.Environment.system();
+        var location = dev.paperlink.corpus.source.zotero.sqlite.ZoteroDataDir.locate(z.dataDirectory(), base, env);
+        zoteroPlace = new ZoteroPlace(z, base, location, dev.paperlink.corpus.source.zotero.sqlite.ZoteroDataDir.baseAttachmentPath(env),
+                System.nanoTime());
         return Optional.of(location);
+    }
+
+    /**
+     * How the next index run reads its sources: the Zotero selection (libraries, collections) and
+     * Zotero's base directory for linked files (its profile's prefs.js), when the setting is on.
+     */
+    public dev.paperlink.corpus.source.ReaderOptions readerOptions() {
+        ServerConfig.Zotero z = config.zotero();
+        if (!z.enabled() || zoteroLocation().isEmpty()) {
+            return dev.paperlink.corpus.source.ReaderOptions.DEFAULT;
+        }
+        ZoteroPlace place = zoteroPlace;
+        return new dev.paperlink.corpus.source.ReaderOptions(z.selection(), place == null ? Optional.empty() : place.linkedFilesBase());
     }
 
     /** The Zotero database to index: set, and there. */

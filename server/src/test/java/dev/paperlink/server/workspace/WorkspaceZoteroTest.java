@@ -58,6 +58,15 @@ class WorkspaceZoteroTest {
     }
 
     @Test
+    void theNextRunReadsTheSelection() {
+        assertEquals(dev.paperlink.corpus.source.ReaderOptions.DEFAULT, ws.readerOptions(), "off");
+        ws.setConfig(ws.config().withZotero(new ServerConfig.Zotero(true, dir.toString(), List.of("Lab"), List.of("PBRT/Chapter 1"))));
+        var options = ws.readerOptions();
+        assertEquals(List.of("Lab"), options.zotero().libraries());
+        assertEquals(List.of("PBRT/Chapter 1"), options.zotero().collections());
+    }
+
+    @Test
     void anotherSettingIsResolvedAtOnce() throws Exception {
         Path a = Files.createDirectories(dir.resolve("a"));
         Path b = Files.createDirectories(dir.resolve("b"));

@@ -121,6 +121,22 @@ public final class ZoteroDataDir {
     }
 
     /**
+     * Zotero's base directory for linked files ({@code extensions.zotero.baseAttachmentPath} in the
+     * default profile's prefs.js: what {@code attachments:} paths are relative to), when set.
+     */
+    public static Optional<Path> baseAttachmentPath(Environment env) {
+        return profile(env.profilesRoot()).map(p -> prefs(p.resolve("prefs.js")).getOrDefault("extensions.zotero.baseAttachmentPath", ""))
+                .filter(s -> !s.isBlank())
+                .flatMap(s -> {
+                    try {
+                        return Optional.of(Path.of(s).toAbsolutePath().normalize());
+                    } catch (InvalidPathException e) {
+                        return Optional.empty();
+                    }
+                });
+    }
+
+    /**
      * The profile folder: the default one of {@code profiles.ini} (an {@code [Install...]}
      * section's {@code Default=}, else the profile with {@code Default=1}, else the only or first
      * one), else the only folder under {@code root} (or {@code root/Profiles}) with a prefs.js, else

@@ -176,6 +176,16 @@ class ZoteroDataDirTest {
     }
 
     @Test
+    void theBaseDirectoryOfLinkedFiles() throws IOException {
+        var env = new ZoteroDataDir.Environment(home, "linux", null);
+        assertEquals(Optional.empty(), ZoteroDataDir.baseAttachmentPath(env), "no profile");
+        write(".zotero/zotero/p.default/prefs.js", "user_pref(\"extensions.zotero.useDataDir\", false);\n");
+        assertEquals(Optional.empty(), ZoteroDataDir.baseAttachmentPath(env), "not set");
+        write(".zotero/zotero/p.default/prefs.js", "user_pref(\"extensions.zotero.baseAttachmentPath\", \"~/Papers\");\n");
+        assertEquals(Optional.of(home.resolve("Papers")), ZoteroDataDir.baseAttachmentPath(env));
+    }
+
+    @Test
     void theMissingMessageSaysWhereItLooked() {
         var env = new ZoteroDataDir.Environment(home, "linux", null);
         assertEquals("no Zotero database at " + home.resolve("Zotero/zotero.sqlite")

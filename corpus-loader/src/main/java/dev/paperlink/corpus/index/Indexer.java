@@ -298,6 +298,10 @@ final class Indexer {
                 }
             } catch (UncheckedIOException e) {
                 throw e.getCause();
+            } catch (RuntimeException e) {
+                // a reader bug must not lose the rest of the corpus: reported against the database, read again next run
+                sink.skip(new Skip(name, 0, "reader error", "could not read the rest of the database: " + e));
+                return;
             }
             state.put(name, fingerprint.withCounts(records, counter.skips.size() - skipsBefore).readAt(System.currentTimeMillis()));
             List<Skip> fileSkips = counter.skips.subList((int) skipsBefore, counter.skips.size());

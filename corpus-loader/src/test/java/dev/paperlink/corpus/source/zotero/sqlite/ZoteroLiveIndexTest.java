@@ -179,6 +179,50 @@ class ZoteroLiveIndexTest {
         }
     }
 
+    @Test
+    void groupLibrariesAreReadEachByItsName() throws Exception {
+        Path db = ZoteroCopies.copy("hsteinshiromoto-bibliography", tmp.resolve("Zotero"));
+        String moved;
+        try (Connection c = ZoteroCopies.open(db); Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO libraries (libraryID, type, editable, filesEditable, version, storageVersion, lastSync)"
+                    + " VALUES (7, 'group', 1, 1, 0, 0, 0)");
+            s.executeUpdate("INSERT INTO groups (groupID, libraryID, name, description, version) VALUES (4711, 7, 'Lab group', '', 0)");
+            try (var rs = s.executeQuery("SELECT i.key FROM items i JOIN itemData d ON d.itemID = i.itemID"
+                    + " JOIN fieldsCombined f ON f.fieldID = d.fieldID AND f.fieldName = 'title'"
+                    + " WHERE i.itemID NOT IN (SELECT itemID FROM deletedItems) ORDER BY i.itemID LIMIT 1")) {
+                rs.next();
+                moved = rs.getString(1);
+            }
+            s.executeUpdate("UPDATE items SET libraryID = 7 WHERE key = '" + moved + "'");
+        }
+        try (Corpus corpus = Corpus.open(tmp.resolve("index"))) {
+            corpus.useReaderOptions(new ReaderOptions(new ZoteroSelection(List.of("lab group"), List.of())));
+            corpus.index(List.of(db), listener);
+            assertEquals(1, corpus.stats().papers());
+            Paper p = corpus.sample(1, 1).get(0);
+            assertEquals("Lab group", p.raw().get(dev.paperlink.corpus.model.ZoteroItem.LIBRARY));
+            assertEquals("zotero://select/groups/4711/items/" + moved, dev.paperlink.corpus.model.ZoteroItem.selectUri(p).orElseThrow());
+            corpus.useReaderOptions(new ReaderOptions(new ZoteroSelection(List.of("My Library"), List.of())));
+            corpus.index(List.of(db), listener);
+            assertEquals(37, corpus.stats().papers(), "the user library without the group's item");
+        }
+    }
+
+    @Test
+    void aNewerSchemaIsReadAsFarAsItCanBeAndSaysWhichVersionItMet() throws Exception {
+        Path db = ZoteroCopies.copy("elmoghany-my-zotero-sync", tmp.resolve("Zotero"));
+        try (Connection c = ZoteroCopies.open(db); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE version SET version = 140 WHERE schema = 'userdata'");
+            s.executeUpdate("ALTER TABLE items ADD COLUMN clientVersion INT"); // as 129 added; a reader must not need it
+        }
+        try (Corpus corpus = Corpus.open(tmp.resolve("index"))) {
+            corpus.index(List.of(db), listener);
+            assertTrue(corpus.byKey(BBT_KEY).isPresent());
+            assertEquals(List.of("Zotero database schema 140 is newer than the newest PaperLink knows (129): read what it could"),
+                    skips.stream().map(Skip::message).toList());
+        }
+    }
+
     private List<Integer> last() {
         int[] r = refreshes.get(refreshes.size() - 1);
         return List.of(r[0], r[1], r[2]);

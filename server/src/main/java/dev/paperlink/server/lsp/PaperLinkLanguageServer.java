@@ -90,6 +90,7 @@ public final class PaperLinkLanguageServer implements LanguageServer, LanguageCl
         BibliographyCache bibliographies = new BibliographyCache(readers);
         this.workspace = new Workspace(baseConfig, log, bibliographies, new CorpusService(log));
         this.workspace.onReindexNeeded(this::reindex);
+        this.workspace.corpus().readerOptionsFrom(workspace::readerOptions); // the Zotero selection, as set when a run starts
         this.diagnostics = new DiagnosticsPublisher(workspace, log);
         bibliographies.onLateRead(() -> { // a slow file has been read: what requests answered without it may change
             workspace.corpus().answersChanged();
@@ -250,7 +251,6 @@ public final class PaperLinkLanguageServer implements LanguageServer, LanguageCl
     CompletableFuture<?> reindex() {
         LanguageClient c = client;
         boolean progress = c != null && capabilities.getWindow() != null && Boolean.TRUE.equals(capabilities.getWindow().getWorkDoneProgress());
-        workspace.corpus().setReaderOptions(workspace.readerOptions()); // the Zotero selection, as set now
         return workspace.corpus().reindex(workspace.indexDir(), workspace::corpusRoots,
                         () -> progress ? new LspProgress(c, log) : CorpusService.Progress.NONE, report -> { })
                 .whenComplete((r, t) -> diagnostics.scheduleAll());

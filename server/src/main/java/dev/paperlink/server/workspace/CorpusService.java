@@ -417,18 +417,21 @@ public final class CorpusService implements AutoCloseable {
         t.start();
     }
 
-    private volatile dev.paperlink.corpus.source.ReaderOptions readerOptions = dev.paperlink.corpus.source.ReaderOptions.DEFAULT;
+    private volatile Supplier<dev.paperlink.corpus.source.ReaderOptions> readerOptions = () -> dev.paperlink.corpus.source.ReaderOptions.DEFAULT;
 
-    /** How sources are read from the next run on (which part of the Zotero database: setting zotero.libraries, zotero.collections). */
-    public void setReaderOptions(dev.paperlink.corpus.source.ReaderOptions options) {
-        readerOptions = options == null ? dev.paperlink.corpus.source.ReaderOptions.DEFAULT : options;
+    /**
+     * How sources are read (which part of the Zotero database: settings zotero.libraries,
+     * zotero.collections), asked on the indexing thread at the start of every run.
+     */
+    public void readerOptionsFrom(Supplier<dev.paperlink.corpus.source.ReaderOptions> options) {
+        readerOptions = options == null ? () -> dev.paperlink.corpus.source.ReaderOptions.DEFAULT : options;
     }
 
     private IndexReport run(List<Path> roots, Progress progress) throws IOException {
         progress.begin("PaperLink: indexing");
         IndexReport report;
         try {
-            corpus.useReaderOptions(readerOptions);
+            corpus.useReaderOptions(readerOptions.get());
             report = corpus.index(roots, new IndexListener() {
                 private int lastPercent = -1;
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every editor-client test that exists: Neovim, Emacs, the configuration blocks of docs/editors.md
-# (check-configs.sh), and VS Code (when its test script is there).
+# (check-configs.sh), the launcher's start-up caches (check-launcher.sh), and VS Code (when its test script is there).
 #
 #   editor-clients/run-tests.sh
 #
@@ -120,6 +120,7 @@ fi
 
 # --- the configuration blocks of docs/editors.md and the READMEs (Helix, Kakoune, Sublime, Zed...)
 run_suite configs "$here/check-configs.sh"
+run_suite launcher "$here/check-launcher.sh"
 
 # --- VS Code: HOOK for the VS Code client's own test (written in the vscode worktree).
 # It is run when editor-clients/vscode/test/run.sh exists; it must print "N passed, N failed" and

@@ -110,6 +110,8 @@ case $? in
 esac
 export HOME="$RUN/home" XDG_CONFIG_HOME="$RUN/home/.config" XDG_DATA_HOME="$RUN/home/.local/share" XDG_CACHE_HOME="$RUN/home/.cache"
 export TMPDIR="$RUN/tmp" PATH="$NODE24/bin:$PATH"
+# the launcher's background AOT-cache training (check-launcher.sh tests it) would take a core from the editor here
+export PAPERLINK_AOT=0
 unset JAVA_HOME   # the extension must take Java from its setting
 cat > "$RUN/user-data/User/settings.json" <<JSON
 {

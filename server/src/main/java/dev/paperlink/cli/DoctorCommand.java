@@ -24,7 +24,8 @@ import java.util.concurrent.Callable;
 @Command(name = "doctor", mixinStandardHelpOptions = true,
         description = {"Checks what PaperLink needs and says what is wrong.",
                 "Java, the launcher and the jar, the index (location, schema, size, sources and whether each is still there), "
-                        + "the last indexing error, and whether a language server starts and answers initialize (timed). "
+                        + "the last indexing error, the Zotero database the setting zotero would read, "
+                        + "and whether a language server starts and answers initialize (timed). "
                         + "Exit status 1 when something is wrong."})
 final class DoctorCommand implements Callable<Integer> {
     @Mixin
@@ -35,6 +36,10 @@ final class DoctorCommand implements Callable<Integer> {
 
     @Option(names = "--no-server", description = "Do not start a language server.")
     boolean noServer;
+
+    @Option(names = "--zotero", arity = "0..1", paramLabel = "DIR", fallbackValue = "",
+            description = "The Zotero data directory (or zotero.sqlite) to check (default: Zotero's own, as the setting paperlink.zotero = true finds it).")
+    String zotero;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -59,6 +64,7 @@ final class DoctorCommand implements Callable<Integer> {
                 launcher != null ? launcher : "not started through bin/paperlink (java -jar?)"));
         checks.add(new Check("jar", jar != null ? "ok" : "warn", jar != null ? jar.toString() : "not run from a jar"));
         index(checks, facts);
+        zotero(checks, facts);
         if (!noServer) {
             server(checks, facts);
         }
@@ -117,6 +123,39 @@ final class DoctorCommand implements Callable<Integer> {
             facts.put("lastIndexError", err);
             checks.add(new Check("last error", "warn", "the last 'paperlink index' failed: " + err));
         });
+    }
+
+    /** The Zotero database the setting {@code zotero} (or {@code --zotero}) would use: where, whether it is there, its schema. */
+    private void zotero(List<Check> checks, Map<String, Object> facts) {
+        var env = dev.paperlink.corpus.source.zotero.sqlite.ZoteroDataDir.Environment.system();
+        var loc = dev.paperlink.corpus.source.zotero.sqlite.ZoteroDataDir.locate(zotero == null || zotero.isBlank() ? null : zotero,
+                Path.of("").toAbsolutePath(), env);
+        Map<String, Object> z = new LinkedHashMap<>();
+        z.put("database", loc.database().toString());
+        z.put("origin", loc.origin());
+        z.put("exists", loc.exists());
+        facts.put("zotero", z);
+        if (!loc.exists()) {
+            checks.add(new Check("zotero", zotero != null ? "warn" : "ok", loc.missingMessage()
+                    + (zotero != null ? "" : "; needed only to read Zotero (setting paperlink.zotero, --zotero)")));
+            return;
+        }
+        StringBuilder detail = new StringBuilder(loc.database().toString());
+        java.util.Optional<Integer> schema = dev.paperlink.corpus.source.zotero.sqlite.ZoteroDataDir.schemaVersion(loc.database());
+        schema.ifPresent(v -> z.put("schema", v));
+        detail.append(schema.map(v -> ": userdata schema " + v).orElse(": schema unknown (not readable as a Zotero database)"));
+        try {
+            long bytes = Files.size(loc.database());
+            z.put("bytes", bytes);
+            detail.append(String.format(", %.1f MB", bytes / 1e6));
+        } catch (java.io.IOException e) {
+            // the size is not needed
+        }
+        boolean bbt = Files.isRegularFile(loc.dataDir().resolve("better-bibtex.sqlite"));
+        z.put("betterBibtex", bbt);
+        detail.append(bbt ? ", Better BibTeX keys beside it" : ", no better-bibtex.sqlite (keys are generated)");
+        detail.append(" (").append(loc.origin()).append(')');
+        checks.add(new Check("zotero", schema.isPresent() ? "ok" : "warn", detail.toString()));
     }
 
     private static boolean sameSize(Path file, long bytes) {

@@ -22,6 +22,7 @@ import java.util.concurrent.Callable;
                 "Reads the given files and folders (recursively): new and changed files are read, unchanged ones are not, "
                         + "files under these paths that are gone are dropped. Sources indexed before from other paths are kept "
                         + "(--prune drops them; 'paperlink remove PATH' drops one; 'paperlink sources' lists them).",
+                "--zotero adds the Zotero database (zotero.sqlite, read directly) with the chosen libraries and collections.",
                 "Exit status: 0 when every record loaded, 2 when some were skipped (the rest are indexed), 1 on errors."})
 final class IndexCommand implements Callable<Integer> {
     static final int SOME_SKIPPED = 2;
@@ -29,8 +30,11 @@ final class IndexCommand implements Callable<Integer> {
     @Mixin
     IndexDirOption indexDir;
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders of BibTeX, CSL-JSON/YAML, Zotero JSON, arXiv JSONL or Hugging Face pages (.gz too).")
+    @Parameters(arity = "0..*", paramLabel = "PATH", description = "Files or folders of BibTeX, CSL-JSON/YAML, Zotero JSON, arXiv JSONL or Hugging Face pages (.gz too).")
     List<Path> paths;
+
+    @Mixin
+    ZoteroOptions zotero;
 
     @Option(names = "--json", description = "Print the summary as JSON on stdout.")
     boolean json;
@@ -52,17 +56,39 @@ final class IndexCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        for (Path p : paths) {
+        List<Path> roots = new java.util.ArrayList<>(paths == null ? List.of() : paths);
+        if (zotero.zotero != null && !zotero.zotero.isBlank() && notADatabase(Path.of(zotero.zotero))) {
+            roots.add(0, Path.of(zotero.zotero)); // 'index --zotero refs.bib': the file is a PATH, Zotero's own folder is meant
+            zotero.zotero = "";
+        }
+        for (Path p : roots) {
             if (!Files.exists(p)) {
                 err.println("paperlink index: no such file or folder: " + PaperText.safe(p.toString()));
                 return 1;
             }
         }
+        dev.paperlink.corpus.source.ReaderOptions options = dev.paperlink.corpus.source.ReaderOptions.DEFAULT;
+        if (zotero.given()) {
+            var location = zotero.locate();
+            if (!location.exists()) {
+                err.println("paperlink index: " + PaperText.safe(location.missingMessage()) + "; --zotero=DIR names another data directory");
+                return 1;
+            }
+            roots.add(location.database());
+            options = new dev.paperlink.corpus.source.ReaderOptions(zotero.config().selection(),
+                    dev.paperlink.corpus.source.zotero.sqlite.ZoteroDataDir.baseAttachmentPath(
+                            dev.paperlink.corpus.source.zotero.sqlite.ZoteroDataDir.Environment.system()));
+        }
+        if (roots.isEmpty()) {
+            err.println("paperlink index: nothing to index: give files or folders (PATH...), or --zotero");
+            return 1;
+        }
         IndexReport report;
         try (Corpus corpus = Corpus.open(indexDir.resolve());
              Progress progress = Progress.forTerminal(err)) {
             corpus.repaired().ifPresent(why -> err.println("paperlink: " + why));
-            report = LastIndexError.recording(indexDir.resolve(), () -> prune ? corpus.index(paths, progress) : corpus.add(paths, progress));
+            corpus.useReaderOptions(options);
+            report = LastIndexError.recording(indexDir.resolve(), () -> prune ? corpus.index(roots, progress) : corpus.add(roots, progress));
             if (embeddings) {
                 java.util.Optional<dev.paperlink.corpus.embed.Embedder> model = dev.paperlink.corpus.embed.Embedder.available();
                 if (model.isEmpty()) {
@@ -82,6 +108,18 @@ final class IndexCommand implements Callable<Integer> {
             printSummary(report, err);
         }
         return report.skips().isEmpty() ? 0 : SOME_SKIPPED;
+    }
+
+    /** A file that is no SQLite database (picocli took a PATH as the value of --zotero). */
+    private static boolean notADatabase(Path p) {
+        if (!Files.isRegularFile(p)) {
+            return false;
+        }
+        try (java.io.InputStream in = Files.newInputStream(p)) {
+            return !java.util.Arrays.equals(in.readNBytes(16), "SQLite format 3\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     private void printSummary(IndexReport r, PrintWriter w) {

@@ -44,6 +44,8 @@ final class PaperText {
         field(sb, "arxiv", p.arxivId().isEmpty() ? "" : "https://arxiv.org/abs/" + p.arxivId());
         field(sb, "url", p.url());
         field(sb, "files", String.join(", ", p.files()));
+        field(sb, "zotero", dev.paperlink.corpus.model.ZoteroItem.selectUri(p).orElse(""));
+        field(sb, "collections", p.raw().getOrDefault(dev.paperlink.corpus.model.ZoteroItem.COLLECTIONS, ""));
         field(sb, "keywords", String.join(", ", p.keywords()));
         field(sb, "popularity", p.popularity() == null ? "" : p.popularity().toString());
         for (SourceSpan s : p.sources()) {

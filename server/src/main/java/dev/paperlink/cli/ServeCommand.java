@@ -44,6 +44,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--stdio", description = "Use stdio (the default; accepted because some clients always pass it).")
     boolean stdio;
 
+    @picocli.CommandLine.Mixin
+    ZoteroOptions zotero;
+
     @Override
     public Integer call() throws Exception {
         ServerConfig config = ServerConfig.DEFAULT;
@@ -52,6 +55,9 @@ final class ServeCommand implements Callable<Integer> {
         }
         if (indexDir != null) {
             config = config.withIndexDir(indexDir.toAbsolutePath());
+        }
+        if (zotero.given()) {
+            config = config.withZotero(zotero.config()); // followed live: a change in Zotero is indexed within seconds
         }
         if (port == null) {
             return ServerLauncher.stdio(config);

@@ -145,9 +145,14 @@ public final class LspPipe implements AutoCloseable {
 
     /** shutdown, exit, and the server's exit code. */
     public int shutdown() throws IOException, InterruptedException {
+        return shutdown(30);
+    }
+
+    /** As {@link #shutdown()}, waiting up to {@code seconds} for the process to end (a JVM writing its AOT cache at exit takes a while). */
+    public int shutdown(int seconds) throws IOException, InterruptedException {
         request("shutdown", null);
         notify("exit", null);
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             return -1;
         }

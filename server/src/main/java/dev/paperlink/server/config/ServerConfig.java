@@ -17,10 +17,18 @@ import java.util.List;
  * @param related          how related papers are suggested
  * @param bibliography     where papers cited from the corpus are added
  * @param unusedEntries    whether entries of workspace .bib files that no document cites get a hint
+ * @param zotero           whether the user's Zotero database is indexed (and followed), and which part of it
  */
 public record ServerConfig(List<String> corpus, Path indexDir, InsertionStyle insertionStyle, String latexCommand,
                            TitleCompletion titleCompletion, int abstractMaxChars, int completionLimit, Related related,
-                           Bibliography bibliography, UnusedEntries unusedEntries) {
+                           Bibliography bibliography, UnusedEntries unusedEntries, Zotero zotero) {
+
+    public ServerConfig(List<String> corpus, Path indexDir, InsertionStyle insertionStyle, String latexCommand,
+                        TitleCompletion titleCompletion, int abstractMaxChars, int completionLimit, Related related,
+                        Bibliography bibliography, UnusedEntries unusedEntries) {
+        this(corpus, indexDir, insertionStyle, latexCommand, titleCompletion, abstractMaxChars, completionLimit, related,
+                bibliography, unusedEntries, Zotero.OFF);
+    }
 
     public ServerConfig(List<String> corpus, Path indexDir, InsertionStyle insertionStyle, String latexCommand,
                         TitleCompletion titleCompletion, int abstractMaxChars, int completionLimit, Related related) {
@@ -39,6 +47,35 @@ public record ServerConfig(List<String> corpus, Path indexDir, InsertionStyle in
 
         public Bibliography {
             target = target == null || target.isBlank() ? null : target.strip();
+        }
+    }
+
+    /**
+     * The user's Zotero database ({@code paperlink.zotero}; {@code --zotero} on the command line).
+     *
+     * @param enabled       whether it is indexed and followed
+     * @param dataDirectory the data directory or the zotero.sqlite file as written ({@code ~} allowed);
+     *                      null = Zotero's own (its profile's prefs.js, else ~/Zotero)
+     * @param libraries     the libraries indexed by name ("My Library", a group's name); empty = all
+     * @param collections   the collections indexed by name or path ("PBRT/Chapter 1"); empty = all
+     */
+    public record Zotero(boolean enabled, String dataDirectory, List<String> libraries, List<String> collections) {
+        public static final Zotero OFF = new Zotero(false, null, List.of(), List.of());
+
+        public Zotero {
+            dataDirectory = dataDirectory == null || dataDirectory.isBlank() ? null : dataDirectory.strip();
+            libraries = libraries == null ? List.of() : List.copyOf(libraries);
+            collections = collections == null ? List.of() : List.copyOf(collections);
+        }
+
+        /** Zotero's own data directory, all of it. */
+        public static Zotero defaults() {
+            return new Zotero(true, null, List.of(), List.of());
+        }
+
+        /** Which part of the database is indexed. */
+        public dev.paperlink.corpus.source.zotero.sqlite.ZoteroSelection selection() {
+            return new dev.paperlink.corpus.source.zotero.sqlite.ZoteroSelection(libraries, collections);
         }
     }
 
@@ -90,6 +127,7 @@ public record ServerConfig(List<String> corpus, Path indexDir, InsertionStyle in
         related = related == null ? Related.DEFAULT : related;
         bibliography = bibliography == null ? Bibliography.DEFAULT : bibliography;
         unusedEntries = unusedEntries == null ? UnusedEntries.AUTO : unusedEntries;
+        zotero = zotero == null ? Zotero.OFF : zotero;
     }
 
     /** How completion writes a citation. */
@@ -141,38 +179,42 @@ public record ServerConfig(List<String> corpus, Path indexDir, InsertionStyle in
     }
 
     public ServerConfig withCorpus(List<String> c) {
-        return new ServerConfig(c, indexDir, insertionStyle, latexCommand, titleCompletion, abstractMaxChars, completionLimit, related, bibliography, unusedEntries);
+        return new ServerConfig(c, indexDir, insertionStyle, latexCommand, titleCompletion, abstractMaxChars, completionLimit, related, bibliography, unusedEntries, zotero);
     }
 
     public ServerConfig withIndexDir(Path d) {
-        return new ServerConfig(corpus, d, insertionStyle, latexCommand, titleCompletion, abstractMaxChars, completionLimit, related, bibliography, unusedEntries);
+        return new ServerConfig(corpus, d, insertionStyle, latexCommand, titleCompletion, abstractMaxChars, completionLimit, related, bibliography, unusedEntries, zotero);
     }
 
     public ServerConfig withInsertionStyle(InsertionStyle s) {
-        return new ServerConfig(corpus, indexDir, s, latexCommand, titleCompletion, abstractMaxChars, completionLimit, related, bibliography, unusedEntries);
+        return new ServerConfig(corpus, indexDir, s, latexCommand, titleCompletion, abstractMaxChars, completionLimit, related, bibliography, unusedEntries, zotero);
     }
 
     public ServerConfig withTitleCompletion(TitleCompletion t) {
-        return new ServerConfig(corpus, indexDir, insertionStyle, latexCommand, t, abstractMaxChars, completionLimit, related, bibliography, unusedEntries);
+        return new ServerConfig(corpus, indexDir, insertionStyle, latexCommand, t, abstractMaxChars, completionLimit, related, bibliography, unusedEntries, zotero);
     }
 
     public ServerConfig withAbstractMaxChars(int n) {
-        return new ServerConfig(corpus, indexDir, insertionStyle, latexCommand, titleCompletion, n, completionLimit, related, bibliography, unusedEntries);
+        return new ServerConfig(corpus, indexDir, insertionStyle, latexCommand, titleCompletion, n, completionLimit, related, bibliography, unusedEntries, zotero);
     }
 
     public ServerConfig withRelated(Related r) {
-        return new ServerConfig(corpus, indexDir, insertionStyle, latexCommand, titleCompletion, abstractMaxChars, completionLimit, r, bibliography, unusedEntries);
+        return new ServerConfig(corpus, indexDir, insertionStyle, latexCommand, titleCompletion, abstractMaxChars, completionLimit, r, bibliography, unusedEntries, zotero);
     }
 
     public ServerConfig withBibliography(Bibliography b) {
-        return new ServerConfig(corpus, indexDir, insertionStyle, latexCommand, titleCompletion, abstractMaxChars, completionLimit, related, b, unusedEntries);
+        return new ServerConfig(corpus, indexDir, insertionStyle, latexCommand, titleCompletion, abstractMaxChars, completionLimit, related, b, unusedEntries, zotero);
     }
 
     public ServerConfig withCompletionLimit(int n) {
-        return new ServerConfig(corpus, indexDir, insertionStyle, latexCommand, titleCompletion, abstractMaxChars, n, related, bibliography, unusedEntries);
+        return new ServerConfig(corpus, indexDir, insertionStyle, latexCommand, titleCompletion, abstractMaxChars, n, related, bibliography, unusedEntries, zotero);
+    }
+
+    public ServerConfig withZotero(Zotero z) {
+        return new ServerConfig(corpus, indexDir, insertionStyle, latexCommand, titleCompletion, abstractMaxChars, completionLimit, related, bibliography, unusedEntries, z);
     }
 
     public ServerConfig withUnusedEntries(UnusedEntries u) {
-        return new ServerConfig(corpus, indexDir, insertionStyle, latexCommand, titleCompletion, abstractMaxChars, completionLimit, related, bibliography, u);
+        return new ServerConfig(corpus, indexDir, insertionStyle, latexCommand, titleCompletion, abstractMaxChars, completionLimit, related, bibliography, u, zotero);
     }
 }

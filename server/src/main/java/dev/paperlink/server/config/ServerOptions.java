@@ -17,7 +17,7 @@ import java.util.List;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ServerOptions(Object corpus, String indexDir, String insertionStyle, String latexCommand,
                             String titleCompletion, Hover hover, Completion completion, Related related,
-                            Bibliography bibliography, Diagnostics diagnostics) {
+                            Bibliography bibliography, Diagnostics diagnostics, Object zotero) {
 
     private static final ObjectMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -49,7 +49,7 @@ public record ServerOptions(Object corpus, String indexDir, String insertionStyl
     /** Reads the settings section from JSON text ({@code null}/empty gives all-absent options). */
     public static ServerOptions fromJson(String json) {
         if (json == null || json.isBlank() || json.strip().equals("null")) {
-            return new ServerOptions(null, null, null, null, null, null, null, null, null, null);
+            return new ServerOptions(null, null, null, null, null, null, null, null, null, null, null);
         }
         try {
             return JSON.readValue(json, ServerOptions.class);
@@ -96,7 +96,7 @@ public record ServerOptions(Object corpus, String indexDir, String insertionStyl
         }
         if (latexCommand != null) {
             c = new ServerConfig(c.corpus(), c.indexDir(), c.insertionStyle(), latexCommand, c.titleCompletion(),
-                    c.abstractMaxChars(), c.completionLimit(), c.related(), c.bibliography(), c.unusedEntries());
+                    c.abstractMaxChars(), c.completionLimit(), c.related(), c.bibliography(), c.unusedEntries(), c.zotero());
         }
         if (titleCompletion != null) {
             try {
@@ -132,6 +132,9 @@ public record ServerOptions(Object corpus, String indexDir, String insertionStyl
                 case "auto" -> c = c.withUnusedEntries(ServerConfig.UnusedEntries.AUTO);
                 default -> problems.add("paperlink.diagnostics.unusedEntries must be true, false or \"auto\": " + u);
             }
+        }
+        if (zotero != null) {
+            c = c.withZotero(ZoteroSetting.resolve(zotero, c.zotero(), problems));
         }
         return c;
     }

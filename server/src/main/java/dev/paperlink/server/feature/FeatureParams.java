@@ -4,6 +4,7 @@ import dev.paperlink.server.bibliography.DocumentBibliography;
 import dev.paperlink.server.config.ServerConfig;
 import dev.paperlink.server.document.TextDocument;
 import dev.paperlink.server.feature.references.WorkspaceCitations;
+import dev.paperlink.server.render.FileExistence;
 
 /**
  * Everything one request about one document needs: the document as the client has it, the
@@ -13,9 +14,21 @@ import dev.paperlink.server.feature.references.WorkspaceCitations;
  *
  * @param corpusReady whether the corpus index has been brought up to date once since the start
  *                    (until then a key it lacks may still be on its way)
+ * @param files       which local files exist (a Zotero item's attachments are linked only then): the
+ *                    workspace's check of the disk; features never look at the disk themselves
  */
 public record FeatureParams(TextDocument document, int offset, DocumentBibliography bibliography, PaperLookup corpus,
-                            ServerConfig config, CancelToken cancel, boolean corpusReady, WorkspaceCitations citations) {
+                            ServerConfig config, CancelToken cancel, boolean corpusReady, WorkspaceCitations citations,
+                            FileExistence files) {
+
+    public FeatureParams {
+        files = files == null ? FileExistence.NONE : files;
+    }
+
+    public FeatureParams(TextDocument document, int offset, DocumentBibliography bibliography, PaperLookup corpus,
+                         ServerConfig config, CancelToken cancel, boolean corpusReady, WorkspaceCitations citations) {
+        this(document, offset, bibliography, corpus, config, cancel, corpusReady, citations, FileExistence.NONE);
+    }
 
     public FeatureParams(TextDocument document, int offset, DocumentBibliography bibliography, PaperLookup corpus,
                          ServerConfig config, CancelToken cancel) {
@@ -38,6 +51,11 @@ public record FeatureParams(TextDocument document, int offset, DocumentBibliogra
     }
 
     public FeatureParams at(int newOffset) {
-        return new FeatureParams(document, newOffset, bibliography, corpus, config, cancel, corpusReady, citations);
+        return new FeatureParams(document, newOffset, bibliography, corpus, config, cancel, corpusReady, citations, files);
+    }
+
+    /** These parameters with another check of which files exist. */
+    public FeatureParams withFiles(FileExistence f) {
+        return new FeatureParams(document, offset, bibliography, corpus, config, cancel, corpusReady, citations, f);
     }
 }

@@ -90,6 +90,7 @@ public final class PaperLinkLanguageServer implements LanguageServer, LanguageCl
         BibliographyCache bibliographies = new BibliographyCache(readers);
         this.workspace = new Workspace(baseConfig, log, bibliographies, new CorpusService(log));
         this.workspace.onReindexNeeded(this::reindex);
+        this.workspace.corpus().readerOptionsFrom(workspace::readerOptions); // the Zotero selection, as set when a run starts
         this.diagnostics = new DiagnosticsPublisher(workspace, log);
         bibliographies.onLateRead(() -> { // a slow file has been read: what requests answered without it may change
             workspace.corpus().answersChanged();
@@ -159,6 +160,7 @@ public final class PaperLinkLanguageServer implements LanguageServer, LanguageCl
     public void initialized(InitializedParams params) {
         registerDynamically();
         workspace.corpus().watchIntegrity(this::reindex);
+        workspace.followZotero(this::reindex, this::showWarning);
         if (supportsConfigurationPull()) {
             pullConfiguration().whenComplete((x, t) -> reindex());
         } else {
@@ -226,7 +228,23 @@ public final class PaperLinkLanguageServer implements LanguageServer, LanguageCl
         problems.forEach(log::warn);
         workspace.setConfig(after);
         workspace.corpus().setEmbeddings(after.related().embeddings());
-        return !after.corpus().equals(before.corpus()) || !java.util.Objects.equals(after.indexDir(), before.indexDir());
+        boolean zotero = !after.zotero().equals(before.zotero());
+        if (zotero) {
+            workspace.zoteroSettingChanged();
+        }
+        return zotero || !after.corpus().equals(before.corpus()) || !java.util.Objects.equals(after.indexDir(), before.indexDir());
+    }
+
+    /** A warning the user should see once (a missing Zotero database): window/showMessage, besides the log. */
+    void showWarning(String message) {
+        LanguageClient c = client;
+        if (c != null) {
+            try {
+                c.showMessage(new org.eclipse.lsp4j.MessageParams(org.eclipse.lsp4j.MessageType.Warning, "PaperLink: " + message));
+            } catch (RuntimeException e) {
+                log.warn("cannot show a message: " + e);
+            }
+        }
     }
 
     /** Re-indexes in the background; diagnostics of open documents are refreshed when it ends. */

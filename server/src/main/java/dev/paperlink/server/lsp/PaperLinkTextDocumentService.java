@@ -140,7 +140,7 @@ public final class PaperLinkTextDocumentService implements TextDocumentService {
             FromLsp.itemData(item.getData()).ifPresent(data -> {
                 var lookup = Optional.ofNullable(data.uri()).flatMap(u -> workspace.params(u, -1, cancel))
                         .map(FeatureParams::lookup).orElseGet(() -> workspace.corpus().lookup());
-                CompletionFeature.resolve(lookup, data.key(), workspace.config(), workspace.citations())
+                CompletionFeature.resolve(lookup, data.key(), workspace.config(), workspace.citations(), workspace.files())
                         .ifPresent(md -> item.setDocumentation(ToLsp.markdown(md)));
             });
             return item;

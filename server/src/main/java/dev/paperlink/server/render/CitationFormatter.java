@@ -47,6 +47,11 @@ public final class CitationFormatter {
      * {@code abstractMaxChars}, 0 for none) and where the record came from.
      */
     public static String card(Paper p, int abstractMaxChars) {
+        return card(p, abstractMaxChars, FileExistence.NONE);
+    }
+
+    /** The card, with a Zotero item's attachment files that {@code files} says exist ("Open PDF"). */
+    public static String card(Paper p, int abstractMaxChars, FileExistence files) {
         StringBuilder sb = new StringBuilder();
         sb.append("**").append(Markdown.escape(plain(p.title().isEmpty() ? p.key() : p.title()))).append("**\n\n");
         String authors = plain(authors(p.authors()));
@@ -60,7 +65,7 @@ public final class CitationFormatter {
         if (!line.isEmpty()) {
             sb.append(line).append("\n\n");
         }
-        List<PaperLinks.Link> links = PaperLinks.of(p);
+        List<PaperLinks.Link> links = PaperLinks.of(p, files);
         if (!links.isEmpty()) {
             sb.append(links.stream().map(l -> Markdown.link(l.label(), l.url())).collect(Collectors.joining(" · "))).append("\n\n");
         }

@@ -88,9 +88,9 @@ public final class Markdown {
         return c < 128 && "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~".indexOf(c) >= 0;
     }
 
-    /** A link whose target is an http(s) or file URL we built; anything else gives just the escaped label. */
+    /** A link whose target is an http(s), file or {@code zotero://select/} URL we built; anything else gives just the escaped label. */
     public static String link(String label, String url) {
-        if (url == null || !(url.startsWith("https://") || url.startsWith("http://") || url.startsWith("file:"))) {
+        if (url == null || !(url.startsWith("https://") || url.startsWith("http://") || url.startsWith("file:") || url.startsWith("zotero://select/"))) {
             return escape(label);
         }
         return "[" + escape(label) + "](" + encodeUrl(url) + ")";

@@ -210,6 +210,9 @@ public final class CorpusService implements AutoCloseable {
             } catch (java.nio.channels.ClosedByInterruptException e) {
                 lastFinishedRun = run;
                 f.completeExceptionally(e); // shutting down
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                lastFinishedRun = run;
+                f.completeExceptionally(e); // shutting down: the follow-up work (embedding) is not wanted any more
             } catch (Throwable t) {
                 lastFinishedRun = run;
                 log.error("indexing failed", t);
@@ -417,10 +420,21 @@ public final class CorpusService implements AutoCloseable {
         t.start();
     }
 
+    private volatile Supplier<dev.paperlink.corpus.source.ReaderOptions> readerOptions = () -> dev.paperlink.corpus.source.ReaderOptions.DEFAULT;
+
+    /**
+     * How sources are read (which part of the Zotero database: settings zotero.libraries,
+     * zotero.collections), asked on the indexing thread at the start of every run.
+     */
+    public void readerOptionsFrom(Supplier<dev.paperlink.corpus.source.ReaderOptions> options) {
+        readerOptions = options == null ? () -> dev.paperlink.corpus.source.ReaderOptions.DEFAULT : options;
+    }
+
     private IndexReport run(List<Path> roots, Progress progress) throws IOException {
         progress.begin("PaperLink: indexing");
         IndexReport report;
         try {
+            corpus.useReaderOptions(readerOptions.get());
             report = corpus.index(roots, new IndexListener() {
                 private int lastPercent = -1;
 

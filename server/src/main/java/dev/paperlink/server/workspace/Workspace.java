@@ -195,7 +195,22 @@ public final class Workspace implements AutoCloseable {
         if (doc == null) {
             return Optional.empty();
         }
-        return Optional.of(new FeatureParams(doc, offset, bibliography(doc), corpus.lookup(), config, cancel, corpus.ready(), citations));
+        return Optional.of(new FeatureParams(doc, offset, bibliography(doc), corpus.lookup(), config, cancel, corpus.ready(), citations,
+                FILES));
+    }
+
+    /** The disk's answer to whether a file is there (Zotero attachments are linked only then): a stat, never a read. */
+    private static final dev.paperlink.server.render.FileExistence FILES = p -> {
+        try {
+            return java.nio.file.Files.isRegularFile(p);
+        } catch (SecurityException e) {
+            return false;
+        }
+    };
+
+    /** Which local files exist, for what requests render outside a document's parameters (completion documentation). */
+    public dev.paperlink.server.render.FileExistence files() {
+        return FILES;
     }
 
     /** The document's own bibliography: the files it names (open buffers win over disk), or itself for a .bib file. */
@@ -324,12 +339,14 @@ public final class Workspace implements AutoCloseable {
     // ---- the corpus
 
     /**
-     * What is indexed: the configured corpus, the workspace's bibliography files, and every
-     * bibliography file a document has named (also outside the workspace folders; remembered in
-     * the index folder across restarts, while the file exists).
+     * What is indexed: the configured corpus, the workspace's bibliography files, the Zotero
+     * database (setting {@code zotero}, when it is there), and every bibliography file a document
+     * has named (also outside the workspace folders; remembered in the index folder across
+     * restarts, while the file exists).
      */
     public List<Path> corpusRoots() {
         java.util.Set<Path> roots = new java.util.LinkedHashSet<>(CorpusRoots.resolve(config.corpus(), folders, log));
+        zoteroDatabase().ifPresent(roots::add);
         List<Path> remembered = loadNamed();
         java.util.Set<Path> all = new java.util.TreeSet<>(named);
         all.addAll(remembered);
@@ -398,8 +415,86 @@ public final class Workspace implements AutoCloseable {
         return Uris.toPath(uri);
     }
 
+    // ---- the Zotero database
+
+    /** The Zotero database setting as resolved last: kept, and resolved again at most every {@link #ZOTERO_RESOLVE_MS} ms. */
+    private record ZoteroPlace(ServerConfig.Zotero setting, Path base, dev.paperlink.corpus.source.zotero.sqlite.ZoteroDataDir.Location location,
+                               Optional<Path> linkedFilesBase, long resolvedAtNanos) {
+    }
+
+    /** How long a resolved Zotero location is kept (prefs.js may name another folder later; a folder may become a file). */
+    static final long ZOTERO_RESOLVE_MS = 10_000;
+    private volatile ZoteroPlace zoteroPlace;
+    private volatile ZoteroWatch zoteroWatch;
+
+    /**
+     * Where the Zotero database is or is looked for (its data directory: the setting's path,
+     * relative ones against the first workspace folder; else Zotero's own), or empty while the
+     * setting is off. Cheap: resolved again at most every {@value #ZOTERO_RESOLVE_MS} ms.
+     */
+    public Optional<dev.paperlink.corpus.source.zotero.sqlite.ZoteroDataDir.Location> zoteroLocation() {
+        ServerConfig.Zotero z = config.zotero();
+        if (!z.enabled()) {
+            return Optional.empty();
+        }
+        Path base = folders.isEmpty() ? Path.of("").toAbsolutePath() : folders.get(0);
+        ZoteroPlace known = zoteroPlace;
+        if (known != null && known.setting().equals(z) && known.base().equals(base)
+                && System.nanoTime() - known.resolvedAtNanos() < java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(ZOTERO_RESOLVE_MS)) {
+            return Optional.of(known.location());
+        }
+        var env = dev.paperlink.corpus.source.zotero.sqlite.ZoteroDataDir.Environment.system();
+        var location = dev.paperlink.corpus.source.zotero.sqlite.ZoteroDataDir.locate(z.dataDirectory(), base, env);
+        zoteroPlace = new ZoteroPlace(z, base, location, dev.paperlink.corpus.source.zotero.sqlite.ZoteroDataDir.baseAttachmentPath(env),
+                System.nanoTime());
+        return Optional.of(location);
+    }
+
+    /**
+     * How the next index run reads its sources: the Zotero selection (libraries, collections) and
+     * Zotero's base directory for linked files (its profile's prefs.js), when the setting is on.
+     */
+    public dev.paperlink.corpus.source.ReaderOptions readerOptions() {
+        ServerConfig.Zotero z = config.zotero();
+        if (!z.enabled() || zoteroLocation().isEmpty()) {
+            return dev.paperlink.corpus.source.ReaderOptions.DEFAULT;
+        }
+        ZoteroPlace place = zoteroPlace;
+        return new dev.paperlink.corpus.source.ReaderOptions(z.selection(), place == null ? Optional.empty() : place.linkedFilesBase());
+    }
+
+    /** The Zotero database to index: set, and there. */
+    public Optional<Path> zoteroDatabase() {
+        return zoteroLocation().filter(dev.paperlink.corpus.source.zotero.sqlite.ZoteroDataDir.Location::exists)
+                .map(dev.paperlink.corpus.source.zotero.sqlite.ZoteroDataDir.Location::database);
+    }
+
+    /**
+     * Follows the Zotero database from now on (see {@link ZoteroWatch}): a change asks for a run
+     * with {@code askRun}; a missing database is shown once with {@code warnUser}.
+     */
+    public void followZotero(Runnable askRun, java.util.function.Consumer<String> warnUser) {
+        if (zoteroWatch == null) {
+            zoteroWatch = new ZoteroWatch(this::zoteroLocation, askRun, warnUser, log);
+            zoteroWatch.start();
+        }
+    }
+
+    /** The Zotero setting changed: resolve it again and look at once. */
+    public void zoteroSettingChanged() {
+        zoteroPlace = null;
+        ZoteroWatch w = zoteroWatch;
+        if (w != null) {
+            w.wake();
+        }
+    }
+
     @Override
     public void close() {
+        ZoteroWatch w = zoteroWatch;
+        if (w != null) {
+            w.close();
+        }
         citations.close();
         corpus.close();
     }

@@ -63,6 +63,19 @@ class DefinitionFeatureTest {
     }
 
     @Test
+    void aZoteroDatabaseIsNoTargetItsOtherSourcesAre() {
+        SourceSpan zotero = new SourceSpan("/home/u/Zotero/zotero.sqlite", SourceFormat.ZOTERO_SQLITE, 42, 42, 42, 0, "smith2020");
+        Paper both = Paper.builder().id("doi:10.1/x").key("smith2020").title("T").source(zotero)
+                .source(new SourceSpan("/data/library.json", SourceFormat.CSL_JSON, 12, 20, 12, 0, "smith2020")).build();
+        Paper onlyZotero = Paper.builder().id("doi:10.1/y").key("jones2021").title("U").source(zotero).build();
+        FeatureParams base = FeatureFixture.of(Fixture.parse("%! n.md\n[@smith2020<|>; @jones2021]")).params();
+        FeatureParams p = new FeatureParams(base.document(), base.offset(), base.bibliography(), new InMemoryLookup(List.of(both, onlyZotero)),
+                base.config(), base.cancel());
+        assertEquals("/data/library.json 11:0-11:0", Render.definition(DefinitionFeature.find(p)));
+        assertEquals("", Render.definition(DefinitionFeature.find(p.at("[@smith2020; @jones".length()))).strip());
+    }
+
+    @Test
     void nothingForUnknownKeysOrOutsideCitations() {
         check("\\cite{nope<|>}\n" + Corpora.ML, "");
         check("\\cite{he2016} and <|>more\n" + Corpora.ML, "");

@@ -95,6 +95,79 @@ class HoverFeatureTest {
         check("plain <|>text\n" + Corpora.ML, "");
     }
 
+    /**
+     * Issue 14: a paper from Zotero links each attachment file that exists (here: the fixture's
+     * files), then the item in Zotero; a missing attachment has no link.
+     */
+    @Test
+    void aZoteroItemOpensItsPdfAndShowsInZotero() {
+        check("""
+                \\cite{tewel<|>2024}
+                %! corpus/zotero.bib
+                @misc{tewel2024, title = {Training-Free Consistent Text-to-Image Generation}, year = {2024}, author = {Tewel, Yoad},
+                  eprint = {2402.03286}, abstract = {Text-to-image models offer creative flexibility.},
+                  zotero.select = {zotero://select/library/items/8XSB2LMG}, zotero.key = {8XSB2LMG},
+                  file = {/fixture/storage/ABCD1234/Tewel - 2024.pdf; /fixture/storage/GONE0000/missing.pdf; /fixture/storage/EFGH5678/2402.html}}
+                %! storage/ABCD1234/Tewel - 2024.pdf
+                %PDF-1.4
+                %! storage/EFGH5678/2402.html
+                <html></html>
+                """, """
+                0:6-0:15
+                **Training-Free Consistent Text-to-Image Generation**
+
+                Tewel, Y. (2024)
+
+                [arXiv:2402.03286](https://arxiv.org/abs/2402.03286) · [Open PDF](file:///fixture/storage/ABCD1234/Tewel%20-%202024.pdf) · [Open snapshot](file:///fixture/storage/EFGH5678/2402.html) · [Show in Zotero](zotero://select/library/items/8XSB2LMG)
+
+                > Text-to-image models offer creative flexibility.
+
+                `tewel2024` · zotero.bib:1
+                """);
+    }
+
+    @Test
+    void aZoteroItemWithoutFilesOnDiskOrWithSeveralPdfsOrAForgedAddress() {
+        check("""
+                \\cite{a<|>} \\cite{b} \\cite{c}
+                %! corpus/zotero.bib
+                @misc{a, title = {Nothing on disk}, zotero.select = {zotero://select/groups/42/items/AAAA1111},
+                  file = {/fixture/storage/AAAA1111/a.pdf}}
+                """, """
+                0:6-0:7
+                **Nothing on disk**
+
+                [Show in Zotero](zotero://select/groups/42/items/AAAA1111)
+
+                `a` · zotero.bib:1
+                """);
+        check("""
+                \\cite{b<|>}
+                %! corpus/zotero.bib
+                @misc{b, title = {Two PDFs}, zotero.select = {zotero://select/library/items/BBBB2222},
+                  file = {/fixture/s/B1/main.pdf; /fixture/s/B2/supplement.pdf}}
+                %! s/B1/main.pdf
+                %! s/B2/supplement.pdf
+                """, """
+                0:6-0:7
+                **Two PDFs**
+
+                [Open PDF (main.pdf)](file:///fixture/s/B1/main.pdf) · [Open PDF (supplement.pdf)](file:///fixture/s/B2/supplement.pdf) · [Show in Zotero](zotero://select/library/items/BBBB2222)
+
+                `b` · zotero.bib:1
+                """);
+        check("""
+                \\cite{c<|>}
+                %! corpus/zotero.bib
+                @misc{c, title = {Forged}, zotero.select = {zotero://select/library/items/X) [click](command:quit}}
+                """, """
+                0:6-0:7
+                **Forged**
+
+                `c` · zotero.bib:1
+                """);
+    }
+
     private static void check(String fixture, String expected) {
         check(fixture, UnaryOperator.identity(), expected);
     }

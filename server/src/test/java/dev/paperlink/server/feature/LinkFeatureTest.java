@@ -29,6 +29,31 @@ class LinkFeatureTest {
                 """);
     }
 
+    /**
+     * Issue 14: a Zotero item's citation goes to its DOI (as any paper's), else its first attachment
+     * that exists, else the item in Zotero.
+     */
+    @Test
+    void zoteroItemsGoToTheirDoiElseAnExistingPdfElseZotero() {
+        check("""
+                %! notes.md
+                [@withdoi] [@withpdf] [@nothing]
+                %! corpus/zotero.bib
+                @misc{withdoi, title = {A}, doi = {10.1/a}, zotero.select = {zotero://select/library/items/AAAA1111},
+                  file = {/fixture/storage/AAAA1111/a.pdf}}
+                @misc{withpdf, title = {B}, zotero.select = {zotero://select/library/items/BBBB2222},
+                  file = {/fixture/storage/GONE/gone.pdf; /fixture/storage/BBBB2222/b.pdf}}
+                @misc{nothing, title = {C}, zotero.select = {zotero://select/library/items/CCCC3333},
+                  file = {/fixture/storage/CCCC3333/c.pdf}}
+                %! storage/AAAA1111/a.pdf
+                %! storage/BBBB2222/b.pdf
+                """, """
+                0:2-0:9 -> https://doi.org/10.1/a
+                0:13-0:20 -> storage/BBBB2222/b.pdf
+                0:24-0:31 -> zotero://select/library/items/CCCC3333
+                """);
+    }
+
     private static void check(String fixture, String expected) {
         FeatureFixture f = FeatureFixture.of(Fixture.files(fixture));
         assertEquals(expected.strip(), Render.links(f.fixture().document(), LinkFeature.links(f.params())).strip());

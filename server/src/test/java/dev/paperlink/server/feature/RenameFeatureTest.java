@@ -48,6 +48,9 @@ class RenameFeatureTest {
                 "x", "refused: 'smith2020' is defined in lib.json:2 (csl-json): PaperLink renames the keys of .bib and Hayagriva files only;"
                         + " change its id there by hand.");
         check("\\cite{a} and <|>text\n", "x", "refused: No citation key here to rename.");
+        check("\\cite{tewel<|>2024}\n", "x", "refused: 'tewel2024' comes from your Zotero library (zotero.bib:1): PaperLink does not change Zotero;"
+                + " change the item's citation key in Better BibTeX, and PaperLink follows.",
+                "%! corpus/zotero.bib\n@misc{tewel2024, title = {T}, zotero.select = {zotero://select/library/items/8XSB2LMG}}\n");
     }
 
     @Test

@@ -25,7 +25,8 @@ import java.util.function.UnaryOperator;
  * Feature parameters from a {@link Fixture}: the document is the file with the cursor (else the
  * first file); the .bib files it names are its own bibliography; every other .bib file of the
  * fixture is the corpus (an in-memory stand-in of the index). Records are read by
- * {@link TinyBibReader}, so these tests do not depend on the real BibTeX reader.
+ * {@link TinyBibReader}, so these tests do not depend on the real BibTeX reader. The files that
+ * exist on "disk" ({@code FeatureParams.files}) are the fixture's files.
  */
 public final class FeatureFixture {
     private final Fixture fixture;
@@ -110,6 +111,11 @@ public final class FeatureFixture {
             }
         }
         return new FeatureParams(doc, offset, DocumentBibliography.of(named), new InMemoryLookup(corpus), config, CancelToken.NONE,
-                workspace ? citations() : dev.paperlink.server.feature.references.WorkspaceCitations.EMPTY);
+                true, workspace ? citations() : dev.paperlink.server.feature.references.WorkspaceCitations.EMPTY, this::exists);
+    }
+
+    /** The files that exist are the fixture's own (a Zotero item's attachment is linked when the fixture has it). */
+    private boolean exists(Path p) {
+        return p.startsWith(Fixture.ROOT) && fixture.files().containsKey(Fixture.ROOT.relativize(p).toString());
     }
 }

@@ -51,9 +51,21 @@ public final class TinyBibReader implements RecordReader {
                     .venue(fields.getOrDefault("journal", fields.getOrDefault("booktitle", "")))
                     .doi(fields.getOrDefault("doi", "")).arxivId(fields.getOrDefault("eprint", ""))
                     .url(fields.getOrDefault("url", "")).abstractText(fields.getOrDefault("abstract", ""))
-                    .file(fields.get("file"))
                     .source(new SourceSpan(file, SourceFormat.BIBTEX, startLine, lines.position(end).line() + 1,
                             keyPos.line() + 1, keyPos.column(), k.key()));
+            boolean zotero = fields.containsKey("zotero.select");
+            if (zotero) { // read from a Zotero database, as far as the features can tell
+                b.sources(List.of(new SourceSpan(file, SourceFormat.ZOTERO_SQLITE, startLine, lines.position(end).line() + 1,
+                        keyPos.line() + 1, keyPos.column(), k.key())));
+            }
+            fields.forEach((name, value) -> {
+                if (name.startsWith("zotero.")) { // a Zotero item's raw fields (ZoteroItem), as the database reader sets them
+                    b.raw(name, value);
+                }
+            });
+            for (String f : zotero ? fields.getOrDefault("file", "").split(";") : new String[] {fields.get("file")}) {
+                b.file(f == null ? null : f.strip()); // a Zotero item's attachments: absolute paths, separated by ';' here
+            }
             for (String name : fields.getOrDefault("author", "").split("\\s+and\\s+")) {
                 if (name.isBlank()) {
                     continue;

@@ -196,8 +196,15 @@ public final class CompletionFeature {
     /** The card, and how often and where the workspace cites the key. */
     public static Optional<String> resolve(PaperLookup lookup, String key, ServerConfig config,
                                            dev.paperlink.server.feature.references.WorkspaceCitations citations) {
+        return resolve(lookup, key, config, citations, dev.paperlink.server.render.FileExistence.NONE);
+    }
+
+    /** The card (with the attachment files {@code files} says exist), and how often and where the workspace cites the key. */
+    public static Optional<String> resolve(PaperLookup lookup, String key, ServerConfig config,
+                                           dev.paperlink.server.feature.references.WorkspaceCitations citations,
+                                           dev.paperlink.server.render.FileExistence files) {
         String usage = dev.paperlink.server.feature.references.Usage.line(citations, key);
-        return lookup.byKey(key).map(p -> CitationFormatter.card(p, config.abstractMaxChars())
+        return lookup.byKey(key).map(p -> CitationFormatter.card(p, config.abstractMaxChars(), files)
                 + (usage.isEmpty() ? "" : "\n\n" + dev.paperlink.server.render.Markdown.escape(usage)));
     }
 

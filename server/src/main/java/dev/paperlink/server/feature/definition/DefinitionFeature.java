@@ -20,7 +20,8 @@ import java.util.Optional;
  * come first; when none has it (a merged paper cited by an alias of another format), every source.
  * When the document's own bibliography has the paper, only its entries there.
  * A source open in the editor is found where its buffer has the key now (its lines may have moved
- * since the index read the file).
+ * since the index read the file). A Zotero database is not a target (its hover and link open the
+ * item in Zotero, and its PDF).
  */
 public final class DefinitionFeature {
     private DefinitionFeature() {
@@ -44,6 +45,9 @@ public final class DefinitionFeature {
         for (SourceSpan s : paper.get().sources()) {
             if (s.file().isEmpty() || (inOwn && !own.contains(s.file()))) {
                 continue; // the document's own bibliography has it: its entry, not the corpus's copies
+            }
+            if (s.format() == SourceFormat.ZOTERO_SQLITE) {
+                continue; // a database is no text to open at a line: its item is shown in Zotero through the links
             }
             DefinitionTarget t = p.bibliography().keyRange(s.file(), s.key())
                     .map(r -> new DefinitionTarget(Uris.fromFileName(s.file()), r[0], r[1], at.get().range()))

@@ -31,7 +31,7 @@ public final class HoverFeature {
         String usage = dev.paperlink.server.feature.references.Usage.line(p.citations(), key);
         String cited = usage.isEmpty() ? "" : "\n\n" + Markdown.escape(usage);
         return Optional.of(lookup.byKey(key)
-                .map(paper -> new HoverResult(at.get().range(), CitationFormatter.card(paper, p.config().abstractMaxChars()) + cited, true))
+                .map(paper -> new HoverResult(at.get().range(), CitationFormatter.card(paper, p.config().abstractMaxChars(), p.files()) + cited, true))
                 .orElseGet(() -> new HoverResult(at.get().range(), unknown(key, lookup.keysNear(key, NEAREST)) + cited, false)));
     }
 

@@ -17,8 +17,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Document links: every citation of a known paper links to its DOI, arXiv or URL page, or its
- * local PDF (the first that exists); every bibliography file the document names links to the file.
+ * Document links: every citation of a known paper links to its DOI, arXiv or URL page, else its
+ * local PDF (a Zotero item's: the first attachment that exists), else the item in Zotero
+ * ({@link PaperLinks#primary}); every bibliography file the document names links to the file.
  */
 public final class LinkFeature {
     private LinkFeature() {
@@ -33,7 +34,7 @@ public final class LinkFeature {
         for (CitationRef r : refs) {
             p.cancel().check();
             Optional<Paper> paper = cache.computeIfAbsent(r.key(), lookup::byKey);
-            paper.flatMap(PaperLinks::primary)
+            paper.flatMap(x -> PaperLinks.primary(x, p.files()))
                     .ifPresent(url -> out.add(new DocumentLinkTarget(r.range(), url, CitationFormatter.plain(paper.get().title()))));
         }
         for (DocumentBibliography.Named n : p.bibliography().files()) {

@@ -88,6 +88,10 @@ public final class RenameFeature {
         Optional<Paper> paper = p.lookup().byKey(key);
         Optional<dev.paperlink.corpus.model.SourceSpan> other = paper.flatMap(Paper::primarySource)
                 .filter(s -> s.format() != dev.paperlink.corpus.model.SourceFormat.BIBTEX && s.format() != dev.paperlink.corpus.model.SourceFormat.HAYAGRIVA);
+        if (other.isPresent() && other.get().format() == dev.paperlink.corpus.model.SourceFormat.ZOTERO_SQLITE) {
+            return Optional.of("'" + CitationFormatter.plain(key) + "' comes from your Zotero library (" + CitationFormatter.source(other.get())
+                    + "): PaperLink does not change Zotero; change the item's citation key in Better BibTeX, and PaperLink follows.");
+        }
         if (other.isPresent()) { // a CSL or Zotero file, in the workspace or not: its ids are not entry keys PaperLink edits
             return Optional.of("'" + CitationFormatter.plain(key) + "' is defined in " + CitationFormatter.source(other.get())
                     + " (" + other.get().format().label() + "): PaperLink renames the keys of .bib and Hayagriva files only; change its id there by hand.");

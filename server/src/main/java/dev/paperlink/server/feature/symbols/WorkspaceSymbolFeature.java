@@ -60,8 +60,10 @@ public final class WorkspaceSymbolFeature {
             Occurrence e = entries.get(0);
             return Optional.of(new PaperSymbol(name, container + " · " + e.shortPlace(), e.uri(), e.start(), e.end()));
         }
-        Optional<SourceSpan> source = p.sources().stream().filter(s -> !s.file().isEmpty() && s.key().equalsIgnoreCase(p.key())).findFirst()
-                .or(() -> p.primarySource().filter(s -> !s.file().isEmpty()));
+        // a Zotero database is no text a symbol can point into
+        java.util.function.Predicate<SourceSpan> text = s -> !s.file().isEmpty() && s.format() != dev.paperlink.corpus.model.SourceFormat.ZOTERO_SQLITE;
+        Optional<SourceSpan> source = p.sources().stream().filter(s -> text.test(s) && s.key().equalsIgnoreCase(p.key())).findFirst()
+                .or(() -> p.sources().stream().filter(text).findFirst());
         return source.map(s -> {
             DefinitionTarget t = DefinitionFeature.location(s);
             return new PaperSymbol(name, container + " · " + CitationFormatter.source(s), t.uri(), t.start(), t.end());

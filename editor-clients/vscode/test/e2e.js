@@ -317,8 +317,8 @@ async function statusLabel() {
 
     // 5e. issue 14: paperlink.zotero.enabled and .dataDirectory written into the workspace's settings.json while the
     // server runs (didChangeConfiguration), pointing at a copy of a real Zotero 7 data directory with its PDF in
-    // storage/ (editor-clients/zotero-fixture.sh, E2E_ZOTERO_*): \cite{tewel lists the Better BibTeX key, Enter writes
-    // it, and the hover over it shows the abstract and an "Open PDF" link to the PDF.
+    // storage/ (editor-clients/zotero-fixture.sh, E2E_ZOTERO_*): \cite{tewel lists the Better BibTeX key, and the
+    // hover over the key (typed out) shows the abstract and an "Open PDF" link to the PDF.
     const zoteroData = process.env.E2E_ZOTERO_DATA;
     if (!zoteroData) {
       console.log('     (no Zotero fixture: editor-clients/zotero-fixture.sh said why; the Zotero checks are left out)');
@@ -349,9 +349,17 @@ async function statusLabel() {
       await screenshot('zotero-completion');
       check(zrows.some(r => r && r.includes(zkey)), `with paperlink.zotero.* set, the suggest widget lists ${zkey} after typing \\cite{tewel`,
         `${JSON.stringify(zrows)} (${ms(t)} after writing the settings)`);
-      await page.keyboard.press('Enter');
-      const textZ = await editorTextWhen(text => text.includes(`\\cite{${zkey}}`));
-      check(textZ.split('\n').some(l => l.includes(`Consistent subjects \\cite{${zkey}}`)), 'accepting it writes the Better BibTeX key',
+      // the rest of the key typed, not the suggestion accepted: accepting a paper the document's bibliography
+      // lacks adds it to refs.bib (issue 12), and the hover would then show that entry, not the Zotero item
+      await page.keyboard.press('Escape');
+      await page.keyboard.type(zkey.slice('tewel'.length), { delay: 20 });
+      await page.keyboard.press('Escape');
+      let textZ = await editorTextWhen(text => text.includes(`\\cite{${zkey}`));
+      if (!textZ.includes(`\\cite{${zkey}}`)) {
+        await page.keyboard.type('}');
+        textZ = await editorTextWhen(text => text.includes(`\\cite{${zkey}}`));
+      }
+      check(textZ.split('\n').some(l => l.includes(`Consistent subjects \\cite{${zkey}}`)), 'the note cites the Better BibTeX key',
         JSON.stringify(textZ.split('\n').find(l => l.includes('Consistent subjects')) || ''));
       t = Date.now();
       const zk = page.locator('.editor-instance .view-line span', { hasText: new RegExp(`^${zkey}$`) }).last();

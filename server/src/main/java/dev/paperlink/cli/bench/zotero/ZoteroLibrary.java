@@ -287,7 +287,7 @@ public final class ZoteroLibrary {
             }
             return new Summary(dataDir, regular, trashed, Map.copyOf(byType), attachments, stored, standaloneAttachments, files,
                     missing, notes, standaloneNotes, annotations, collectionTree.size(), subCollections, inCollections, creators,
-                    singleField, tags, bbtKeys, pinned, keysInExtra, withAbstract, doiField, doiExtra, indexedPdfs.size(),
+                    singleField, tags, bbtKeys, pinned, keysInExtra, withAbstract, doiField, doiExtra, o.fulltext() ? indexedPdfs.size() : 0,
                     fulltextRows, List.copyOf(made));
         }
 

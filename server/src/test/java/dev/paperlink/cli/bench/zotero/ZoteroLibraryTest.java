@@ -166,6 +166,7 @@ class ZoteroLibraryTest {
         assertTrue(summary.subCollections() > 0 && summary.itemsInCollections() > N / 2);
         assertTrue(summary.bbtKeys() > N * 9 / 10 && summary.bbtKeys() < N, "most items have a BBT key, not all: " + summary.bbtKeys());
         assertTrue(summary.notes() > 0 && summary.annotations() > 0 && summary.missingFiles() > 0);
+        assertEquals(0, summary.fulltextItems(), "no full-text index unless asked for");
         try (Connection c = open(summary.database())) {
             List<String> dates = strings(c, "SELECT value FROM itemData JOIN fieldsCombined USING (fieldID) JOIN itemDataValues USING (valueID)"
                     + " WHERE fieldName = 'date'");

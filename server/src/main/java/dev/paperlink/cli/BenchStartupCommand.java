@@ -45,7 +45,19 @@ final class BenchStartupCommand implements Callable<Integer> {
     @Option(names = "--options", split = ",", description = "The options to time, of none, appcds, aot (default: all this JDK has).")
     List<String> options;
 
-    record Start(long initializeMs, long answerMs) {
+    /** Wall time from process start, and the server's CPU time (all its threads; load-robust), to each point. */
+    record Start(long initializeMs, long answerMs, long initializeCpuMs, long answerCpuMs) {
+    }
+
+    /** CPU time of a process so far (user + system, from /proc; -1 where there is no /proc). */
+    static long cpuMs(Process p) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + p.pid() + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10; // clock ticks of 10 ms (USER_HZ 100)
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     @Override
@@ -97,17 +109,25 @@ final class BenchStartupCommand implements Callable<Integer> {
             };
             List<Long> init = new ArrayList<>();
             List<Long> answer = new ArrayList<>();
+            List<Long> initCpu = new ArrayList<>();
+            List<Long> answerCpu = new ArrayList<>();
             for (int i = 0; i < starts; i++) {
                 Start s = time(launch, ws, serveArgs, key);
                 init.add(s.initializeMs());
                 answer.add(s.answerMs());
+                initCpu.add(s.initializeCpuMs());
+                answerCpu.add(s.answerCpuMs());
             }
             init.sort(null);
             answer.sort(null);
-            figures.put(option, Map.of("initialize", init, "answer", answer));
+            initCpu.sort(null);
+            answerCpu.sort(null);
+            figures.put(option, Map.of("initialize", init, "answer", answer, "initializeCpu", initCpu, "answerCpu", answerCpu));
             System.out.printf("%-24s initialize %4d ms (min %d, max %d)   first answer after opening %4d ms (min %d, max %d)   [median of %d; from process start]%n",
                     launch.cache().label(), init.get(init.size() / 2), init.get(0), init.get(init.size() - 1),
                     answer.get(answer.size() / 2), answer.get(0), answer.get(answer.size() - 1), starts);
+            System.out.printf("%-24s   server CPU to initialize %4d ms, to the first answer %4d ms (medians; all threads)%n", "",
+                    initCpu.get(initCpu.size() / 2), answerCpu.get(answerCpu.size() / 2));
         }
         System.out.println("java " + Runtime.version() + ", flags " + jvmFlags + ", " + Runtime.getRuntime().availableProcessors()
                 + " cores; workspace: " + what);
@@ -123,22 +143,25 @@ final class BenchStartupCommand implements Callable<Integer> {
             lsp.request("initialize", Map.of("processId", ProcessHandle.current().pid(), "rootUri", folder,
                     "workspaceFolders", List.of(Map.of("uri", folder, "name", "ws")), "capabilities", Map.of()));
             long init = (System.nanoTime() - t0) / 1_000_000;
+            long initCpu = cpuMs(p);
             lsp.notify("initialized", Map.of());
             String uri = ws.resolve("note.tex").toUri().toString();
             lsp.notify("textDocument/didOpen", Map.of("textDocument", Map.of("uri", uri, "languageId", "latex", "version", 1,
                     "text", Files.readString(ws.resolve("note.tex")))));
             long answer = -1;
+            long answerCpu = -1;
             for (int i = 0; i < 2000 && answer < 0; i++) {
                 JsonNode r = lsp.request("textDocument/completion", Map.of("textDocument", Map.of("uri", uri),
                         "position", Map.of("line", 2, "character", 14 + Math.min(4, key.length()))));
                 if (r != null && r.toString().contains("\"" + key + "\"")) {
                     answer = (System.nanoTime() - t0) / 1_000_000;
+                    answerCpu = cpuMs(p);
                 } else {
                     Thread.sleep(5);
                 }
             }
             lsp.shutdown(300);
-            return new Start(init, answer);
+            return new Start(init, answer, initCpu, answerCpu);
         }
     }
 

@@ -34,7 +34,8 @@ final class ItemRefresh {
             throws IOException {
         Map<Integer, String> now = items.revisions();
         Map<Integer, String> indexed = new HashMap<>();
-        Map<Cluster, Set<Integer>> byCluster = new HashMap<>();
+        Map<String, Set<Integer>> byCluster = new HashMap<>();
+        Map<String, Cluster> clustersById = new HashMap<>();
         if (lookup.hasSource(source)) {
             lookup.refresh();
             IndexSearcher searcher = new IndexSearcher(lookup.reader());
@@ -43,7 +44,8 @@ final class ItemRefresh {
                 for (Paper part : c.parts()) {
                     recordId(part, source).ifPresent(id -> {
                         indexed.put(id, part.raw().getOrDefault(ItemSource.REVISION, ""));
-                        byCluster.computeIfAbsent(c, k -> new HashSet<>()).add(id);
+                        byCluster.computeIfAbsent(c.id(), k -> new HashSet<>()).add(id); // by id: hashing a whole cluster is costly
+                        clustersById.put(c.id(), c);
                     });
                 }
             }
@@ -55,8 +57,8 @@ final class ItemRefresh {
             }
         });
         int removed = 0;
-        for (Map.Entry<Cluster, Set<Integer>> e : byCluster.entrySet()) {
-            Cluster c = e.getKey();
+        for (Map.Entry<String, Set<Integer>> e : byCluster.entrySet()) {
+            Cluster c = clustersById.get(e.getKey());
             if (e.getValue().stream().noneMatch(stale::contains)) {
                 continue;
             }

@@ -66,6 +66,14 @@ public final class RecordMerger {
         b.url(firstNonEmpty(ranked, Paper::url));
         b.files(union(ranked, Paper::files));
         b.keywords(union(ranked, Paper::keywords));
+        // where the paper is in Zotero stays known when another record (its .bib entry) comes first
+        for (String field : List.of(dev.paperlink.corpus.model.ZoteroItem.SELECT, dev.paperlink.corpus.model.ZoteroItem.LIBRARY,
+                dev.paperlink.corpus.model.ZoteroItem.COLLECTIONS, dev.paperlink.corpus.model.ZoteroItem.ITEM_KEY)) {
+            if (!first.raw().containsKey(field)) {
+                ranked.stream().map(p -> p.raw().get(field)).filter(v -> v != null && !v.isEmpty()).findFirst()
+                        .ifPresent(v -> b.raw(field, v));
+            }
+        }
         b.popularity(ranked.stream().map(Paper::popularity).filter(x -> x != null).max(Long::compare).orElse(null));
         List<SourceSpan> sources = new ArrayList<>();
         ranked.forEach(p -> sources.addAll(p.sources()));

@@ -34,6 +34,18 @@ class RecordMergerTest {
     }
 
     @Test
+    void aZoteroItemCitedFromTheBibKeepsItsZoteroAddressAndFiles() {
+        Paper zotero = Paper.builder().key("vaswaniAttentionAllYou2017").title("Attention Is All You Need").arxivId("1706.03762")
+                .file("/home/u/Zotero/storage/ABCD1234/Vaswani.pdf")
+                .raw(dev.paperlink.corpus.model.ZoteroItem.SELECT, "zotero://select/library/items/ABCD1234")
+                .source(SourceSpan.line("/home/u/Zotero/zotero.sqlite", SourceFormat.ZOTERO_SQLITE, 5)).build();
+        Paper merged = RecordMerger.merge("arxiv:1706.03762", "", List.of(zotero, BIB));
+        assertEquals("vaswani2017", merged.key(), "the .bib entry comes first");
+        assertEquals("zotero://select/library/items/ABCD1234", dev.paperlink.corpus.model.ZoteroItem.selectUri(merged).orElseThrow());
+        assertEquals(List.of("/home/u/Zotero/storage/ABCD1234/Vaswani.pdf"), merged.files());
+    }
+
+    @Test
     void theUsersDateWinsOverAPreprintDate() {
         Paper bibWithMonth = BIB.toBuilder().date("2017-12").build();
         assertEquals("2017-12", RecordMerger.merge("id", "", List.of(ARXIV, bibWithMonth)).date());

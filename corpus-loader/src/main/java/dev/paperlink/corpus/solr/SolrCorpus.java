@@ -264,8 +264,13 @@ public final class SolrCorpus implements Corpus {
         return new SolrScoped(this, files.stream().map(SourceFiles::name).toList());
     }
 
+    /** A filter on exact values of a string field (ids, source files), each quoted. */
     static String terms(String field, Collection<String> values) {
-        return "{!terms f=" + field + " separator=\u001f}" + String.join("\u001f", values);
+        StringBuilder q = new StringBuilder(field).append(":(");
+        for (String v : values) {
+            q.append('"').append(v.replace("\\", "\\\\").replace("\"", "\\\"")).append("\" ");
+        }
+        return q.append(')').toString();
     }
 
     List<Hit> hits(String q, int limit, String filter) {

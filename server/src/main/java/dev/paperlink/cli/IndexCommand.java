@@ -59,7 +59,7 @@ final class IndexCommand implements Callable<Integer> {
             }
         }
         IndexReport report;
-        try (Corpus corpus = Corpus.open(indexDir.resolve());
+        try (Corpus corpus = indexDir.openWritable();
              Progress progress = Progress.forTerminal(err)) {
             corpus.repaired().ifPresent(why -> err.println("paperlink: " + why));
             report = LastIndexError.recording(indexDir.resolve(), () -> prune ? corpus.index(paths, progress) : corpus.add(paths, progress));

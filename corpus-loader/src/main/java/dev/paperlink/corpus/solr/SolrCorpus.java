@@ -66,10 +66,10 @@ public final class SolrCorpus implements Corpus {
     static final int ENOUGH_WITHOUT_TYPOS = 10;
 
     private final SolrSettings settings;
-    /** Questions: short timeouts, a keystroke never waits long. */
-    private final CloudHttp2SolrClient queries;
+    /** Questions: short timeouts, a keystroke never waits long (made at the first question that finds a node). */
+    private CloudHttp2SolrClient queries;
     /** Indexing and administration: long timeouts. */
-    private final CloudHttp2SolrClient updates;
+    private CloudHttp2SolrClient updates;
     private final Reachability reach = new Reachability();
     private volatile ReaderOptions options = ReaderOptions.DEFAULT;
     private volatile long generation;
@@ -77,15 +77,24 @@ public final class SolrCorpus implements Corpus {
 
     private SolrCorpus(SolrSettings settings) {
         this.settings = settings;
-        this.queries = client(settings, settings.queryTimeoutMillis());
-        this.updates = client(settings, settings.indexTimeoutMillis());
+    }
+
+    /**
+     * For a long-running process (the language server): connects at the first question, and again
+     * after the cluster was unreachable; never fails here, questions answer nothing meanwhile.
+     */
+    public static SolrCorpus connect(SolrSettings settings) {
+        return new SolrCorpus(settings);
     }
 
     /** Connects to the collection (which {@link SolrSetup#init} made); fails when no node answers or there is no such collection. */
     public static SolrCorpus open(SolrSettings settings) throws IOException {
         SolrCorpus c = new SolrCorpus(settings);
         try {
-            c.updates.getClusterState().getCollection(settings.collection());
+            DocCollection coll = c.updates().getClusterState().getCollection(settings.collection());
+            if (coll == null) {
+                throw new IOException("no such collection (paperlink solr init makes it)");
+            }
             c.clusterGeneration = c.readGeneration();
         } catch (RuntimeException | IOException e) {
             c.close();
@@ -112,7 +121,18 @@ public final class SolrCorpus implements Corpus {
         return settings;
     }
 
-    CloudHttp2SolrClient updateClient() {
+    /** The client for questions, made when first needed: building one reads the cluster state from a live node. */
+    synchronized CloudHttp2SolrClient queries() {
+        if (queries == null) {
+            queries = client(settings, settings.queryTimeoutMillis());
+        }
+        return queries;
+    }
+
+    synchronized CloudHttp2SolrClient updates() {
+        if (updates == null) {
+            updates = client(settings, settings.indexTimeoutMillis());
+        }
         return updates;
     }
 
@@ -135,7 +155,7 @@ public final class SolrCorpus implements Corpus {
 
     private IndexReport run(List<Path> roots, IndexListener listener, java.util.function.Predicate<String> dropIfAbsent) throws IOException {
         try {
-            IndexReport r = new SolrIndexer(updates, listener, options).run(roots, dropIfAbsent);
+            IndexReport r = new SolrIndexer(updates(), listener, options).run(roots, dropIfAbsent);
             refresh();
             return r;
         } catch (SolrServerException | RuntimeException e) {
@@ -310,7 +330,7 @@ public final class SolrCorpus implements Corpus {
             return Optional.empty();
         }
         try {
-            QueryResponse r = queries.query(q);
+            QueryResponse r = queries().query(q);
             reach.succeeded();
             return Optional.of(r);
         } catch (SolrServerException | IOException | RuntimeException e) {
@@ -355,7 +375,10 @@ public final class SolrCorpus implements Corpus {
     public Optional<IndexedSource> indexedSource(Path file) {
         String name = SourceFiles.name(file);
         try {
-            SolrDocument d = queries.getById(SolrDocuments.SOURCE_PREFIX + name);
+            if (reach.down()) {
+                return Optional.empty();
+            }
+            SolrDocument d = queries().getById(SolrDocuments.SOURCE_PREFIX + name);
             return d == null ? Optional.empty() : Optional.of(SolrIndexer.indexedSource(d));
         } catch (SolrServerException | IOException | RuntimeException e) {
             reach.failed(e);
@@ -372,7 +395,7 @@ public final class SolrCorpus implements Corpus {
     @Override
     public Optional<String> verify() throws IOException {
         try {
-            var state = updates.getClusterState();
+            var state = updates().getClusterState();
             DocCollection c = state.getCollection(settings.collection());
             List<String> problems = new ArrayList<>();
             for (Slice s : c.getActiveSlices()) {
@@ -412,6 +435,9 @@ public final class SolrCorpus implements Corpus {
     /** Picks up a run another member's indexer committed (the collection's generation document moved). */
     @Override
     public boolean refresh() throws IOException {
+        if (reach.down()) {
+            return false;
+        }
         long g;
         try {
             g = readGeneration();
@@ -428,7 +454,7 @@ public final class SolrCorpus implements Corpus {
 
     private long readGeneration() throws IOException {
         try {
-            SolrDocument d = queries.getById(SolrDocuments.META_ID);
+            SolrDocument d = queries().getById(SolrDocuments.META_ID);
             return d == null ? 0 : ((Number) d.getFirstValue("generation")).longValue();
         } catch (SolrServerException | RuntimeException e) {
             throw new IOException(e);
@@ -444,14 +470,14 @@ public final class SolrCorpus implements Corpus {
             q.setFacet(true);
             q.addFacetField("format");
             q.setFacetMinCount(1);
-            QueryResponse r = updates.query(q);
+            QueryResponse r = updates().query(q);
             Map<String, Long> byFormat = new TreeMap<>();
             FacetField f = r.getFacetField("format");
             if (f != null) {
                 f.getValues().forEach(c -> byFormat.put(c.getName(), c.getCount()));
             }
             List<CorpusStats.SourceStats> sources = new ArrayList<>();
-            for (var e : SolrIndexer.sources(updates).entrySet()) {
+            for (var e : SolrIndexer.sources(updates()).entrySet()) {
                 SolrIndexer.SourceState s = e.getValue();
                 sources.add(new CorpusStats.SourceStats(e.getKey(), s.format(), s.records(), s.skips(), s.size(), s.indexedAt()));
             }
@@ -463,7 +489,7 @@ public final class SolrCorpus implements Corpus {
 
     /** The size on disk of one copy of the collection: every shard's leader's index. */
     long indexBytes() throws SolrServerException, IOException {
-        DocCollection c = updates.getClusterState().getCollection(settings.collection());
+        DocCollection c = updates().getClusterState().getCollection(settings.collection());
         long bytes = 0;
         for (Slice s : c.getActiveSlices()) {
             Replica leader = s.getLeader();
@@ -493,11 +519,15 @@ public final class SolrCorpus implements Corpus {
     }
 
     @Override
-    public void close() throws IOException {
+    public synchronized void close() throws IOException {
         try {
-            queries.close();
+            if (queries != null) {
+                queries.close();
+            }
         } finally {
-            updates.close();
+            if (updates != null) {
+                updates.close();
+            }
         }
     }
 

@@ -38,8 +38,8 @@ class NodeLossTest {
 
     @Test
     void aNodeDownLosesNoAnswerAndNoWrite() throws Exception {
-        SolrSettings settings = TestCluster.collection("nodeloss").withQueryTimeout(2_000);
-        MiniSolrCloudCluster cluster = TestCluster.get();
+        SolrSettings settings = TestClusters.collection("nodeloss").withQueryTimeout(2_000);
+        MiniSolrCloudCluster cluster = TestClusters.get();
         Path demo = Files.createDirectories(tmp.resolve("corpus"));
         Files.copy(CorpusContract.demoDir().resolve("library.bib"), demo.resolve("library.bib"));
         int written = 0;

@@ -16,9 +16,9 @@ class SolrCorpusContractTest extends CorpusContract {
     protected Corpus emptyCorpus(Path tmp) throws java.io.IOException {
         try {
             if (settings == null) {
-                settings = TestCluster.collection("contract");
+                settings = TestClusters.collection("contract");
             }
-            SolrClient admin = TestCluster.get().getSolrClient();
+            SolrClient admin = TestClusters.get().getSolrClient();
             admin.deleteByQuery("contract", "*:*");
             admin.commit("contract");
         } catch (java.io.IOException e) {

@@ -16,13 +16,13 @@ import java.util.concurrent.TimeUnit;
  * ends. Collections are made by {@link SolrSetup#init}, the code {@code paperlink solr init} runs:
  * the configset that ships in corpus-loader's jar goes up over HTTP.
  */
-final class TestCluster {
+public final class TestClusters {
     private static MiniSolrCloudCluster cluster;
 
-    private TestCluster() {
+    private TestClusters() {
     }
 
-    static synchronized MiniSolrCloudCluster get() throws Exception {
+    public static synchronized MiniSolrCloudCluster get() throws Exception {
         if (cluster == null) {
             Path base = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "solr-cluster");
             cluster = new MiniSolrCloudCluster.Builder(2, base).withTraceIdGenerationDisabled().build();
@@ -38,12 +38,12 @@ final class TestCluster {
         return cluster;
     }
 
-    static List<String> urls() throws Exception {
+    public static List<String> urls() throws Exception {
         return get().getJettySolrRunners().stream().filter(JettySolrRunner::isRunning).map(j -> j.getBaseUrl().toString()).toList();
     }
 
     /** Creates a 2 shards x 2 replicas collection (once per name) and waits until every replica is active. */
-    static SolrSettings collection(String name) throws Exception {
+    public static SolrSettings collection(String name) throws Exception {
         SolrSettings s = SolrSettings.of(urls(), name);
         SolrSetup.Result r = SolrSetup.init(s, 2, 2);
         get().waitForActiveCollection(name, 60, TimeUnit.SECONDS, 2, 4);

@@ -9,6 +9,6 @@ if [ ! -f "$cp_file" ]; then
   (cd "$here/.." && ./mvnw -B -q -o -pl corpus-loader,solr-tests -DskipTests test-compile dependency:build-classpath -Dmdep.includeScope=test \
       -Dmdep.outputFile=target/dev-cluster.classpath >/dev/null)
 fi
-exec java -Xmx384m -XX:+UseSerialGC -Djava.security.egd=file:/dev/./urandom \
+exec java -Xmx1g -XX:+UseSerialGC -Djava.security.egd=file:/dev/./urandom \
   -Dlog4j2.configurationFile="$here/src/test/resources/log4j2-test.xml" \
   -cp "$here/target/test-classes:$(cat "$cp_file")" dev.paperlink.solrtests.DevCluster "$@"

@@ -155,6 +155,7 @@ final class SolrIndexer {
 
         long totalBytes = toRead.values().stream().mapToLong(f -> fileSize(f.path())).sum();
         long[] records = {0};
+        Exception[] failure = {null};
         long[] bytesDone = {0};
         long recordsAtCommit = 0;
         List<Skip> skips = new ArrayList<>(notWalked);
@@ -175,12 +176,15 @@ final class SolrIndexer {
                         skip(new Skip(name, paper.primarySource().map(SourceSpan::startLine).orElse(1), "too long", overlong.get()));
                         return;
                     }
+                    if (failure[0] != null) {
+                        return; // the cluster failed: the run stops once the reader returns
+                    }
                     try {
                         add(paper);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    } catch (SolrServerException e) {
-                        throw new UncheckedIOException(new IOException(e));
+                    } catch (IOException | SolrServerException | RuntimeException e) {
+                        // not the record's fault, and readers report a record's exceptions as its skip: kept aside instead
+                        failure[0] = e;
+                        return;
                     }
                     records[0]++;
                     if ((records[0] & 1023) == 0) {
@@ -211,6 +215,10 @@ final class SolrIndexer {
                 throw e.getCause();
             } catch (RuntimeException e) {
                 sink.skip(new Skip(name, 1, "reader error", "could not read the rest of the file: " + e));
+            }
+            if (failure[0] != null) {
+                throw new IOException("the cluster refused an update (" + failure[0].getMessage() + "); this run's files are read again next time",
+                        failure[0]);
             }
             bytesDone[0] += fileSize(file.path());
             listener.progress(bytesDone[0], totalBytes, records[0]);
@@ -341,9 +349,37 @@ final class SolrIndexer {
         if (!pendingDeletes.isEmpty()) {
             u.deleteById(new ArrayList<>(pendingDeletes));
         }
-        u.process(solr);
+        process(u);
         pendingAdds.clear();
         pendingDeletes.clear();
+    }
+
+    /** Attempts before an update is given up (and the run with it: its files are read again next time). */
+    static final int UPDATE_ATTEMPTS = 6;
+
+    /**
+     * Sends an update, again after a failure of the cluster (a node out of memory, a shard electing
+     * its leader: 0.5, 1, 2, 4, 8 s apart); updates by id are idempotent, so a repeat is harmless.
+     */
+    private void process(UpdateRequest u) throws IOException, SolrServerException {
+        long pause = 500;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                u.process(solr);
+                return;
+            } catch (SolrServerException | IOException | RuntimeException e) {
+                if (attempt >= UPDATE_ATTEMPTS || e instanceof org.apache.solr.common.SolrException se && se.code() == 400) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(pause);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted", ie);
+                }
+                pause *= 2;
+            }
+        }
     }
 
     /** Removes every record of a source file; {0: papers deleted}. The ids of papers that stay with records of other files go into {@code kept}. */
@@ -457,7 +493,7 @@ final class SolrIndexer {
         }
         // the fingerprints become visible with the records they describe
         u.setAction(UpdateRequest.ACTION.COMMIT, true, true);
-        u.process(solr);
+        process(u);
         recent.clear();
         recentMatch.clear();
         recentKeys.clear();

@@ -537,10 +537,38 @@ public final class SolrCorpus implements Corpus {
         return out;
     }
 
-    /** Whether the cluster answers: after a failure, no question is sent for a while (1 s doubling to 30 s); one warning per outage. */
+    /**
+     * Connects now and asks one cheap question, so that the first keystroke does not pay for the
+     * cluster state, the connections and the cold caches (a second or more): a server calls it in
+     * the background at start.
+     */
+    public void warmUp() {
+        SolrQuery q = new SolrQuery("*:*");
+        q.addFilterQuery("type:" + SolrDocuments.PAPER);
+        q.setRows(1);
+        q.setFields("id", "record");
+        try {
+            updates().query(q); // the long timeout: a cold cluster may take seconds
+            queries().query(q);
+            reach.succeeded();
+        } catch (SolrServerException | IOException | RuntimeException e) {
+            LOG.log(Level.FINE, "warming up the shared corpus failed", e);
+        }
+        completeKey("a", 1);
+        completeTitle("the", 1);
+    }
+
+    /**
+     * Whether the cluster answers: after {@value #FAILURES_TO_DOWN} failed questions in a row (one
+     * slow answer is not an outage), no question is sent for a while (1 s doubling to 30 s); one
+     * warning per outage.
+     */
+    static final int FAILURES_TO_DOWN = 3;
+
     static final class Reachability {
         private long retryAt;
         private long backoff = 1_000;
+        private int failures;
         private boolean warned;
 
         synchronized boolean down() {
@@ -548,6 +576,9 @@ public final class SolrCorpus implements Corpus {
         }
 
         synchronized void failed(Exception e) {
+            if (++failures < FAILURES_TO_DOWN && retryAt == 0) {
+                return;
+            }
             if (!warned) {
                 LOG.warning("the shared Solr corpus does not answer (" + e.getMessage()
                         + "); answering from the local bibliographies until it is back");
@@ -562,6 +593,7 @@ public final class SolrCorpus implements Corpus {
                 LOG.info("the shared Solr corpus answers again");
                 warned = false;
             }
+            failures = 0;
             retryAt = 0;
             backoff = 1_000;
         }

@@ -48,10 +48,12 @@ class UnreachableClusterTest {
         log.addHandler(h);
         try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
              SolrCorpus corpus = SolrCorpus.connect(SolrSettings.of(List.of("http://127.0.0.1:" + silent.getLocalPort()), "papers"))) {
-            long t0 = System.nanoTime();
-            assertEquals(List.of(), corpus.completeKey("vasw", 10));
-            long firstMillis = (System.nanoTime() - t0) / 1_000_000;
-            assertTrue(firstMillis < 3 * SolrSettings.DEFAULT_QUERY_TIMEOUT_MILLIS + 500, "first question took " + firstMillis + " ms");
+            for (int i = 0; i < SolrCorpus.FAILURES_TO_DOWN; i++) { // a slow answer or two is no outage yet
+                long t0 = System.nanoTime();
+                assertEquals(List.of(), corpus.completeKey("vasw", 10));
+                long millis = (System.nanoTime() - t0) / 1_000_000;
+                assertTrue(millis < 3 * SolrSettings.DEFAULT_QUERY_TIMEOUT_MILLIS + 500, "question " + i + " took " + millis + " ms");
+            }
             assertFalse(corpus.reachable());
 
             long t1 = System.nanoTime();

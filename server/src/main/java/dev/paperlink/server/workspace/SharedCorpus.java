@@ -22,8 +22,12 @@ public final class SharedCorpus {
 
     /** Connects (lazily: the first question connects) to the shared corpus. */
     public static synchronized void use(SolrSettings settings) {
-        corpus = SolrCorpus.connect(settings);
-        lookup = PaperLookup.of(corpus);
+        SolrCorpus c = SolrCorpus.connect(settings);
+        corpus = c;
+        lookup = PaperLookup.of(c);
+        Thread warm = new Thread(c::warmUp, "paperlink-solr-warm-up");
+        warm.setDaemon(true);
+        warm.start();
     }
 
     public static Optional<SolrCorpus> corpus() {

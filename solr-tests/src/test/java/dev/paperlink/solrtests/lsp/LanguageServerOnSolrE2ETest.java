@@ -29,7 +29,17 @@ class LanguageServerOnSolrE2ETest {
     Path tmp;
 
     @Test
-    void completionHoverAndDefinitionFromTheCluster() throws Exception {
+    void serveDashDashSolr() throws Exception {
+        completionHoverAndDefinitionFromTheCluster(false);
+    }
+
+    /** The setting {@code paperlink.corpus.solr} in the client's initializationOptions instead of the command line. */
+    @Test
+    void theCorpusSolrSetting() throws Exception {
+        completionHoverAndDefinitionFromTheCluster(true);
+    }
+
+    private void completionHoverAndDefinitionFromTheCluster(boolean viaSetting) throws Exception {
         Path jar = Path.of("..", "server", "target", "paperlink.jar").toAbsolutePath().normalize();
         assertTrue(Files.isRegularFile(jar), "this test runs the built server: " + jar + " is missing (./mvnw -B verify builds it before this module)");
         SolrSettings settings = TestClusters.collection("lsp");
@@ -47,13 +57,20 @@ class LanguageServerOnSolrE2ETest {
         String uri = note.toUri().toString();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> cmd = new ArrayList<>(List.of(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "serve",
-                "--index-dir", tmp.resolve("server-index").toString(), "--collection", "lsp"));
-        settings.urls().forEach(u -> cmd.addAll(List.of("--solr", u)));
+                "--index-dir", tmp.resolve("server-index").toString()));
+        if (!viaSetting) {
+            cmd.addAll(List.of("--collection", "lsp"));
+            settings.urls().forEach(u -> cmd.addAll(List.of("--solr", u)));
+        }
+        Map<String, Object> options = viaSetting
+                ? Map.of("paperlink", Map.of("corpus", Map.of("solr", Map.of("urls", settings.urls(), "collection", "lsp"))))
+                : Map.of();
         Path log = tmp.resolve("server-stderr.log");
         Process p = new ProcessBuilder(cmd).directory(ws.toFile()).redirectError(log.toFile()).start();
         try (JsonRpcClient c = new JsonRpcClient(p.getInputStream(), p.getOutputStream())) {
             c.request("initialize", Map.of("processId", ProcessHandle.current().pid(), "rootUri", ws.toUri().toString(),
-                    "workspaceFolders", List.of(Map.of("uri", ws.toUri().toString(), "name", "ws")), "capabilities", Map.of()));
+                    "workspaceFolders", List.of(Map.of("uri", ws.toUri().toString(), "name", "ws")), "capabilities", Map.of(),
+                    "initializationOptions", options));
             c.notify("initialized", Map.of());
             c.notify("textDocument/didOpen", Map.of("textDocument", Map.of("uri", uri, "languageId", "latex", "version", 1, "text", text + "\n")));
 

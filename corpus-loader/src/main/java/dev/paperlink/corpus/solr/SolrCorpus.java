@@ -496,8 +496,12 @@ public final class SolrCorpus implements Corpus {
             if (leader == null) {
                 continue;
             }
-            try (Http2SolrClient node = new Http2SolrClient.Builder(leader.getBaseUrl())
-                    .withConnectionTimeout(settings.connectTimeoutMillis(), TimeUnit.MILLISECONDS).build()) {
+            Http2SolrClient.Builder b = new Http2SolrClient.Builder(leader.getBaseUrl())
+                    .withConnectionTimeout(settings.connectTimeoutMillis(), TimeUnit.MILLISECONDS);
+            if (settings.username().isPresent()) {
+                b.withBasicAuthCredentials(settings.username().get(), settings.password().orElse(""));
+            }
+            try (Http2SolrClient node = b.build()) {
                 NamedList<?> status = CoreAdminRequest.getStatus(leader.getCoreName(), node).getCoreStatus(leader.getCoreName());
                 Object size = status == null ? null : status.findRecursive("index", "sizeInBytes");
                 if (size instanceof Number n) {

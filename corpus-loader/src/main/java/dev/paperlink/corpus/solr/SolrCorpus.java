@@ -275,7 +275,10 @@ public final class SolrCorpus implements Corpus {
         q.addFilterQuery("type:" + SolrDocuments.PAPER);
         q.setRows(n);
         q.setFields("id", "record");
-        q.set("sort", "random_" + Long.toUnsignedString(seed) + " asc");
+        q.set("sort", "random_" + Long.toUnsignedString(seed) + " asc, id asc");
+        // a random sort hashes each core's own document numbers, which differ between the replicas of a
+        // shard: the leaders answer, so the same seed gives the same papers while the collection is unchanged
+        q.set("shards.preference", "replica.leader:true");
         return ask(q).map(r -> r.getResults().stream().map(SolrCorpus::cluster).map(SolrCluster::merged).toList()).orElse(List.of());
     }
 

@@ -1,6 +1,5 @@
 package dev.paperlink.corpus;
 
-import dev.paperlink.corpus.index.LuceneCorpus;
 import dev.paperlink.corpus.model.Hit;
 import dev.paperlink.corpus.model.Paper;
 
@@ -14,12 +13,17 @@ import java.util.Optional;
  * command line and the language server use; no Lucene type crosses it.
  *
  * <p>Searches answer from the last committed index, also while {@link #index} runs.
+ *
+ * <p>Two backends implement it: the embedded Lucene index ({@link #open} and its siblings, through
+ * {@link dev.paperlink.corpus.spi.EmbeddedBackend}: this interface names no implementation) and a
+ * shared SolrCloud collection ({@code dev.paperlink.corpus.solr.SolrCorpus.open}); the command line
+ * and the server pick one from their configuration.
  */
 public interface Corpus extends PaperQueries, AutoCloseable {
 
     /** Opens (creating if needed) the index in {@code indexDir} for reading and indexing. */
     static Corpus open(Path indexDir) throws IOException {
-        return LuceneCorpus.open(indexDir, false);
+        return dev.paperlink.corpus.spi.EmbeddedBackend.get().open(indexDir, false);
     }
 
     /**
@@ -32,12 +36,12 @@ public interface Corpus extends PaperQueries, AutoCloseable {
      * next run drops them before it reads the file again).
      */
     static Corpus openForServer(Path indexDir, long indexingBufferBytes) throws IOException {
-        return LuceneCorpus.openForServer(indexDir, indexingBufferBytes);
+        return dev.paperlink.corpus.spi.EmbeddedBackend.get().openForServer(indexDir, indexingBufferBytes);
     }
 
     /** Opens an existing index for reading only (no lock taken; another process may index). */
     static Corpus openReadOnly(Path indexDir) throws IOException {
-        return LuceneCorpus.open(indexDir, true);
+        return dev.paperlink.corpus.spi.EmbeddedBackend.get().open(indexDir, true);
     }
 
     /**

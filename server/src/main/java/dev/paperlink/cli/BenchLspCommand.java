@@ -72,6 +72,14 @@ final class BenchLspCommand implements Callable<Integer> {
     @Option(names = "--keystrokes", defaultValue = "1000", description = "Timed keystrokes of the own-bibliography typing workload (default: ${DEFAULT-VALUE}).")
     int keystrokes;
 
+    @Option(names = "--solr", paramLabel = "URL", split = ",",
+            description = "Through the team corpus on SolrCloud instead: CORPUS is indexed into the collection (incrementally), and the "
+                    + "server answers from it alone (serve --solr, no --corpus).")
+    List<String> solr;
+
+    @Option(names = "--collection", paramLabel = "NAME", description = "The Solr collection (default: papers).")
+    String collection;
+
     @Option(names = "--json", description = "Print the figures as JSON.")
     boolean json;
 
@@ -95,7 +103,13 @@ final class BenchLspCommand implements Callable<Integer> {
                 return 0;
             }
             List<Paper> sample;
-            try (Corpus c = prebuiltIndex != null ? Corpus.openReadOnly(prebuiltIndex) : Corpus.open(indexDir(dir))) {
+            if (solr != null && !solr.isEmpty()) {
+                figures.put("solr", Map.of("urls", solr, "collection", collection == null ? "papers" : collection));
+            }
+            try (Corpus c = solr != null && !solr.isEmpty()
+                    ? dev.paperlink.corpus.solr.SolrCorpus.open(dev.paperlink.corpus.solr.SolrSettings.of(solr, collection)
+                            .withCredentialsFrom(System.getenv()).withQueryTimeout(10_000))
+                    : prebuiltIndex != null ? Corpus.openReadOnly(prebuiltIndex) : Corpus.open(indexDir(dir))) {
                 long papers = prebuiltIndex != null ? c.stats().papers()
                         : c.index(corpus.stream().map(p -> p.toAbsolutePath().normalize()).toList(), dev.paperlink.corpus.IndexListener.NONE).papers();
                 figures.put("papers", papers);
@@ -217,6 +231,13 @@ final class BenchLspCommand implements Callable<Integer> {
 
     private Process server(Path dir) throws IOException {
         List<String> args = new ArrayList<>(List.of("serve", "--index-dir", indexDir(dir).toString()));
+        if (solr != null && !solr.isEmpty()) {
+            args.addAll(List.of("--solr", String.join(",", solr)));
+            if (collection != null) {
+                args.addAll(List.of("--collection", collection));
+            }
+            return FreshJvm.start(FreshJvm.command(jvmFlags, noCds ? null : dir.resolve("serve.jsa"), Main.class.getName(), args));
+        }
         corpus.forEach(p -> {
             args.add("--corpus");
             args.add(p.toAbsolutePath().normalize().toString());

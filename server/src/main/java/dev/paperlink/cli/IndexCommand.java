@@ -84,7 +84,7 @@ final class IndexCommand implements Callable<Integer> {
             return 1;
         }
         IndexReport report;
-        try (Corpus corpus = Corpus.open(indexDir.resolve());
+        try (Corpus corpus = indexDir.openWritable();
              Progress progress = Progress.forTerminal(err)) {
             corpus.repaired().ifPresent(why -> err.println("paperlink: " + why));
             corpus.useReaderOptions(options);

@@ -9,7 +9,7 @@ import java.io.PrintStream;
 @Command(name = "paperlink", mixinStandardHelpOptions = true, version = "paperlink 0.1.0",
         description = "Links Markdown and LaTeX notes to the papers they cite.",
         subcommands = {IndexCommand.class, RemoveCommand.class, SourcesCommand.class, DoctorCommand.class, SearchCommand.class, ShowCommand.class,
-                ExportCommand.class, StatsCommand.class,
+                ExportCommand.class, StatsCommand.class, SolrCommand.class,
                 BenchCommand.class, BenchOpenCommand.class, BenchLspCommand.class, BenchStartupCommand.class, TrainStartupCommand.class,
                 ServeCommand.class},
         exitCodeOnInvalidInput = 1, exitCodeOnExecutionException = 1)

@@ -43,7 +43,7 @@ final class SearchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         String query = String.join(" ", words);
         PrintWriter out = spec.commandLine().getOut();
-        try (Corpus corpus = Corpus.openReadOnly(indexDir.resolve())) {
+        try (Corpus corpus = indexDir.openReadOnly()) {
             if (related) {
                 corpus.useEmbedder(dev.paperlink.corpus.embed.Embedder.available()); // used when every paper has its vector
             }

@@ -41,6 +41,14 @@ final class ServeCommand implements Callable<Integer> {
             description = "Index directory (setting paperlink.indexDir; default: one per workspace under the default index's parent folder, .../paperlink/server/<hash>).")
     Path indexDir;
 
+    @Option(names = "--solr", paramLabel = "URL", split = ",",
+            description = "Also answer from the team's shared corpus on SolrCloud (a node's address; repeat or separate by commas; "
+                    + "default: $PAPERLINK_SOLR), after the workspace's own bibliographies and corpus.")
+    List<String> solr;
+
+    @Option(names = "--collection", paramLabel = "NAME", description = "The shared corpus's Solr collection (default: papers).")
+    String collection;
+
     @Option(names = "--stdio", description = "Use stdio (the default; accepted because some clients always pass it).")
     boolean stdio;
 
@@ -58,6 +66,13 @@ final class ServeCommand implements Callable<Integer> {
         }
         if (zotero.given()) {
             config = config.withZotero(zotero.config()); // followed live: a change in Zotero is indexed within seconds
+        }
+        List<String> solrUrls = solr != null && !solr.isEmpty() ? solr
+                : System.getenv("PAPERLINK_SOLR") == null || System.getenv("PAPERLINK_SOLR").isBlank() ? List.of()
+                : List.of(System.getenv("PAPERLINK_SOLR").split(","));
+        if (!solrUrls.isEmpty()) {
+            dev.paperlink.server.workspace.SharedCorpus.use(
+                    dev.paperlink.corpus.solr.SolrSettings.of(solrUrls, collection).withCredentialsFrom(System.getenv()));
         }
         if (port == null) {
             return ServerLauncher.stdio(config);

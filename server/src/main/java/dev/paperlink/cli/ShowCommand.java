@@ -30,7 +30,7 @@ final class ShowCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        try (Corpus corpus = Corpus.openReadOnly(indexDir.resolve())) {
+        try (Corpus corpus = indexDir.openReadOnly()) {
             Optional<Paper> paper = corpus.byKey(key);
             if (paper.isEmpty()) {
                 // as the unknown-key diagnostic and hover do: key prefixes, then author + year + title words of the key

@@ -27,7 +27,7 @@ final class StatsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        try (Corpus corpus = Corpus.openReadOnly(indexDir.resolve())) {
+        try (Corpus corpus = indexDir.openReadOnly()) {
             CorpusStats s = corpus.stats();
             if (json) {
                 out.println(Json.write(s));

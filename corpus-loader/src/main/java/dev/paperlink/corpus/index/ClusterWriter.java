@@ -134,20 +134,8 @@ final class ClusterWriter {
         if (part.key().isEmpty()) {
             generatedKey = CitationKeys.unique(CitationKeys.base(part), k -> taken(k));
         }
-        String id = CitationKeys.unique(baseId(part, generatedKey), this::idTaken);
+        String id = CitationKeys.unique(CitationKeys.baseId(part, generatedKey), this::idTaken);
         return new Cluster(id, generatedKey, List.of(part));
-    }
-
-    private static String baseId(Paper part, String generatedKey) {
-        String arxiv = Identifiers.arxivId(part.arxivId());
-        if (!arxiv.isEmpty()) {
-            return "arxiv:" + arxiv;
-        }
-        String doi = Identifiers.doi(part.doi());
-        if (!doi.isEmpty()) {
-            return "doi:" + doi;
-        }
-        return "key:" + (part.key().isEmpty() ? generatedKey : part.key());
     }
 
     private boolean taken(String key) {

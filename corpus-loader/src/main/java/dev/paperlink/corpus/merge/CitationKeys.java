@@ -55,6 +55,22 @@ public final class CitationKeys {
         }
     }
 
+    /**
+     * The stable id of a new paper before any uniqueness suffix: its arXiv id, else its DOI, else its
+     * key (written, or {@code generatedKey}). Every backend names papers this way.
+     */
+    public static String baseId(Paper part, String generatedKey) {
+        String arxiv = Identifiers.arxivId(part.arxivId());
+        if (!arxiv.isEmpty()) {
+            return "arxiv:" + arxiv;
+        }
+        String doi = Identifiers.doi(part.doi());
+        if (!doi.isEmpty()) {
+            return "doi:" + doi;
+        }
+        return "key:" + (part.key().isEmpty() ? generatedKey : part.key());
+    }
+
     static String suffix(int i) {
         StringBuilder sb = new StringBuilder();
         int n = i;

@@ -65,7 +65,12 @@ public record ServerOptions(Object corpus, String indexDir, String insertionStyl
      */
     public ServerConfig resolve(ServerConfig base, List<String> problems) {
         ServerConfig c = base;
-        if (corpus != null) {
+        Object corpusPaths = corpus instanceof java.util.Map<?, ?> m ? m.get("paths") : corpus;
+        if (corpus instanceof java.util.Map<?, ?>) {
+            solr(problems); // reported here, applied by the server (the shared corpus is one per process)
+        }
+        if (corpusPaths != null) {
+            Object corpus = corpusPaths;
             List<String> paths = new ArrayList<>();
             if (corpus instanceof String s) {
                 paths.add(s);
@@ -137,6 +142,35 @@ public record ServerOptions(Object corpus, String indexDir, String insertionStyl
             c = c.withZotero(ZoteroSetting.resolve(zotero, c.zotero(), problems));
         }
         return c;
+    }
+
+    /**
+     * {@code paperlink.corpus.solr}: {@code {"urls": [...], "collection": "papers"}}, the team's shared
+     * corpus on SolrCloud (docs/team-corpus.md), when {@code paperlink.corpus} is an object
+     * ({@code {"paths": [...], "solr": {...}}}). Credentials never come from here: only from the
+     * environment ({@code PAPERLINK_SOLR_CREDENTIALS}, {@code PAPERLINK_SOLR_CREDENTIALS_FILE}).
+     */
+    public java.util.Optional<dev.paperlink.corpus.solr.SolrSettings> solr(List<String> problems) {
+        if (!(corpus instanceof java.util.Map<?, ?> m) || m.get("solr") == null) {
+            return java.util.Optional.empty();
+        }
+        if (!(m.get("solr") instanceof java.util.Map<?, ?> solr)) {
+            problems.add("paperlink.corpus.solr must be an object {urls: [...], collection: \"papers\"}");
+            return java.util.Optional.empty();
+        }
+        List<String> urls = new ArrayList<>();
+        Object u = solr.get("urls");
+        if (u instanceof String one) {
+            urls.add(one);
+        } else if (u instanceof List<?> list) {
+            list.stream().filter(String.class::isInstance).map(String.class::cast).forEach(urls::add);
+        }
+        if (urls.isEmpty()) {
+            problems.add("paperlink.corpus.solr.urls must name at least one Solr node");
+            return java.util.Optional.empty();
+        }
+        Object collection = solr.get("collection");
+        return java.util.Optional.of(dev.paperlink.corpus.solr.SolrSettings.of(urls, collection instanceof String c ? c : null));
     }
 
     public static String expandHome(String p) {

@@ -226,6 +226,16 @@ public final class PaperLinkLanguageServer implements LanguageServer, LanguageCl
             return false;
         }
         problems.forEach(log::warn);
+        options.get().solr(new ArrayList<>()).ifPresent(solr -> {
+            if (dev.paperlink.server.workspace.SharedCorpus.corpus().map(c -> !c.settings().urls().equals(solr.urls()) || !c.settings().collection().equals(solr.collection())).orElse(true)) {
+                try {
+                    dev.paperlink.server.workspace.SharedCorpus.use(solr.withCredentialsFrom(System.getenv()));
+                    log.info("shared corpus: " + solr);
+                } catch (java.io.IOException e) {
+                    log.warn("paperlink.corpus.solr: " + e.getMessage());
+                }
+            }
+        });
         workspace.setConfig(after);
         workspace.corpus().setEmbeddings(after.related().embeddings());
         boolean zotero = !after.zotero().equals(before.zotero());

@@ -195,7 +195,7 @@ public final class Workspace implements AutoCloseable {
         if (doc == null) {
             return Optional.empty();
         }
-        return Optional.of(new FeatureParams(doc, offset, bibliography(doc), corpus.lookup(), config, cancel, corpus.ready(), citations,
+        return Optional.of(new FeatureParams(doc, offset, bibliography(doc), SharedCorpus.over(corpus.lookup()), config, cancel, corpus.ready(), citations,
                 FILES));
     }
 

@@ -62,6 +62,25 @@ class ServerOptionsTest {
                 ServerConfig.UnusedEntries.ON.flags(100_000)));
     }
 
+    @Test
+    void theCorpusMayNameATeamCorpusOnSolr() {
+        List<String> problems = new ArrayList<>();
+        ServerOptions o = ServerOptions.fromJson("""
+                {"corpus": {"paths": ["a.bib"], "solr": {"urls": ["http://solr1:8983", "http://solr2:8983/solr"], "collection": "lab"}}}""");
+        assertEquals(List.of("a.bib"), o.resolve(ServerConfig.DEFAULT, problems).corpus());
+        var solr = o.solr(problems).orElseThrow();
+        assertEquals(List.of("http://solr1:8983/solr", "http://solr2:8983/solr"), solr.urls());
+        assertEquals("lab", solr.collection());
+        assertEquals(List.of(), problems);
+
+        assertEquals("papers", ServerOptions.fromJson("{\"corpus\": {\"solr\": {\"urls\": \"http://s:8983\"}}}").solr(problems).orElseThrow().collection());
+        assertEquals(List.of(), ServerOptions.fromJson("{\"corpus\": {\"solr\": {\"urls\": \"http://s:8983\"}}}").resolve(ServerConfig.DEFAULT, problems).corpus(),
+                "no paths: the workspace's bibliographies only");
+        assertEquals(true, ServerOptions.fromJson("{\"corpus\": [\"a.bib\"]}").solr(problems).isEmpty());
+        assertEquals(true, ServerOptions.fromJson("{\"corpus\": {\"solr\": {}}}").solr(problems).isEmpty());
+        assertEquals(List.of("paperlink.corpus.solr.urls must name at least one Solr node"), problems);
+    }
+
     private static void check(String json, ServerConfig base, String expected) {
         List<String> problems = new ArrayList<>();
         ServerConfig c = ServerOptions.fromJson(json).resolve(base, problems);

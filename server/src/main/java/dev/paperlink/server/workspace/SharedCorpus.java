@@ -1,0 +1,42 @@
+package dev.paperlink.server.workspace;
+
+import dev.paperlink.corpus.solr.SolrCorpus;
+import dev.paperlink.corpus.solr.SolrSettings;
+import dev.paperlink.server.feature.LayeredLookup;
+import dev.paperlink.server.feature.PaperLookup;
+
+import java.util.Optional;
+
+/**
+ * The team's shared corpus on SolrCloud ({@code paperlink serve --solr URL}, or {@code $PAPERLINK_SOLR}),
+ * one per server process, asked after the workspace's own index: the user's own bibliography keys
+ * win, and completion and hover keep answering from them while the cluster is unreachable
+ * ({@link SolrCorpus#connect}: no question waits longer than the query timeout, one warning per outage).
+ */
+public final class SharedCorpus {
+    private static volatile SolrCorpus corpus;
+    private static volatile PaperLookup lookup;
+
+    private SharedCorpus() {
+    }
+
+    /** Connects (lazily: the first question connects) to the shared corpus. */
+    public static synchronized void use(SolrSettings settings) {
+        SolrCorpus c = SolrCorpus.connect(settings);
+        corpus = c;
+        lookup = PaperLookup.of(c);
+        Thread warm = new Thread(c::warmUp, "paperlink-solr-warm-up");
+        warm.setDaemon(true);
+        warm.start();
+    }
+
+    public static Optional<SolrCorpus> corpus() {
+        return Optional.ofNullable(corpus);
+    }
+
+    /** The workspace's own corpus first, then the shared one when there is one. */
+    static PaperLookup over(PaperLookup local) {
+        PaperLookup shared = lookup;
+        return shared == null ? local : new LayeredLookup(local, shared);
+    }
+}

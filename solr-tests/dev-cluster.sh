@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# A development SolrCloud (2 nodes unless told otherwise) as its own process, on the solr-tests
+# test classpath (Solr 9.10.1, Lucene 9): prints the node addresses, then "ready"; stop it with Ctrl-C
+# or kill. Usage: solr-tests/dev-cluster.sh [NODES [DATA_DIR]].
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+cp_file="$here/target/dev-cluster.classpath"
+if [ ! -f "$cp_file" ]; then
+  (cd "$here/.." && ./mvnw -B -q -o -pl corpus-loader,solr-tests -DskipTests test-compile dependency:build-classpath -Dmdep.includeScope=test \
+      -Dmdep.outputFile=target/dev-cluster.classpath >/dev/null)
+fi
+exec java -Xmx1g -XX:+UseSerialGC -Djava.security.egd=file:/dev/./urandom \
+  -Dlog4j2.configurationFile="$here/src/test/resources/log4j2-test.xml" \
+  -cp "$here/target/test-classes:$(cat "$cp_file")" dev.paperlink.solrtests.DevCluster "$@"

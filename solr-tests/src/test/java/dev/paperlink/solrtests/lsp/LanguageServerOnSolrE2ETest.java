@@ -1,5 +1,7 @@
 package dev.paperlink.solrtests.lsp;
 
+import dev.paperlink.server.testing.JsonRpcClient;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.paperlink.corpus.IndexListener;
 import dev.paperlink.corpus.contract.CorpusContract;

@@ -25,7 +25,6 @@ import dev.paperlink.corpus.IndexListener;
 import dev.paperlink.corpus.IndexReport;
 import dev.paperlink.corpus.model.Paper;
 import dev.paperlink.corpus.model.ZoteroItem;
-import dev.paperlink.corpus.source.RecordSink;
 import dev.paperlink.corpus.source.Skip;
 import dev.paperlink.corpus.source.zotero.sqlite.ZoteroDatabase;
 import dev.paperlink.corpus.source.zotero.sqlite.ZoteroSelection;
@@ -272,23 +271,14 @@ class ZoteroLibraryTest {
 
     @Test
     void theProjectsReaderGivesEveryLiveItemWithItsKeyTitleAndPdf() throws Exception {
-        List<Paper> papers = new ArrayList<>();
-        List<Skip> skips = new ArrayList<>();
+        dev.paperlink.corpus.testing.CollectingSink sink = new dev.paperlink.corpus.testing.CollectingSink();
+        List<Paper> papers = sink.papers;
+        List<Skip> skips = sink.skips;
         try (ZoteroDatabase db = ZoteroDatabase.open(summary.database(), "zotero.sqlite", ZoteroSelection.ALL, java.util.Optional.empty())) {
             assertEquals(123, db.schemaVersion());
             assertEquals("citationkey", db.keyLayout());
             assertEquals(summary.live(), db.revisions().size());
-            db.read(id -> true, new RecordSink() {
-                @Override
-                public void accept(Paper paper) {
-                    papers.add(paper);
-                }
-
-                @Override
-                public void skip(Skip skip) {
-                    skips.add(skip);
-                }
-            });
+            db.read(id -> true, sink);
             assertEquals(List.of(), db.notes());
         }
         assertEquals(List.of(), skips);

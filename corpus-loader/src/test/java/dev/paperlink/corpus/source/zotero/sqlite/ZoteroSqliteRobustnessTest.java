@@ -2,7 +2,6 @@ package dev.paperlink.corpus.source.zotero.sqlite;
 
 import dev.paperlink.corpus.model.Paper;
 import dev.paperlink.corpus.source.ItemSource;
-import dev.paperlink.corpus.source.RecordSink;
 import dev.paperlink.corpus.source.Skip;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -10,7 +9,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -47,20 +45,11 @@ class ZoteroSqliteRobustnessTest {
             }
         }
         Files.write(db, bytes);
-        List<Paper> papers = new ArrayList<>();
-        List<Skip> skips = new ArrayList<>();
+        dev.paperlink.corpus.testing.CollectingSink sink = new dev.paperlink.corpus.testing.CollectingSink();
+        List<Paper> papers = sink.papers;
+        List<Skip> skips = sink.skips;
         try (ZoteroDatabase z = ZoteroDatabase.open(db, db.toString(), ZoteroSelection.ALL, Optional.empty())) {
-            z.read(id -> true, new RecordSink() {
-                @Override
-                public void accept(Paper paper) {
-                    papers.add(paper);
-                }
-
-                @Override
-                public void skip(Skip skip) {
-                    skips.add(skip);
-                }
-            });
+            z.read(id -> true, sink);
         } catch (ItemSource.Unreadable e) {
             assertTrue(e.skip().file().equals(db.toString()) && e.skip().line() == 0 && !e.skip().message().isBlank(), e.skip().toString());
             return;

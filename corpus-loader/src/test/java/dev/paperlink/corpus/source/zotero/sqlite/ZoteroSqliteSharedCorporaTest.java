@@ -3,7 +3,6 @@ package dev.paperlink.corpus.source.zotero.sqlite;
 import dev.paperlink.corpus.model.Paper;
 import dev.paperlink.corpus.model.ZoteroItem;
 import dev.paperlink.corpus.source.ItemSource;
-import dev.paperlink.corpus.source.RecordSink;
 import dev.paperlink.corpus.source.Skip;
 import dev.paperlink.corpus.testing.SharedCorpora;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -11,7 +10,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -55,21 +53,12 @@ class ZoteroSqliteSharedCorporaTest {
     @MethodSource("databases")
     void loadsWithTheFiguresOfItsReadme(Expected e) throws Exception {
         Path db = SharedCorpora.require("zotero-sqlite").resolve(e.dir()).resolve("zotero.sqlite");
-        List<Paper> papers = new ArrayList<>();
-        List<Skip> skips = new ArrayList<>();
+        dev.paperlink.corpus.testing.CollectingSink sink = new dev.paperlink.corpus.testing.CollectingSink();
+        List<Paper> papers = sink.papers;
+        List<Skip> skips = sink.skips;
         try (ZoteroDatabase z = ZoteroDatabase.open(db, db.toString(), ZoteroSelection.ALL, Optional.empty())) {
             skips.addAll(z.notes());
-            z.read(id -> true, new RecordSink() {
-                @Override
-                public void accept(Paper paper) {
-                    papers.add(paper);
-                }
-
-                @Override
-                public void skip(Skip skip) {
-                    skips.add(skip);
-                }
-            });
+            z.read(id -> true, sink);
             int dois = (int) papers.stream().filter(p -> !p.doi().isEmpty()).count();
             int abstracts = (int) papers.stream().filter(p -> !p.abstractText().isEmpty()).count();
             int withFiles = (int) papers.stream().filter(p -> !p.files().isEmpty()).count();

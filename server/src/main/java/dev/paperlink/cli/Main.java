@@ -10,7 +10,7 @@ import java.io.PrintStream;
         description = "Links Markdown and LaTeX notes to the papers they cite.",
         subcommands = {IndexCommand.class, RemoveCommand.class, SourcesCommand.class, DoctorCommand.class, SearchCommand.class, ShowCommand.class,
                 ExportCommand.class, StatsCommand.class,
-                BenchCommand.class, BenchOpenCommand.class, BenchLspCommand.class, ServeCommand.class},
+                BenchCommand.class, BenchOpenCommand.class, BenchLspCommand.class, GenerateArxivCommand.class, ServeCommand.class},
         exitCodeOnInvalidInput = 1, exitCodeOnExecutionException = 1)
 public final class Main implements Runnable {
 

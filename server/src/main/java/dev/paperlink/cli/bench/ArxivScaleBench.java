@@ -172,7 +172,9 @@ public final class ArxivScaleBench {
             if (exit != 0 && exit != 2) {
                 throw new IOException("paperlink index exited with " + exit + ": " + out);
             }
-            report = JSON.readTree(out);
+            // the summary is the last line that starts a JSON object (a flight recording's start message comes first)
+            int at = out.startsWith("{") ? 0 : out.lastIndexOf("\n{") + 1;
+            report = JSON.readTree(out.substring(at));
         }
         double wall = (System.nanoTime() - t0) / 1e9;
         Map<String, Object> m = new LinkedHashMap<>();

@@ -102,6 +102,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--jfr", description = "With --arxiv: record the indexing JVMs with Java Flight Recorder (index-*.jfr in the work folder).")
     boolean jfr;
 
+    @Option(names = "--skip-index", description = "With --arxiv: measure latency and memory on the index a run before left in the work folder.")
+    boolean skipIndex;
+
     @Option(names = "--shared", paramLabel = "DIR", description = "With --arxiv: the shared corpora the generator learns from (default: ../shared/corpora).")
     Path shared;
 
@@ -210,7 +213,7 @@ final class BenchCommand implements Callable<Integer> {
         f.put("seed", arxivSeed);
         f.put("loadAverageAtStart", loadAverage());
         f.putAll(new dev.paperlink.cli.bench.ArxivScaleBench(arxiv, arxivDay, arxivSeed, work, flags, indexHeap, queries, warmup, requests,
-                serverFlags, jfr, err).run(corpora));
+                serverFlags, jfr, err).skipIndex(skipIndex).run(corpora));
         f.put("loadAverageAtEnd", loadAverage());
         PrintWriter out = spec.commandLine().getOut();
         out.println(json ? Json.write(f) : dev.paperlink.cli.bench.ArxivScaleBench.text(f)

@@ -46,6 +46,13 @@ public final class ArxivScaleBench {
     private final String serverFlags;
     private final boolean jfr;
     private final PrintWriter err;
+    private boolean skipIndex;
+
+    /** Measure the latencies on the index a run before left in the work folder (no generating, no indexing). */
+    public ArxivScaleBench skipIndex(boolean skip) {
+        this.skipIndex = skip;
+        return this;
+    }
 
     public ArxivScaleBench(long records, long day, long seed, Path work, String indexFlags, String indexHeap, int queries, int warmup,
                            int requests, String serverFlags, boolean jfr, PrintWriter err) {
@@ -81,6 +88,12 @@ public final class ArxivScaleBench {
                 indexFlags = indexFlags.replace("-XX:TieredStopAtLevel=1", "").replaceAll("\\s+", " ").strip();
             }
             Path index = work.resolve("index-arxiv-" + records);
+            if (skipIndex && Files.isDirectory(index)) {
+                err.println("using the index of a run before: " + index);
+                f.put("inProcess", inProcess(index));
+                f.put("server", server(index, corpusDir));
+                return f;
+            }
             TempDirs.delete(index);
             Files.createDirectories(index);
 
@@ -359,12 +372,14 @@ public final class ArxivScaleBench {
         sb.append(String.format("snapshot       %,d records (stand-in, seed %s), %.1f MB; generated: %s%n", f.get("records"), f.get("seed"),
                 f.get("snapshotMB"), f.get("generated")));
         Map<String, Object> s = (Map<String, Object>) f.get("fromScratch");
+        if (s != null) {
         sb.append(String.format("from scratch   %.1f s wall (%.1f s in the indexing run), %.1f s CPU, peak RSS %s MB, %s GC pauses (%.1f s); %,d papers, %d skipped%n",
                 s.get("wallSeconds"), s.get("indexSeconds"), s.get("cpuSeconds"), s.get("peakRssMB"), s.get("gcPauses"), s.get("gcPauseSeconds"),
                 s.get("papers"), s.get("skipped")));
         sb.append("               flags: ").append(s.get("jvmFlags")).append('\n');
         sb.append(String.format("index size     %.0f MB, %.0f MB per million papers; by file kind (MB): %s%n", f.get("indexMB"),
                 f.get("indexMBPerMillionPapers"), f.get("indexFiles")));
+        }
         Map<String, Object> a = (Map<String, Object>) f.get("appendedDay");
         if (a != null) {
             sb.append(String.format("appended day   %.1f s wall (%.1f s in the indexing run), %.1f s CPU, peak RSS %s MB: %,d records read, %,d papers after; index %.0f MB%n",

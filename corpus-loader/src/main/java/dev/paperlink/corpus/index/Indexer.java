@@ -12,9 +12,6 @@ import dev.paperlink.corpus.source.SourceFiles;
 import dev.paperlink.corpus.source.SourceFiles.SourceFile;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -408,9 +405,48 @@ final class Indexer {
             return false;
         }
         lookup.refresh();
-        IndexSearcher searcher = new IndexSearcher(lookup.reader());
-        TopDocs top = searcher.search(new TermQuery(new Term(PaperFields.SOURCE, source)), Integer.MAX_VALUE);
-        List<Cluster> affected = List.of(PaperRecords.read(lookup.reader(), top.scoreDocs));
+        // The papers of the file are read DROP_BATCH at a time (a 2.6-million-record snapshot read at once would
+        // need gigabytes), from this reader, kept open while the writes below refresh the lookup's.
+        org.apache.lucene.index.DirectoryReader reader = lookup.reader();
+        reader.incRef();
+        try {
+            int[] docs = docsWith(reader, new Term(PaperFields.SOURCE, source));
+            for (int from = 0; from < docs.length; from += DROP_BATCH) {
+                int[] batch = java.util.Arrays.copyOfRange(docs, from, Math.min(docs.length, from + DROP_BATCH));
+                dropFrom(source, PaperRecords.read(reader, batch), clusters, counts);
+            }
+        } finally {
+            reader.decRef();
+        }
+        return true;
+    }
+
+    /** Papers read at a time when a file's records are dropped. */
+    static final int DROP_BATCH = 1024;
+
+    /** The live documents with this term, as top-level document numbers in increasing order (4 bytes each). */
+    private static int[] docsWith(org.apache.lucene.index.IndexReader reader, Term term) throws IOException {
+        int[] docs = new int[1024];
+        int n = 0;
+        for (org.apache.lucene.index.LeafReaderContext ctx : reader.leaves()) {
+            org.apache.lucene.index.PostingsEnum postings = ctx.reader().postings(term, org.apache.lucene.index.PostingsEnum.NONE);
+            if (postings == null) {
+                continue;
+            }
+            org.apache.lucene.util.Bits live = ctx.reader().getLiveDocs();
+            for (int d = postings.nextDoc(); d != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS; d = postings.nextDoc()) {
+                if (live == null || live.get(d)) {
+                    if (n == docs.length) {
+                        docs = java.util.Arrays.copyOf(docs, n * 2);
+                    }
+                    docs[n++] = ctx.docBase + d;
+                }
+            }
+        }
+        return java.util.Arrays.copyOf(docs, n);
+    }
+
+    private static void dropFrom(String source, Cluster[] affected, ClusterWriter clusters, Dropped counts) throws IOException {
         for (Cluster c : affected) {
             List<Paper> kept = c.parts().stream()
                     .filter(p -> p.sources().stream().map(SourceSpan::file).noneMatch(source::equals))
@@ -424,7 +460,6 @@ final class Indexer {
                 counts.kept.add(c.id());
             }
         }
-        return true;
     }
 
     private void commit(Map<String, SourceFingerprint> sources, Map<String, List<Skip>> skips) throws IOException {

@@ -122,4 +122,27 @@ class AppendedIndexTest {
             assertEquals(7, b.papers());
         }
     }
+
+    @Test
+    void aBigFileIsDroppedInBatchesAndPapersKeepTheirOtherRecords() throws IOException {
+        int n = 3 * Indexer.DROP_BATCH + 17;
+        Path big = tmp.resolve("big.jsonl");
+        Path other = tmp.resolve("other.jsonl");
+        Files.writeString(big, records(1, n + 1));
+        Files.writeString(other, record(5) + record(2000) + record(n));
+        try (Corpus c = Corpus.open(tmp.resolve("index"))) {
+            IndexReport a = c.index(List.of(big, other), IndexListener.NONE);
+            assertEquals(n, a.papers());
+            // changed before its end: every record dropped, then read again
+            Files.writeString(big, records(1, n + 1).replace("Paper number 7 ", "Paper numero 7 "));
+            Files.setLastModifiedTime(big, FileTime.fromMillis(Files.getLastModifiedTime(big).toMillis() + 2000));
+            IndexReport b = c.index(List.of(big, other), IndexListener.NONE);
+            assertEquals(n, b.recordsRead());
+            assertEquals(n, b.papers());
+            Files.delete(big);
+            IndexReport d = c.index(List.of(big, other), IndexListener.NONE);
+            assertEquals(3, d.papers(), "the papers the other file has too keep its records");
+            assertEquals(n - 3, d.papersRemoved());
+        }
+    }
 }

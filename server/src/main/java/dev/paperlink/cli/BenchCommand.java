@@ -82,6 +82,32 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the figures as JSON.")
     boolean json;
 
+    @Option(names = "--arxiv", paramLabel = "N", description = "Instead of CORPUS: the arXiv-scale workload on a stand-in snapshot of N records "
+            + "(generated once into the work folder, see 'paperlink generate-arxiv'): indexed from scratch in a fresh JVM with a capped heap, a day "
+            + "appended and indexed again, completion and hover in-process and over the language server's pipes, heap while serving.")
+    Long arxiv;
+
+    @Option(names = "--arxiv-day", defaultValue = "20000", paramLabel = "N", description = "With --arxiv: records of the appended day (default: ${DEFAULT-VALUE}).")
+    long arxivDay;
+
+    @Option(names = "--arxiv-seed", defaultValue = "1", description = "With --arxiv: seed of the stand-in snapshot (default: ${DEFAULT-VALUE}).")
+    long arxivSeed;
+
+    @Option(names = "--index-heap", defaultValue = "1g", description = "With --arxiv: -Xmx of the indexing JVM (default: ${DEFAULT-VALUE}; empty for the JVM's default).")
+    String indexHeap;
+
+    @Option(names = "--requests", defaultValue = "2000", description = "With --arxiv: timed requests of each kind over the pipe (default: ${DEFAULT-VALUE}).")
+    int requests;
+
+    @Option(names = "--jfr", description = "With --arxiv: record the indexing JVMs with Java Flight Recorder (index-*.jfr in the work folder).")
+    boolean jfr;
+
+    @Option(names = "--skip-index", description = "With --arxiv: measure latency and memory on the index a run before left in the work folder.")
+    boolean skipIndex;
+
+    @Option(names = "--shared", paramLabel = "DIR", description = "With --arxiv: the shared corpora the generator learns from (default: ../shared/corpora).")
+    Path shared;
+
     @Option(names = "--lsp", description = "Then run the language server end to end over its pipes on the same corpus (what 'paperlink bench-lsp' does).")
     boolean lsp;
 
@@ -130,6 +156,9 @@ final class BenchCommand implements Callable<Integer> {
         if (relatedEval != null) {
             return new dev.paperlink.cli.bench.RelatedEvalRun(relatedEval.get(0), relatedEval.get(1), collection, evalIndexDir, exclude,
                     entryTypes, noEmbeddings, relatedLatency, json).run(spec.commandLine().getOut(), err);
+        }
+        if (arxiv != null) {
+            return arxivScale(err);
         }
         if (collection.isEmpty()) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing required parameter: CORPUS");
@@ -240,6 +269,37 @@ final class BenchCommand implements Callable<Integer> {
             if (workDir == null) {
                 TempDirs.delete(scratch);
             }
+        }
+    }
+
+    private int arxivScale(PrintWriter err) throws Exception {
+        Path work = workDir != null ? workDir : Path.of(System.getenv().getOrDefault("XDG_CACHE_HOME", System.getProperty("user.home") + "/.cache"),
+                "paperlink", "bench-arxiv");
+        Files.createDirectories(work);
+        Path corpora = shared != null ? shared : GenerateArxivCommand.sharedCorpora().orElseThrow(() ->
+                new picocli.CommandLine.ParameterException(spec.commandLine(), "cannot find the shared corpora (../shared/corpora); name them with --shared DIR"));
+        String flags = System.getProperty(INDEX_JVM_OPTS, "-XX:+UseParallelGC -XX:MaxTenuringThreshold=1").strip();
+        String serverFlags = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx448m -XX:+ExitOnOutOfMemoryError";
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("machine", machine());
+        f.put("records", arxiv);
+        f.put("seed", arxivSeed);
+        f.put("loadAverageAtStart", loadAverage());
+        f.putAll(new dev.paperlink.cli.bench.ArxivScaleBench(arxiv, arxivDay, arxivSeed, work, flags, indexHeap, queries, warmup, requests,
+                serverFlags, jfr, err).skipIndex(skipIndex).run(corpora));
+        f.put("loadAverageAtEnd", loadAverage());
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(json ? Json.write(f) : dev.paperlink.cli.bench.ArxivScaleBench.text(f)
+                + String.format("load average   %s at the start, %s at the end%n", f.get("loadAverageAtStart"), f.get("loadAverageAtEnd")));
+        out.flush();
+        return 0;
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (IOException e) {
+            return "?";
         }
     }
 

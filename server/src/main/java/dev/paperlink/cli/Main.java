@@ -11,6 +11,7 @@ import java.io.PrintStream;
         subcommands = {IndexCommand.class, RemoveCommand.class, SourcesCommand.class, DoctorCommand.class, SearchCommand.class, ShowCommand.class,
                 ExportCommand.class, StatsCommand.class, SolrCommand.class,
                 BenchCommand.class, BenchOpenCommand.class, BenchLspCommand.class, BenchStartupCommand.class, TrainStartupCommand.class,
+                GenerateArxivCommand.class,
                 ServeCommand.class},
         exitCodeOnInvalidInput = 1, exitCodeOnExecutionException = 1)
 public final class Main implements Runnable {

@@ -44,12 +44,18 @@ final class ClusterLookup implements AutoCloseable {
     /** Per field, one terms enum per leaf of the current reader; reused until the next refresh. */
     private final Map<String, TermsEnum[]> termsEnums = new HashMap<>();
     private PostingsEnum postings;
+    /**
+     * When the run started on an empty index: the match terms, lower-case keys and ids it wrote (all
+     * of {@link #changed}), so that a look-up of one it never wrote skips the segments. Null otherwise.
+     */
+    private final WrittenTerms written;
 
     ClusterLookup(IndexWriter writer, ParallelUpdates updates, long indexingBufferBytes) throws IOException {
         this.pendingBytesLimit = Math.min(PENDING_BYTES_LIMIT, Math.max(8L << 20, indexingBufferBytes / 2));
         this.writer = writer;
         this.updates = updates;
         this.reader = DirectoryReader.open(writer);
+        this.written = reader.maxDoc() == 0 ? new WrittenTerms() : null;
     }
 
     /** The id of a paper indexed under this match term, if any. */
@@ -98,6 +104,11 @@ final class ClusterLookup implements AutoCloseable {
         pendingIds.add(id);
         matchTerms.forEach(t -> pendingMatch.putIfAbsent(t, id));
         lowerCaseKeys.forEach(pendingKeys::add);
+        if (written != null) {
+            written.add(PaperFields.ID, id);
+            matchTerms.forEach(t -> written.add(PaperFields.MATCH, t));
+            lowerCaseKeys.forEach(k -> written.add(PaperFields.KEY_LC, k));
+        }
         pendingBytes += record.length + 256L;
         if (++changes >= PENDING_LIMIT || pendingBytes >= pendingBytesLimit) {
             refresh();
@@ -136,6 +147,10 @@ final class ClusterLookup implements AutoCloseable {
 
     /** {leaf ordinal, doc} of the first live document with this term. */
     private Optional<int[]> firstDocRef(String field, String term) throws IOException {
+        if (written != null && (field.equals(PaperFields.MATCH) || field.equals(PaperFields.KEY_LC) || field.equals(PaperFields.ID))
+                && !written.mayContain(field, term)) {
+            return Optional.empty();
+        }
         BytesRef bytes = new BytesRef(term);
         TermsEnum[] enums = termsEnums.computeIfAbsent(field, this::openTermsEnums);
         List<LeafReaderContext> leaves = reader.leaves();

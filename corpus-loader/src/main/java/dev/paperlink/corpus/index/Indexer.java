@@ -12,9 +12,6 @@ import dev.paperlink.corpus.source.SourceFiles;
 import dev.paperlink.corpus.source.SourceFiles.SourceFile;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -114,6 +111,8 @@ final class Indexer {
         int unchanged = 0;
         boolean statsMoved = false;
         Map<String, SourceFile> toRefresh = new LinkedHashMap<>();
+        // JSON-lines files that only grew: only their new lines are read (Appended)
+        Map<String, Appended> toAppend = new LinkedHashMap<>();
         for (SourceFile f : found) {
             String name = SourceFiles.name(f.path());
             long size = SourceFingerprint.size(f);
@@ -135,6 +134,13 @@ final class Indexer {
                 unchanged++;
                 continue;
             }
+            Optional<Appended> grew = before != null && before.format().equals(f.format().label())
+                    ? Appended.detect(f, before, size) : Optional.empty();
+            if (grew.isPresent()) {
+                toAppend.put(name, grew.get());
+                stats.put(name, new SourceFingerprint(size, mtime, grew.get().hash(), f.format().label(), 0, 0));
+                continue;
+            }
             // a new file is hashed while it is read (its first records are indexed sooner); a changed one
             // first, as the same content under a new time is not read again
             String hash = before == null ? "" : SourceFingerprint.hash(f.path());
@@ -149,7 +155,7 @@ final class Indexer {
         }
         Set<String> present = found.stream().map(f -> SourceFiles.name(f.path())).collect(Collectors.toSet());
         List<String> removed = state.keySet().stream().filter(s -> !present.contains(s) && dropIfAbsent.test(s)).toList();
-        if (toRead.isEmpty() && toRefresh.isEmpty() && removed.isEmpty() && !statsMoved) {
+        if (toRead.isEmpty() && toRefresh.isEmpty() && toAppend.isEmpty() && removed.isEmpty() && !statsMoved) {
             // nothing to write: no reader, no lanes, no commit (a language server's start on a finished index)
             return new IndexReport(0, unchanged, 0, 0, 0, writer.getDocStats().numDocs, List.copyOf(notWalked),
                     notWalked.isEmpty() ? Map.of() : Map.of("not walked", (long) notWalked.size()), Map.of(), 0,
@@ -177,10 +183,12 @@ final class Indexer {
             lookup.refresh();
             // Early commits would show a changed file half read where its old version was whole:
             // only a run that removes nothing publishes before its end.
-            publishEarly = earlyWanted && !droppedAny && toRefresh.isEmpty() && !toRead.isEmpty();
+            // (nor one that appends: what it committed early of a file's new lines would be read again after a crash)
+            publishEarly = earlyWanted && !droppedAny && toRefresh.isEmpty() && toAppend.isEmpty() && !toRead.isEmpty();
             nextPublish = System.nanoTime() + FIRST_PUBLISH_NANOS;
 
-            long totalBytes = toRead.values().stream().mapToLong(f -> size(f.path())).sum();
+            long totalBytes = toRead.values().stream().mapToLong(f -> size(f.path())).sum()
+                    + toAppend.entrySet().stream().mapToLong(e -> stats.get(e.getKey()).size() - e.getValue().offset()).sum();
             Counter counter = new Counter();
             counter.skips.addAll(notWalked);
             int i = 0;
@@ -196,7 +204,7 @@ final class Indexer {
                     maybePublish(clusters, state, skipsByFile);
                     continue;
                 }
-                String hash = readOne(entry.getKey(), file, readAhead, clusters, counter, totalBytes, state, skipsByFile);
+                String hash = readOne(entry.getKey(), file, readAhead, clusters, counter, totalBytes, state, skipsByFile, null);
                 counter.recordsByFormat.merge(file.format().label(), counter.records - recordsBefore, Long::sum);
                 state.put(entry.getKey(), stats.get(entry.getKey()).withHash(hash)
                         .withCounts(counter.records - recordsBefore, counter.skips.size() - skipsBefore).readAt(System.currentTimeMillis()));
@@ -209,6 +217,22 @@ final class Indexer {
                 } else {
                     maybePublish(clusters, state, skipsByFile);
                 }
+            }
+            for (var entry : toAppend.entrySet()) {
+                i++;
+                String name = entry.getKey();
+                SourceFile file = found.stream().filter(f -> SourceFiles.name(f.path()).equals(name)).findFirst().orElseThrow();
+                listener.sourceStarted(name, file.format().label(), i, toRead.size() + toAppend.size() + toRefresh.size());
+                long recordsBefore = counter.records;
+                long skipsBefore = counter.skips.size();
+                SourceFingerprint old = state.get(name);
+                readOne(name, file, readAhead, clusters, counter, totalBytes, state, skipsByFile, entry.getValue());
+                counter.recordsByFormat.merge(file.format().label(), counter.records - recordsBefore, Long::sum);
+                state.put(name, stats.get(name).withCounts(old.records() + counter.records - recordsBefore,
+                        old.skips() + counter.skips.size() - skipsBefore).readAt(System.currentTimeMillis()));
+                List<Skip> fileSkips = new ArrayList<>(skipsByFile.getOrDefault(name, List.of()));
+                fileSkips.addAll(counter.skips.subList((int) skipsBefore, counter.skips.size()));
+                skipsByFile.put(name, List.copyOf(fileSkips.subList(0, Math.min(fileSkips.size(), dev.paperlink.corpus.IndexedSource.MAX_SKIPS_KEPT))));
             }
             for (var entry : toRefresh.entrySet()) {
                 i++;
@@ -223,7 +247,7 @@ final class Indexer {
             long papers = lookup.reader().numDocs();
             Map<String, Long> byReason = counter.skips.stream()
                     .collect(Collectors.groupingBy(Skip::reason, TreeMap::new, Collectors.counting()));
-            return new IndexReport(toRead.size() + toRefresh.size(), unchanged, removed.size(), counter.records, clusters.merged(), papers,
+            return new IndexReport(toRead.size() + toAppend.size() + toRefresh.size(), unchanged, removed.size(), counter.records, clusters.merged(), papers,
                     List.copyOf(counter.skips), byReason, counter.recordsByFormat, counter.bytesDone,
                     unrecognised.stream().map(Path::toString).toList(), (System.nanoTime() - start) / 1_000_000,
                     removed, gone.papers, gone.kept.size());
@@ -238,14 +262,23 @@ final class Indexer {
 
     /**
      * Reads one file (parsed on the read-ahead thread) into the clusters (merged and written on
-     * this one); returns the hash of its bytes, as {@link SourceFingerprint#hash} makes it.
+     * this one), or only its appended part; returns the hash of the bytes read, as {@link SourceFingerprint#hash} makes it.
      */
     @SuppressWarnings("UnstableApiUsage")
     private String readOne(String name, SourceFile file, ReadAhead readAhead, ClusterWriter clusters, Counter counter,
-            long totalBytes, Map<String, SourceFingerprint> state, Map<String, List<Skip>> skipsByFile) throws IOException {
+            long totalBytes, Map<String, SourceFingerprint> state, Map<String, List<Skip>> skipsByFile, Appended appended) throws IOException {
         long bytesBefore = counter.bytesDone;
+        java.io.InputStream raw = Files.newInputStream(file.path());
+        if (appended != null) {
+            try {
+                raw.skipNBytes(appended.offset());
+            } catch (IOException e) {
+                raw.close();
+                throw e;
+            }
+        }
         try (com.google.common.hash.HashingInputStream hashing = new com.google.common.hash.HashingInputStream(
-                     com.google.common.hash.Hashing.murmur3_128(), Files.newInputStream(file.path()));
+                     com.google.common.hash.Hashing.murmur3_128(), raw);
              CountingInputStream counting = new CountingInputStream(hashing);
              Reader text = SourceFiles.decode(new java.io.FilterInputStream(counting) {
                  @Override
@@ -259,7 +292,8 @@ final class Indexer {
                 listener.progress(counter.bytesDone, totalBytes, counter.records);
             });
             try {
-                readAhead.read(Readers.forFormat(file.format()), name, text, sink);
+                readAhead.read(appended == null ? Readers.forFormat(file.format()) : Readers.fromLine(file.format(), appended.firstLine()),
+                        name, text, sink);
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             } catch (RuntimeException e) {
@@ -371,9 +405,48 @@ final class Indexer {
             return false;
         }
         lookup.refresh();
-        IndexSearcher searcher = new IndexSearcher(lookup.reader());
-        TopDocs top = searcher.search(new TermQuery(new Term(PaperFields.SOURCE, source)), Integer.MAX_VALUE);
-        List<Cluster> affected = List.of(PaperRecords.read(lookup.reader(), top.scoreDocs));
+        // The papers of the file are read DROP_BATCH at a time (a 2.6-million-record snapshot read at once would
+        // need gigabytes), from this reader, kept open while the writes below refresh the lookup's.
+        org.apache.lucene.index.DirectoryReader reader = lookup.reader();
+        reader.incRef();
+        try {
+            int[] docs = docsWith(reader, new Term(PaperFields.SOURCE, source));
+            for (int from = 0; from < docs.length; from += DROP_BATCH) {
+                int[] batch = java.util.Arrays.copyOfRange(docs, from, Math.min(docs.length, from + DROP_BATCH));
+                dropFrom(source, PaperRecords.read(reader, batch), clusters, counts);
+            }
+        } finally {
+            reader.decRef();
+        }
+        return true;
+    }
+
+    /** Papers read at a time when a file's records are dropped. */
+    static final int DROP_BATCH = 1024;
+
+    /** The live documents with this term, as top-level document numbers in increasing order (4 bytes each). */
+    private static int[] docsWith(org.apache.lucene.index.IndexReader reader, Term term) throws IOException {
+        int[] docs = new int[1024];
+        int n = 0;
+        for (org.apache.lucene.index.LeafReaderContext ctx : reader.leaves()) {
+            org.apache.lucene.index.PostingsEnum postings = ctx.reader().postings(term, org.apache.lucene.index.PostingsEnum.NONE);
+            if (postings == null) {
+                continue;
+            }
+            org.apache.lucene.util.Bits live = ctx.reader().getLiveDocs();
+            for (int d = postings.nextDoc(); d != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS; d = postings.nextDoc()) {
+                if (live == null || live.get(d)) {
+                    if (n == docs.length) {
+                        docs = java.util.Arrays.copyOf(docs, n * 2);
+                    }
+                    docs[n++] = ctx.docBase + d;
+                }
+            }
+        }
+        return java.util.Arrays.copyOf(docs, n);
+    }
+
+    private static void dropFrom(String source, Cluster[] affected, ClusterWriter clusters, Dropped counts) throws IOException {
         for (Cluster c : affected) {
             List<Paper> kept = c.parts().stream()
                     .filter(p -> p.sources().stream().map(SourceSpan::file).noneMatch(source::equals))
@@ -387,7 +460,6 @@ final class Indexer {
                 counts.kept.add(c.id());
             }
         }
-        return true;
     }
 
     private void commit(Map<String, SourceFingerprint> sources, Map<String, List<Skip>> skips) throws IOException {

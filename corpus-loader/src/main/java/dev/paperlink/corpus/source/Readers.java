@@ -29,6 +29,17 @@ public final class Readers {
                 options.zoteroBaseDirectory());
     }
 
+    /**
+     * A reader of the rest of a file whose first lines were read before (what was appended to a JSON-lines file):
+     * its records are numbered from {@code firstLine}. Only line formats can be read so.
+     */
+    public static RecordReader fromLine(SourceFormat format, int firstLine) {
+        if (format != SourceFormat.ARXIV_JSONL) {
+            throw new IllegalArgumentException(format.label() + " is not read from the middle");
+        }
+        return new ArxivJsonlReader(firstLine);
+    }
+
     public static RecordReader forFormat(SourceFormat format) {
         return switch (format) {
             case BIBTEX -> new BibtexReader();

@@ -41,12 +41,20 @@ public final class ArxivJsonlReader implements RecordReader {
     private static final List<String> MONTHS = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
             "oct", "nov", "dec");
 
+    /** The number of the first line read: 1, or more for the rest of a file read from the middle (what was appended to it). */
+    private final int firstLine;
+
     public ArxivJsonlReader() {
+        this(1);
+    }
+
+    public ArxivJsonlReader(int firstLine) {
+        this.firstLine = firstLine;
     }
 
     @Override
     public void read(String file, Reader input, RecordSink sink) throws IOException {
-        BoundedLineReader lines = new BoundedLineReader(input, MAX_LINE_CHARS);
+        BoundedLineReader lines = new BoundedLineReader(input, MAX_LINE_CHARS, firstLine);
         String line;
         while ((line = lines.next()) != null) {
             int lineNumber = lines.lineNumber();

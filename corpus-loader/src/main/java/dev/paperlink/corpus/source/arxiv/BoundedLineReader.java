@@ -17,6 +17,12 @@ public final class BoundedLineReader {
     private boolean truncated;
     private final StringBuilder sb = new StringBuilder();
 
+    /** Lines are numbered from {@code firstLine} (a file read from the middle: its first line's number there). */
+    public BoundedLineReader(Reader in, int max, int firstLine) {
+        this(in, max);
+        this.lineNumber = firstLine - 1;
+    }
+
     public BoundedLineReader(Reader in, int max) {
         this.in = in;
         this.max = max;

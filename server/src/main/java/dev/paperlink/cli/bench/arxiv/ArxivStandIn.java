@@ -297,7 +297,9 @@ public final class ArxivStandIn {
             }
             dayOut.flush();
         }
-        progress.records(done);
+        if (done % 10_000 != 0) {
+            progress.records(done); // else told already
+        }
     }
 
     private void record(JsonGenerator g, String id, YearMonth month, int seq, int ofMonth, int primary) throws IOException {

@@ -235,7 +235,7 @@ final class BenchCommand implements Callable<Integer> {
 
     /** {@code --zotero-refresh} and {@code --zotero-library}: a generated library, and the server following it. */
     private int zotero(PrintWriter err) throws Exception {
-        Path corpora = sharedCorpora != null ? sharedCorpora : dev.paperlink.cli.bench.zotero.ContentPool.sharedCorpora()
+        Path corpora = sharedCorpora != null ? sharedCorpora : dev.paperlink.cli.bench.SharedCorporaFolder.find()
                 .orElseThrow(() -> new picocli.CommandLine.ParameterException(spec.commandLine(),
                         "the Zotero library is made from the shared corpora: give --shared-corpora DIR (or set PAPERLINK_SHARED)"));
         Path scratch = workDir != null ? Files.createDirectories(workDir).resolve("bench-zotero-" + System.currentTimeMillis())
@@ -276,7 +276,7 @@ final class BenchCommand implements Callable<Integer> {
         Path work = workDir != null ? workDir : Path.of(System.getenv().getOrDefault("XDG_CACHE_HOME", System.getProperty("user.home") + "/.cache"),
                 "paperlink", "bench-arxiv");
         Files.createDirectories(work);
-        Path corpora = shared != null ? shared : GenerateArxivCommand.sharedCorpora().orElseThrow(() ->
+        Path corpora = shared != null ? shared : dev.paperlink.cli.bench.SharedCorporaFolder.find().orElseThrow(() ->
                 new picocli.CommandLine.ParameterException(spec.commandLine(), "cannot find the shared corpora (../shared/corpora); name them with --shared DIR"));
         String flags = System.getProperty(INDEX_JVM_OPTS, "-XX:+UseParallelGC -XX:MaxTenuringThreshold=1").strip();
         String serverFlags = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx448m -XX:+ExitOnOutOfMemoryError";

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code paperlink generate-arxiv --records N --seed S --out FILE[.gz]}: a stand-in for the Kaggle arXiv snapshot. */
@@ -50,7 +49,7 @@ final class GenerateArxivCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        Path corpora = shared != null ? shared : sharedCorpora().orElseThrow(() -> new picocli.CommandLine.ParameterException(spec.commandLine(),
+        Path corpora = shared != null ? shared : dev.paperlink.cli.bench.SharedCorporaFolder.find().orElseThrow(() -> new picocli.CommandLine.ParameterException(spec.commandLine(),
                 "cannot find the shared corpora (../shared/corpora); name them with --shared DIR"));
         if (day > 0 && dayOut == null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--day needs --day-out FILE");
@@ -113,21 +112,5 @@ final class GenerateArxivCommand implements Callable<Integer> {
         return os instanceof com.sun.management.OperatingSystemMXBean s ? s.getProcessCpuTime() : 0;
     }
 
-    /** $PAPERLINK_SHARED/corpora, else ../shared/corpora beside the working folder or one of its parents. */
-    static Optional<Path> sharedCorpora() {
-        String env = System.getenv("PAPERLINK_SHARED");
-        if (env != null && !env.isBlank()) {
-            Path p = Path.of(env, "corpora");
-            return Files.isDirectory(p) ? Optional.of(p) : Optional.empty();
-        }
-        Path dir = Path.of("").toAbsolutePath();
-        for (int i = 0; i < 4 && dir != null; i++, dir = dir.getParent()) {
-            Path candidate = dir.resolveSibling("shared").resolve("corpora");
-            if (Files.isDirectory(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
-    }
 
 }

@@ -18,7 +18,6 @@ import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -58,22 +57,6 @@ public final class ContentPool {
         return records.getOrDefault(kind, List.of());
     }
 
-    /** The shared corpora folder: {@code $PAPERLINK_SHARED/corpora}, else {@code shared/corpora} beside this folder or one of its parents. */
-    public static Optional<Path> sharedCorpora() {
-        String env = System.getenv("PAPERLINK_SHARED");
-        if (env != null && !env.isBlank()) {
-            Path p = Path.of(env, "corpora");
-            return Files.isDirectory(p) ? Optional.of(p) : Optional.empty();
-        }
-        Path dir = Path.of("").toAbsolutePath();
-        for (int i = 0; i < 5 && dir != null; i++, dir = dir.getParent()) {
-            Path candidate = dir.resolveSibling("shared").resolve("corpora");
-            if (Files.isDirectory(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
-    }
 
     /**
      * Samples at least {@code wanted.get(kind)} records of each kind (a few more, so that dropping

@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -49,89 +48,81 @@ final class BenchStartupCommand implements Callable<Integer> {
     record Start(long initializeMs, long answerMs, long initializeCpuMs, long answerCpuMs) {
     }
 
-    /** CPU time of a process so far (user + system, from /proc; -1 where there is no /proc). */
-    static long cpuMs(Process p) {
-        try {
-            String stat = Files.readString(Path.of("/proc/" + p.pid() + "/stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10; // clock ticks of 10 ms (USER_HZ 100)
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
-    }
 
     @Override
     public Integer call() throws Exception {
         Path dir = Files.createTempDirectory("paperlink-bench-startup-");
-        TrainingSession training = new TrainingSession(dir.resolve("training"));
-        Path ws = Files.createDirectories(dir.resolve("workspace"));
-        String key;
-        String what;
-        if (bibliography != null) {
-            List<String> keys = OwnBibliographyBench.writeBibliography(bibliography, entries, ws.resolve("refs.bib"));
-            key = keys.get(keys.size() / 2);
-            what = keys.size() + " entries of " + bibliography;
-        } else {
-            training.prepare();
-            Files.copy(training.workspace().resolve("refs.bib"), ws.resolve("refs.bib"));
-            key = firstKey(ws.resolve("refs.bib"));
-            what = "the training session's 300-entry bibliography";
-        }
-        String note = "\\documentclass{article}\n\\begin{document}\nAs shown \\cite{" + key.substring(0, Math.min(4, key.length()))
-                + "}.\n\\bibliography{refs}\n\\end{document}\n";
-        Files.writeString(ws.resolve("note.tex"), note);
-        Path index = dir.resolve("index");
-        List<String> serveArgs = List.of("--index-dir", index.toString());
-        // the workspace indexed once: every timed start is a reopening
-        Start cold = time(ServerLaunch.current(jvmFlags, Cache.NONE, null), ws, serveArgs, key);
-        System.err.printf("workspace: %s; indexed at the first start (answer after %d ms)%n", what, cold.answerMs());
-
-        List<String> chosen = options != null ? options
-                : ServerLaunch.aotAvailable() ? List.of("none", "appcds", "aot") : List.of("none", "appcds");
-        Map<String, Object> figures = new LinkedHashMap<>();
-        for (String option : chosen) {
-            ServerLaunch launch = switch (option) {
-                case "none" -> ServerLaunch.current(jvmFlags, Cache.NONE, null);
-                case "appcds" -> {
-                    ServerLaunch l = ServerLaunch.current(jvmFlags, Cache.APPCDS, dir.resolve("serve.jsa"));
-                    time(l, ws, serveArgs, key); // writes the archive at its exit, as a user's first start does
-                    yield l;
-                }
-                case "aot" -> {
-                    Path aot = dir.resolve("serve.aot");
-                    int trained = new picocli.CommandLine(new TrainStartupCommand()).execute("--output", aot.toString(), "--jvm-flags", jvmFlags);
-                    if (trained != 0) {
-                        throw new IOException("training the AOT cache failed");
-                    }
-                    yield ServerLaunch.current(jvmFlags, Cache.AOT, aot);
-                }
-                default -> throw new IllegalArgumentException("no start-up option " + option + " (none, appcds, aot)");
-            };
-            List<Long> init = new ArrayList<>();
-            List<Long> answer = new ArrayList<>();
-            List<Long> initCpu = new ArrayList<>();
-            List<Long> answerCpu = new ArrayList<>();
-            for (int i = 0; i < starts; i++) {
-                Start s = time(launch, ws, serveArgs, key);
-                init.add(s.initializeMs());
-                answer.add(s.answerMs());
-                initCpu.add(s.initializeCpuMs());
-                answerCpu.add(s.answerCpuMs());
+        try {
+            TrainingSession training = new TrainingSession(dir.resolve("training"));
+            Path ws = Files.createDirectories(dir.resolve("workspace"));
+            String key;
+            String what;
+            if (bibliography != null) {
+                List<String> keys = OwnBibliographyBench.writeBibliography(bibliography, entries, ws.resolve("refs.bib"));
+                key = keys.get(keys.size() / 2);
+                what = keys.size() + " entries of " + bibliography;
+            } else {
+                training.prepare();
+                Files.copy(training.workspace().resolve("refs.bib"), ws.resolve("refs.bib"));
+                key = firstKey(ws.resolve("refs.bib"));
+                what = "the training session's 300-entry bibliography";
             }
-            init.sort(null);
-            answer.sort(null);
-            initCpu.sort(null);
-            answerCpu.sort(null);
-            figures.put(option, Map.of("initialize", init, "answer", answer, "initializeCpu", initCpu, "answerCpu", answerCpu));
-            System.out.printf("%-24s initialize %4d ms (min %d, max %d)   first answer after opening %4d ms (min %d, max %d)   [median of %d; from process start]%n",
-                    launch.cache().label(), init.get(init.size() / 2), init.get(0), init.get(init.size() - 1),
-                    answer.get(answer.size() / 2), answer.get(0), answer.get(answer.size() - 1), starts);
-            System.out.printf("%-24s   server CPU to initialize %4d ms, to the first answer %4d ms (medians; all threads)%n", "",
-                    initCpu.get(initCpu.size() / 2), answerCpu.get(answerCpu.size() / 2));
+            String note = "\\documentclass{article}\n\\begin{document}\nAs shown \\cite{" + key.substring(0, Math.min(4, key.length()))
+                    + "}.\n\\bibliography{refs}\n\\end{document}\n";
+            Files.writeString(ws.resolve("note.tex"), note);
+            Path index = dir.resolve("index");
+            List<String> serveArgs = List.of("--index-dir", index.toString());
+            // the workspace indexed once: every timed start is a reopening
+            Start cold = time(ServerLaunch.current(jvmFlags, Cache.NONE, null), ws, serveArgs, key);
+            System.err.printf("workspace: %s; indexed at the first start (answer after %d ms)%n", what, cold.answerMs());
+
+            List<String> chosen = options != null ? options
+                    : ServerLaunch.aotAvailable() ? List.of("none", "appcds", "aot") : List.of("none", "appcds");
+            for (String option : chosen) {
+                ServerLaunch launch = switch (option) {
+                    case "none" -> ServerLaunch.current(jvmFlags, Cache.NONE, null);
+                    case "appcds" -> {
+                        ServerLaunch l = ServerLaunch.current(jvmFlags, Cache.APPCDS, dir.resolve("serve.jsa"));
+                        time(l, ws, serveArgs, key); // writes the archive at its exit, as a user's first start does
+                        yield l;
+                    }
+                    case "aot" -> {
+                        Path aot = dir.resolve("serve.aot");
+                        int trained = new picocli.CommandLine(new TrainStartupCommand()).execute("--output", aot.toString(), "--jvm-flags", jvmFlags);
+                        if (trained != 0) {
+                            throw new IOException("training the AOT cache failed");
+                        }
+                        yield ServerLaunch.current(jvmFlags, Cache.AOT, aot);
+                    }
+                    default -> throw new IllegalArgumentException("no start-up option " + option + " (none, appcds, aot)");
+                };
+                List<Long> init = new ArrayList<>();
+                List<Long> answer = new ArrayList<>();
+                List<Long> initCpu = new ArrayList<>();
+                List<Long> answerCpu = new ArrayList<>();
+                for (int i = 0; i < starts; i++) {
+                    Start s = time(launch, ws, serveArgs, key);
+                    init.add(s.initializeMs());
+                    answer.add(s.answerMs());
+                    initCpu.add(s.initializeCpuMs());
+                    answerCpu.add(s.answerCpuMs());
+                }
+                init.sort(null);
+                answer.sort(null);
+                initCpu.sort(null);
+                answerCpu.sort(null);
+                System.out.printf("%-24s initialize %4d ms (min %d, max %d)   first answer after opening %4d ms (min %d, max %d)   [median of %d; from process start]%n",
+                        launch.cache().label(), init.get(init.size() / 2), init.get(0), init.get(init.size() - 1),
+                        answer.get(answer.size() / 2), answer.get(0), answer.get(answer.size() - 1), starts);
+                System.out.printf("%-24s   server CPU to initialize %4d ms, to the first answer %4d ms (medians; all threads)%n", "",
+                        initCpu.get(initCpu.size() / 2), answerCpu.get(answerCpu.size() / 2));
+            }
+            System.out.println("java " + Runtime.version() + ", flags " + jvmFlags + ", " + Runtime.getRuntime().availableProcessors()
+                    + " cores; workspace: " + what);
+            return 0;
+        } finally {
+            dev.paperlink.cli.bench.TempDirs.delete(dir); // the workspace, its index and the caches
         }
-        System.out.println("java " + Runtime.version() + ", flags " + jvmFlags + ", " + Runtime.getRuntime().availableProcessors()
-                + " cores; workspace: " + what);
-        return 0;
     }
 
     /** One fresh server: initialize, open the note, complete until a paper of the bibliography comes. */
@@ -143,7 +134,7 @@ final class BenchStartupCommand implements Callable<Integer> {
             lsp.request("initialize", Map.of("processId", ProcessHandle.current().pid(), "rootUri", folder,
                     "workspaceFolders", List.of(Map.of("uri", folder, "name", "ws")), "capabilities", Map.of()));
             long init = (System.nanoTime() - t0) / 1_000_000;
-            long initCpu = cpuMs(p);
+            long initCpu = dev.paperlink.cli.bench.ProcessCpu.millis(p.pid());
             lsp.notify("initialized", Map.of());
             String uri = ws.resolve("note.tex").toUri().toString();
             lsp.notify("textDocument/didOpen", Map.of("textDocument", Map.of("uri", uri, "languageId", "latex", "version", 1,
@@ -155,7 +146,7 @@ final class BenchStartupCommand implements Callable<Integer> {
                         "position", Map.of("line", 2, "character", 14 + Math.min(4, key.length()))));
                 if (r != null && r.toString().contains("\"" + key + "\"")) {
                     answer = (System.nanoTime() - t0) / 1_000_000;
-                    answerCpu = cpuMs(p);
+                    answerCpu = dev.paperlink.cli.bench.ProcessCpu.millis(p.pid());
                 } else {
                     Thread.sleep(5);
                 }

@@ -1,7 +1,6 @@
 package dev.paperlink.corpus.source.zotero.sqlite;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.paperlink.corpus.model.Paper;
 import dev.paperlink.corpus.model.PaperBuilder;

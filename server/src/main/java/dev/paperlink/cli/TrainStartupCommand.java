@@ -5,7 +5,6 @@ import dev.paperlink.cli.startup.TrainingSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -54,18 +53,10 @@ final class TrainStartupCommand implements Callable<Integer> {
             Files.move(partial, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             System.err.printf("paperlink train-startup: %s (%.1f MB) in %.1f s%n", output, Files.size(output) / 1e6,
                     (System.nanoTime() - start) / 1e9);
-            deleteTree(dir);
+            dev.paperlink.cli.bench.TempDirs.delete(dir);
             return 0;
         } finally {
             Files.deleteIfExists(partial);
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (var s = Files.walk(dir)) {
-            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }

@@ -355,6 +355,30 @@ public final class SolrCorpus implements Corpus {
         return !reach.down();
     }
 
+    /** What a long-running process tells its user when the cluster stops answering, and when it answers again. */
+    public interface AvailabilityListener {
+        AvailabilityListener NONE = new AvailabilityListener() {
+            @Override
+            public void lost(String why) {
+            }
+
+            @Override
+            public void regained() {
+            }
+        };
+
+        /** Once per outage, at the question that found it. */
+        void lost(String why);
+
+        /** Once, at the first answer after an outage. */
+        void regained();
+    }
+
+    /** Who hears of outages (one at a time: the language server showing them to its user). */
+    public void onAvailability(AvailabilityListener listener) {
+        reach.listener = listener == null ? AvailabilityListener.NONE : listener;
+    }
+
     static SolrCluster cluster(SolrDocument d) {
         return PaperJson.read((String) d.getFirstValue("id"), (String) d.getFirstValue("record"));
     }
@@ -573,6 +597,7 @@ public final class SolrCorpus implements Corpus {
     static final int FAILURES_TO_DOWN = 3;
 
     static final class Reachability {
+        private volatile AvailabilityListener listener = AvailabilityListener.NONE;
         private long retryAt;
         private long backoff = 1_000;
         private int failures;
@@ -582,27 +607,37 @@ public final class SolrCorpus implements Corpus {
             return retryAt != 0 && System.currentTimeMillis() < retryAt;
         }
 
-        synchronized void failed(Exception e) {
-            if (++failures < FAILURES_TO_DOWN && retryAt == 0) {
-                return;
-            }
-            if (!warned) {
-                LOG.warning("the shared Solr corpus does not answer (" + e.getMessage()
-                        + "); answering from the local bibliographies until it is back");
+        void failed(Exception e) {
+            String why;
+            synchronized (this) {
+                if (++failures < FAILURES_TO_DOWN && retryAt == 0) {
+                    return;
+                }
+                retryAt = System.currentTimeMillis() + backoff;
+                backoff = Math.min(backoff * 2, 30_000);
+                if (warned) {
+                    return;
+                }
                 warned = true;
+                why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             }
-            retryAt = System.currentTimeMillis() + backoff;
-            backoff = Math.min(backoff * 2, 30_000);
+            LOG.warning("the shared Solr corpus does not answer (" + why + "); answering from the local bibliographies until it is back");
+            listener.lost(why);
         }
 
-        synchronized void succeeded() {
-            if (warned) {
-                LOG.info("the shared Solr corpus answers again");
+        void succeeded() {
+            boolean back;
+            synchronized (this) {
+                back = warned;
                 warned = false;
+                failures = 0;
+                retryAt = 0;
+                backoff = 1_000;
             }
-            failures = 0;
-            retryAt = 0;
-            backoff = 1_000;
+            if (back) {
+                LOG.info("the shared Solr corpus answers again");
+                listener.regained();
+            }
         }
     }
 }

@@ -1,11 +1,13 @@
 package dev.paperlink.server.lsp;
 
+import dev.paperlink.corpus.solr.SolrCorpus;
 import dev.paperlink.server.config.ServerConfig;
 import dev.paperlink.server.config.ServerOptions;
 import dev.paperlink.server.feature.CancelToken;
 import dev.paperlink.server.workspace.BibliographyCache;
 import dev.paperlink.server.workspace.CorpusService;
 import dev.paperlink.server.workspace.ServerLog;
+import dev.paperlink.server.workspace.SharedCorpus;
 import dev.paperlink.server.workspace.Workspace;
 import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.CompletionOptions;
@@ -161,6 +163,18 @@ public final class PaperLinkLanguageServer implements LanguageServer, LanguageCl
         registerDynamically();
         workspace.corpus().watchIntegrity(this::reindex);
         workspace.followZotero(this::reindex, this::showWarning);
+        SharedCorpus.onAvailability(new SolrCorpus.AvailabilityListener() {
+            @Override
+            public void lost(String why) {
+                showWarning("the team corpus on Solr does not answer (" + why + "): completion and hover answer from your own "
+                        + "bibliographies until it is back");
+            }
+
+            @Override
+            public void regained() {
+                showMessage(org.eclipse.lsp4j.MessageType.Info, "the team corpus on Solr answers again");
+            }
+        });
         if (supportsConfigurationPull()) {
             pullConfiguration().whenComplete((x, t) -> reindex());
         } else {
@@ -227,9 +241,9 @@ public final class PaperLinkLanguageServer implements LanguageServer, LanguageCl
         }
         problems.forEach(log::warn);
         options.get().solr(new ArrayList<>()).ifPresent(solr -> {
-            if (dev.paperlink.server.workspace.SharedCorpus.corpus().map(c -> !c.settings().urls().equals(solr.urls()) || !c.settings().collection().equals(solr.collection())).orElse(true)) {
+            if (SharedCorpus.corpus().map(c -> !c.settings().urls().equals(solr.urls()) || !c.settings().collection().equals(solr.collection())).orElse(true)) {
                 try {
-                    dev.paperlink.server.workspace.SharedCorpus.use(solr.withCredentialsFrom(System.getenv()));
+                    SharedCorpus.use(solr.withCredentialsFrom(System.getenv()));
                     log.info("shared corpus: " + solr);
                 } catch (java.io.IOException e) {
                     log.warn("paperlink.corpus.solr: " + e.getMessage());
@@ -247,10 +261,14 @@ public final class PaperLinkLanguageServer implements LanguageServer, LanguageCl
 
     /** A warning the user should see once (a missing Zotero database): window/showMessage, besides the log. */
     void showWarning(String message) {
+        showMessage(org.eclipse.lsp4j.MessageType.Warning, message);
+    }
+
+    private void showMessage(org.eclipse.lsp4j.MessageType type, String message) {
         LanguageClient c = client;
         if (c != null) {
             try {
-                c.showMessage(new org.eclipse.lsp4j.MessageParams(org.eclipse.lsp4j.MessageType.Warning, "PaperLink: " + message));
+                c.showMessage(new org.eclipse.lsp4j.MessageParams(type, "PaperLink: " + message));
             } catch (RuntimeException e) {
                 log.warn("cannot show a message: " + e);
             }

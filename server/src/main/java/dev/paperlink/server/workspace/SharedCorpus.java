@@ -16,6 +16,7 @@ import java.util.Optional;
 public final class SharedCorpus {
     private static volatile SolrCorpus corpus;
     private static volatile PaperLookup lookup;
+    private static volatile SolrCorpus.AvailabilityListener availability = SolrCorpus.AvailabilityListener.NONE;
 
     private SharedCorpus() {
     }
@@ -23,11 +24,29 @@ public final class SharedCorpus {
     /** Connects (lazily: the first question connects) to the shared corpus. */
     public static synchronized void use(SolrSettings settings) {
         SolrCorpus c = SolrCorpus.connect(settings);
+        c.onAvailability(availability);
+        SolrCorpus before = corpus;
         corpus = c;
         lookup = PaperLookup.of(c);
         Thread warm = new Thread(c::warmUp, "paperlink-solr-warm-up");
         warm.setDaemon(true);
         warm.start();
+        if (before != null) { // the setting named another cluster: the old one's clients go
+            try {
+                before.close();
+            } catch (java.io.IOException | RuntimeException e) {
+                java.util.logging.Logger.getLogger(SharedCorpus.class.getName()).fine("closing the former shared corpus: " + e);
+            }
+        }
+    }
+
+    /** Who hears when the cluster stops answering and when it is back (the language server, to tell its user once). */
+    public static synchronized void onAvailability(SolrCorpus.AvailabilityListener listener) {
+        availability = listener;
+        SolrCorpus c = corpus;
+        if (c != null) {
+            c.onAvailability(listener);
+        }
     }
 
     public static Optional<SolrCorpus> corpus() {

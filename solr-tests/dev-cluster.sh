@@ -6,8 +6,9 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 cp_file="$here/target/dev-cluster.classpath"
 if [ ! -f "$cp_file" ]; then
-  (cd "$here/.." && ./mvnw -B -q -o -pl corpus-loader,solr-tests -DskipTests test-compile dependency:build-classpath -Dmdep.includeScope=test \
-      -Dmdep.outputFile=target/dev-cluster.classpath >/dev/null)
+  echo "building the development cluster's classpath (once) ..." >&2
+  (cd "$here/.." && ./mvnw -B -q -pl solr-tests -am -DskipTests package dependency:build-classpath -Dmdep.includeScope=test \
+      -Dmdep.outputFile=target/dev-cluster.classpath >&2) || { echo "dev-cluster.sh: the Maven build above failed" >&2; exit 1; }
 fi
 exec java -Xmx1g -XX:+UseSerialGC -Djava.security.egd=file:/dev/./urandom \
   -Dlog4j2.configurationFile="$here/src/test/resources/log4j2-test.xml" \

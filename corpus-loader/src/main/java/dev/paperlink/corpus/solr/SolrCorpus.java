@@ -258,7 +258,7 @@ public final class SolrCorpus implements Corpus {
             return Map.of();
         }
         Map<String, Float> out = new LinkedHashMap<>();
-        for (Hit h : hits(q, paperIds.size(), terms("id", paperIds), s -> Hit.Match.WORDS)) {
+        for (Hit h : hits(q, paperIds.size(), terms("id", paperIds), s -> Hit.Match.WORDS, Scoring.PER_SHARD)) {
             out.put(h.paper().id(), h.score());
         }
         return out;
@@ -296,12 +296,29 @@ public final class SolrCorpus implements Corpus {
         return q.append(')').toString();
     }
 
+    /**
+     * How a query's scores are made across the shards. A keystroke's questions (completion tiers,
+     * keys, the scores that order a tier's few papers) take each shard's own term statistics and
+     * fetch the papers' fields in the same pass: one round trip to the shards instead of three
+     * (statistics, top ids, fields). Ranked lists of words alone (search, related papers) keep the
+     * collection's exact statistics (solrconfig.xml's ExactStatsCache), so that a paper's rank
+     * does not depend on its shard. Measured in docs/benchmarks.md ("Solr backend").
+     */
+    enum Scoring {
+        PER_SHARD, EXACT
+    }
+
+    /** A keystroke's question: tiers of constant scores ({@link SolrQueries#tierOf}), per-shard statistics. */
     List<Hit> hits(String q, int limit, String filter) {
-        return hits(q, limit, filter, SolrQueries::tierOf);
+        return hits(q, limit, filter, SolrQueries::tierOf, Scoring.PER_SHARD);
+    }
+
+    List<Hit> hits(String q, int limit, String filter, java.util.function.Function<Float, Hit.Match> tier) {
+        return hits(q, limit, filter, tier, Scoring.EXACT);
     }
 
     /** The papers a query finds, best first, ties by popularity, year, then key; nothing while the cluster is unreachable. */
-    List<Hit> hits(String q, int limit, String filter, java.util.function.Function<Float, Hit.Match> tier) {
+    List<Hit> hits(String q, int limit, String filter, java.util.function.Function<Float, Hit.Match> tier, Scoring scoring) {
         if (q == null || limit <= 0) {
             return List.of();
         }
@@ -315,6 +332,10 @@ public final class SolrCorpus implements Corpus {
         query.setRows(limit);
         query.setFields("id", "record", "score");
         query.set("sort", "score desc, " + SORT_TAIL);
+        if (scoring == Scoring.PER_SHARD) {
+            query.set("distrib.statsCache", "false");
+            query.set("distrib.singlePass", "true");
+        }
         Optional<QueryResponse> r = ask(query);
         if (r.isEmpty()) {
             return List.of();

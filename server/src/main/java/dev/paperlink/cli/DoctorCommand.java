@@ -24,7 +24,8 @@ import java.util.concurrent.Callable;
 @Command(name = "doctor", mixinStandardHelpOptions = true,
         description = {"Checks what PaperLink needs and says what is wrong.",
                 "Java, the launcher and the jar, the index (location, schema, size, sources and whether each is still there), "
-                        + "the last indexing error, the Zotero database the setting zotero would read, "
+                        + "the last indexing error, the team corpus on Solr (with --solr or $PAPERLINK_SOLR), "
+                        + "the Zotero database the setting zotero would read, "
                         + "and whether a language server starts and answers initialize (timed). "
                         + "Exit status 1 when something is wrong."})
 final class DoctorCommand implements Callable<Integer> {
@@ -64,6 +65,9 @@ final class DoctorCommand implements Callable<Integer> {
                 launcher != null ? launcher : "not started through bin/paperlink (java -jar?)"));
         checks.add(new Check("jar", jar != null ? "ok" : "warn", jar != null ? jar.toString() : "not run from a jar"));
         index(checks, facts);
+        if (indexDir.isSolr()) {
+            teamCorpus(checks, facts);
+        }
         zotero(checks, facts);
         if (!noServer) {
             server(checks, facts);
@@ -123,6 +127,47 @@ final class DoctorCommand implements Callable<Integer> {
             facts.put("lastIndexError", err);
             checks.add(new Check("last error", "warn", "the last 'paperlink index' failed: " + err));
         });
+    }
+
+    /**
+     * The team's Solr corpus ({@code --solr}, {@code $PAPERLINK_SOLR}): whether the collection answers,
+     * its papers, a keystroke's question timed against the completion budget, and under which user.
+     */
+    private void teamCorpus(List<Check> checks, Map<String, Object> facts) {
+        Map<String, Object> t = new LinkedHashMap<>();
+        facts.put("teamCorpus", t);
+        try {
+            dev.paperlink.corpus.solr.SolrSettings settings = indexDir.solrSettings();
+            t.put("urls", settings.urls());
+            t.put("collection", settings.collection());
+            t.put("user", settings.username().orElse(""));
+            String who = settings.username().map(u -> "as " + u).orElse("without credentials");
+            try (dev.paperlink.corpus.solr.SolrCorpus corpus = dev.paperlink.corpus.solr.SolrCorpus.open(settings.withQueryTimeout(10_000))) {
+                long papers = corpus.stats().papers();
+                for (int i = 0; i < 20; i++) { // the first questions open the connections and warm this JVM
+                    corpus.completeKey("a" + (char) ('a' + i), 10);
+                }
+                long[] nanos = new long[5];
+                for (int i = 0; i < nanos.length; i++) {
+                    long t0 = System.nanoTime();
+                    corpus.completeKey("t" + (char) ('a' + i), 10);
+                    nanos[i] = System.nanoTime() - t0;
+                }
+                java.util.Arrays.sort(nanos);
+                long ms = nanos[nanos.length / 2] / 1_000_000;
+                t.put("papers", papers);
+                t.put("completionMs", ms);
+                boolean fast = ms <= dev.paperlink.corpus.solr.SolrSettings.DEFAULT_QUERY_TIMEOUT_MILLIS;
+                checks.add(new Check("team corpus", fast ? "ok" : "warn", String.format("collection %s at %s (%s): %,d papers, a key completion in %d ms (median of 5)%s",
+                        settings.collection(), settings.urls(), who, papers, ms,
+                        fast ? "" : " (over the " + dev.paperlink.corpus.solr.SolrSettings.DEFAULT_QUERY_TIMEOUT_MILLIS
+                                + " ms a keystroke waits: the editor would answer from the own bibliographies only)")));
+            }
+        } catch (Exception e) {
+            t.put("error", e.getMessage());
+            checks.add(new Check("team corpus", "error", e.getMessage() + " (check the address, 'paperlink solr init', and "
+                    + dev.paperlink.corpus.solr.SolrSettings.ENV_CREDENTIALS + " or " + dev.paperlink.corpus.solr.SolrSettings.ENV_CREDENTIALS_FILE + ")"));
+        }
     }
 
     /** The Zotero database the setting {@code zotero} (or {@code --zotero}) would use: where, whether it is there, its schema. */

@@ -58,6 +58,17 @@ class BasicAuthTest {
                 assertTrue(corpus.stats().indexBytes() > 0, "the cores' sizes are read with the credentials too");
             }
             assertThrows(IOException.class, () -> SolrCorpus.open(plain).close(), "no user: no corpus");
+
+            // what a member's health check says, with the credentials in the environment and without
+            String url = String.join(",", urls);
+            PaperlinkJar.Run ok = PaperlinkJar.run(tmp, Map.of(SolrSettings.ENV_CREDENTIALS_FILE, secret.toString()),
+                    "doctor", "--no-server", "--index-dir", tmp.resolve("index").toString(), "--solr", url, "--collection", "secured");
+            assertTrue(ok.out().matches("(?s).*OK +team corpus +collection secured at .* \\(as solr\\): 6 papers, a key completion in \\d+ ms.*"), ok.out() + ok.err());
+            assertTrue(!ok.out().contains("SolrRocks") && !ok.err().contains("SolrRocks"), "the password is never printed");
+            PaperlinkJar.Run refused = PaperlinkJar.run(tmp, Map.of(),
+                    "doctor", "--no-server", "--index-dir", tmp.resolve("index").toString(), "--solr", url, "--collection", "secured");
+            assertEquals(1, refused.exit(), refused.out());
+            assertTrue(refused.out().matches("(?s).*ERROR +team corpus +cannot reach the Solr collection 'secured'.*PAPERLINK_SOLR_CREDENTIALS.*"), refused.out());
         } finally {
             cluster.shutdown();
         }

@@ -2,6 +2,7 @@ package dev.paperlink.solrtests.lsp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.paperlink.server.testing.JsonRpcClient;
+import dev.paperlink.solrtests.PaperlinkJar;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,8 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The built language server ({@code server/target/paperlink.jar serve}) as a process of its own
@@ -31,12 +30,9 @@ final class ServerProcess implements AutoCloseable {
 
     /** Starts {@code serve --index-dir TMP/server-index ARGS...} in {@code workspace} and initializes it with these initializationOptions. */
     static ServerProcess start(Path tmp, Path workspace, List<String> args, Map<String, Object> options) throws IOException {
-        Path jar = Path.of("..", "server", "target", "paperlink.jar").toAbsolutePath().normalize();
-        assertTrue(Files.isRegularFile(jar), "this test runs the built server: " + jar + " is missing (./mvnw -B verify builds it before this module)");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "serve",
-                "--index-dir", tmp.resolve("server-index").toString()));
-        cmd.addAll(args);
+        List<String> serve = new ArrayList<>(List.of("serve", "--index-dir", tmp.resolve("server-index").toString()));
+        serve.addAll(args);
+        List<String> cmd = PaperlinkJar.command(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), serve);
         Path log = tmp.resolve("server-stderr.log");
         ServerProcess s = new ServerProcess(new ProcessBuilder(cmd).directory(workspace.toFile()).redirectError(log.toFile()).start(), log);
         String root = workspace.toUri().toString();

@@ -5,13 +5,16 @@ import dev.paperlink.corpus.IndexListener;
 import dev.paperlink.corpus.contract.CorpusContract;
 import dev.paperlink.corpus.solr.SolrCorpus;
 import dev.paperlink.corpus.solr.SolrSettings;
+import dev.paperlink.solrtests.DevClusterProcess;
+import dev.paperlink.solrtests.PaperlinkJar;
 import dev.paperlink.solrtests.TestClusters;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 
@@ -21,45 +24,53 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The real language server ({@code server/target/paperlink.jar serve --solr URL}, a process of its
  * own) on a workspace without any bibliography: completion, hover and definition come from the
- * shared corpus on the 2-node cluster, over the server's pipes.
+ * shared corpus on a 2-node cluster, over the server's pipes. Once as a team sets it up, every
+ * part its own process: a development cluster ({@link DevClusterProcess}), {@code paperlink solr
+ * init} and {@code paperlink index --solr}, {@code paperlink serve --solr}; once with the setting
+ * {@code paperlink.corpus.solr} instead of the command line, on the module's in-JVM cluster.
  */
 class LanguageServerOnSolrE2ETest {
     @TempDir
     Path tmp;
 
     @Test
-    void serveDashDashSolr() throws Exception {
-        completionHoverAndDefinitionFromTheCluster(false);
+    void solrInitIndexAndServeOnADevelopmentClusterProcess() throws Exception {
+        try (DevClusterProcess cluster = DevClusterProcess.start(2, Files.createDirectories(tmp.resolve("dev-cluster")))) {
+            String urls = String.join(",", cluster.urls());
+            PaperlinkJar.Run init = PaperlinkJar.run(tmp, Map.of(), "solr", "init", "--solr", urls, "--collection", "team", "--shards", "2", "--replicas", "2");
+            assertEquals(0, init.exit(), init.out() + init.err());
+            assertTrue(init.out().contains("created collection team"), init.out());
+            PaperlinkJar.Run index = PaperlinkJar.run(tmp, Map.of(), "index", "--solr", urls, "--collection", "team", teamCorpus().toString());
+            assertEquals(0, index.exit(), index.out() + index.err());
+            assertTrue((index.out() + index.err()).contains("7 papers in the index"), index.out() + index.err());
+            completionHoverAndDefinition(List.of("--solr", urls, "--collection", "team"), Map.of());
+        }
     }
 
     /** The setting {@code paperlink.corpus.solr} in the client's initializationOptions instead of the command line. */
     @Test
     void theCorpusSolrSetting() throws Exception {
-        completionHoverAndDefinitionFromTheCluster(true);
+        SolrSettings settings = TestClusters.collection("lsp");
+        try (SolrCorpus corpus = SolrCorpus.open(settings)) {
+            corpus.index(List.of(teamCorpus()), IndexListener.NONE);
+        }
+        completionHoverAndDefinition(List.of(),
+                Map.of("paperlink", Map.of("corpus", Map.of("solr", Map.of("urls", settings.urls(), "collection", "lsp")))));
     }
 
-    private void completionHoverAndDefinitionFromTheCluster(boolean viaSetting) throws Exception {
-        SolrSettings settings = TestClusters.collection("lsp");
+    private Path teamCorpus() throws IOException {
         Path corpusDir = Files.createDirectories(tmp.resolve("team-corpus"));
         for (String f : List.of("library.bib", "arxiv-sample.jsonl")) {
-            Files.copy(CorpusContract.demoDir().resolve(f), corpusDir.resolve(f));
+            Files.copy(CorpusContract.demoDir().resolve(f), corpusDir.resolve(f), StandardCopyOption.REPLACE_EXISTING);
         }
-        try (SolrCorpus corpus = SolrCorpus.open(settings)) {
-            corpus.index(List.of(corpusDir), IndexListener.NONE);
-        }
+        return corpusDir;
+    }
 
+    private void completionHoverAndDefinition(List<String> args, Map<String, Object> options) throws Exception {
         Path ws = Files.createDirectories(tmp.resolve("workspace"));
         String text = "We build on \\cite{vaswani2017attention} and \\cite{vasw";
         Path note = Files.writeString(ws.resolve("notes.tex"), text + "\n");
         String uri = note.toUri().toString();
-        List<String> args = new ArrayList<>();
-        if (!viaSetting) {
-            args.addAll(List.of("--collection", "lsp"));
-            settings.urls().forEach(u -> args.addAll(List.of("--solr", u)));
-        }
-        Map<String, Object> options = viaSetting
-                ? Map.of("paperlink", Map.of("corpus", Map.of("solr", Map.of("urls", settings.urls(), "collection", "lsp"))))
-                : Map.of();
         try (ServerProcess server = ServerProcess.start(tmp, ws, args, options)) {
             server.open(uri, text + "\n");
 

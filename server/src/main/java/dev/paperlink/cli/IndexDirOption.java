@@ -21,7 +21,8 @@ final class IndexDirOption {
     @Option(names = "--solr", paramLabel = "URL", split = ",",
             description = "A node of the team's SolrCloud (http://host:8983/solr; repeat or separate by commas): the shared corpus "
                     + "instead of the local index (default: $PAPERLINK_SOLR). Credentials: $PAPERLINK_SOLR_CREDENTIALS (user:password) "
-                    + "or the file $PAPERLINK_SOLR_CREDENTIALS_FILE names.")
+                    + "or the file $PAPERLINK_SOLR_CREDENTIALS_FILE names; an https cluster's certificate: $PAPERLINK_SOLR_TRUSTSTORE "
+                    + "(and $PAPERLINK_SOLR_TRUSTSTORE_PASSWORD).")
     List<String> solr;
 
     @Option(names = "--collection", paramLabel = "NAME", description = "The Solr collection (default: papers).")

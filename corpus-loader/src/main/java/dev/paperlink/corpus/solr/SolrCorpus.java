@@ -104,17 +104,30 @@ public final class SolrCorpus implements Corpus {
     }
 
     static CloudHttp2SolrClient client(SolrSettings s, int timeoutMillis) {
-        Http2SolrClient.Builder http = new Http2SolrClient.Builder()
+        return new CloudHttp2SolrClient.Builder(s.urls())
+                .withDefaultCollection(s.collection())
+                .withInternalClientBuilder(http(s, timeoutMillis, null))
+                .build();
+    }
+
+    /** A client of one node (its administration requests: configsets, collections), with the same credentials and trust. */
+    static Http2SolrClient nodeClient(SolrSettings s, String url, int timeoutMillis) {
+        return http(s, timeoutMillis, url).build();
+    }
+
+    private static Http2SolrClient.Builder http(SolrSettings s, int timeoutMillis, String baseUrl) {
+        Http2SolrClient.Builder http = (baseUrl == null ? new Http2SolrClient.Builder() : new Http2SolrClient.Builder(baseUrl))
                 .withConnectionTimeout(s.connectTimeoutMillis(), TimeUnit.MILLISECONDS)
                 .withIdleTimeout(timeoutMillis, TimeUnit.MILLISECONDS)
                 .withRequestTimeout(timeoutMillis, TimeUnit.MILLISECONDS);
         if (s.username().isPresent()) {
             http.withBasicAuthCredentials(s.username().get(), s.password().orElse(""));
         }
-        return new CloudHttp2SolrClient.Builder(s.urls())
-                .withDefaultCollection(s.collection())
-                .withInternalClientBuilder(http)
-                .build();
+        // SolrJ's SSLConfig sets a trust store only with client authentication; without it, Jetty's
+        // client trusts the certificates of the key store it is given: the trust store goes there
+        s.trustStore().ifPresent(t -> http.withSSLConfig(
+                new org.apache.solr.client.solrj.embedded.SSLConfig(true, false, t.file().toString(), t.password(), null, null)));
+        return http;
     }
 
     public SolrSettings settings() {
@@ -544,12 +557,7 @@ public final class SolrCorpus implements Corpus {
             if (leader == null) {
                 continue;
             }
-            Http2SolrClient.Builder b = new Http2SolrClient.Builder(leader.getBaseUrl())
-                    .withConnectionTimeout(settings.connectTimeoutMillis(), TimeUnit.MILLISECONDS);
-            if (settings.username().isPresent()) {
-                b.withBasicAuthCredentials(settings.username().get(), settings.password().orElse(""));
-            }
-            try (Http2SolrClient node = b.build()) {
+            try (Http2SolrClient node = nodeClient(settings, leader.getBaseUrl(), settings.indexTimeoutMillis())) {
                 NamedList<?> status = CoreAdminRequest.getStatus(leader.getCoreName(), node).getCoreStatus(leader.getCoreName());
                 Object size = status == null ? null : status.findRecursive("index", "sizeInBytes");
                 if (size instanceof Number n) {

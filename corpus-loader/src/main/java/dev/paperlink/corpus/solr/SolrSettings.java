@@ -21,10 +21,20 @@ import java.util.Optional;
  * @param connectTimeoutMillis how long opening a connection may take
  */
 public record SolrSettings(List<String> urls, String collection, Optional<String> username, Optional<String> password,
-                           int connectTimeoutMillis, int queryTimeoutMillis, int indexTimeoutMillis) {
+                           int connectTimeoutMillis, int queryTimeoutMillis, int indexTimeoutMillis, Optional<TrustStore> trustStore) {
     public static final String DEFAULT_COLLECTION = "papers";
     public static final String ENV_CREDENTIALS = "PAPERLINK_SOLR_CREDENTIALS";
     public static final String ENV_CREDENTIALS_FILE = "PAPERLINK_SOLR_CREDENTIALS_FILE";
+    public static final String ENV_TRUSTSTORE = "PAPERLINK_SOLR_TRUSTSTORE";
+    public static final String ENV_TRUSTSTORE_PASSWORD = "PAPERLINK_SOLR_TRUSTSTORE_PASSWORD";
+
+    /** The certificates an {@code https://} cluster is trusted by (a JKS or PKCS12 file), when not the JVM's own. */
+    public record TrustStore(Path file, String password) {
+        @Override
+        public String toString() { // never the password
+            return file.toString();
+        }
+    }
     /** A keystroke's answer within the completion budget: a node that does not answer in this time is taken as down. */
     public static final int DEFAULT_QUERY_TIMEOUT_MILLIS = 400;
     public static final int DEFAULT_CONNECT_TIMEOUT_MILLIS = 250;
@@ -38,32 +48,46 @@ public record SolrSettings(List<String> urls, String collection, Optional<String
         collection = collection == null || collection.isBlank() ? DEFAULT_COLLECTION : collection;
         username = username == null ? Optional.empty() : username;
         password = password == null ? Optional.empty() : password;
+        trustStore = trustStore == null ? Optional.empty() : trustStore;
     }
 
     public static SolrSettings of(List<String> urls, String collection) {
         return new SolrSettings(urls, collection, Optional.empty(), Optional.empty(), DEFAULT_CONNECT_TIMEOUT_MILLIS,
-                DEFAULT_QUERY_TIMEOUT_MILLIS, DEFAULT_INDEX_TIMEOUT_MILLIS);
+                DEFAULT_QUERY_TIMEOUT_MILLIS, DEFAULT_INDEX_TIMEOUT_MILLIS, Optional.empty());
     }
 
     public SolrSettings withQueryTimeout(int millis) {
-        return new SolrSettings(urls, collection, username, password, connectTimeoutMillis, millis, indexTimeoutMillis);
+        return new SolrSettings(urls, collection, username, password, connectTimeoutMillis, millis, indexTimeoutMillis, trustStore);
     }
 
-    /** These settings with the credentials the environment gives ({@value #ENV_CREDENTIALS} or the file {@value #ENV_CREDENTIALS_FILE} names), if any. */
+    /**
+     * These settings with what the environment gives, if anything: credentials ({@value #ENV_CREDENTIALS}
+     * or the file {@value #ENV_CREDENTIALS_FILE} names) and the trust store of an {@code https://}
+     * cluster ({@value #ENV_TRUSTSTORE}, its password in {@value #ENV_TRUSTSTORE_PASSWORD}).
+     */
     public SolrSettings withCredentialsFrom(Map<String, String> env) throws IOException {
+        Optional<TrustStore> trust = trustStore;
+        String store = env.get(ENV_TRUSTSTORE);
+        if (store != null && !store.isBlank()) {
+            Path file = Path.of(store.strip());
+            if (!Files.isRegularFile(file)) {
+                throw new IOException(ENV_TRUSTSTORE + " names no file: " + file);
+            }
+            trust = Optional.of(new TrustStore(file, env.getOrDefault(ENV_TRUSTSTORE_PASSWORD, "")));
+        }
         String pair = env.get(ENV_CREDENTIALS);
         if ((pair == null || pair.isBlank()) && env.get(ENV_CREDENTIALS_FILE) != null) {
             pair = Files.readString(Path.of(env.get(ENV_CREDENTIALS_FILE))).strip();
         }
         if (pair == null || pair.isBlank()) {
-            return this;
+            return new SolrSettings(urls, collection, username, password, connectTimeoutMillis, queryTimeoutMillis, indexTimeoutMillis, trust);
         }
         int colon = pair.indexOf(':');
         if (colon <= 0) {
             throw new IOException("Solr credentials must read user:password");
         }
         return new SolrSettings(urls, collection, Optional.of(pair.substring(0, colon)), Optional.of(pair.substring(colon + 1)),
-                connectTimeoutMillis, queryTimeoutMillis, indexTimeoutMillis);
+                connectTimeoutMillis, queryTimeoutMillis, indexTimeoutMillis, trust);
     }
 
     /** {@code http://host:8983}, {@code http://host:8983/} and {@code http://host:8983/solr} all mean the node's {@code /solr}. */
@@ -77,6 +101,7 @@ public record SolrSettings(List<String> urls, String collection, Optional<String
 
     @Override
     public String toString() { // never the password
-        return "SolrSettings[urls=" + urls + ", collection=" + collection + ", user=" + username.orElse("-") + "]";
+        return "SolrSettings[urls=" + urls + ", collection=" + collection + ", user=" + username.orElse("-")
+                + trustStore.map(t -> ", trustStore=" + t).orElse("") + "]";
     }
 }

@@ -1,7 +1,7 @@
 package dev.paperlink.corpus.solr;
 
 import org.apache.solr.client.solrj.SolrServerException;
-import org.apache.solr.client.solrj.impl.CloudHttp2SolrClient;
+import org.apache.solr.client.solrj.impl.Http2SolrClient;
 import org.apache.solr.client.solrj.request.CollectionAdminRequest;
 import org.apache.solr.client.solrj.request.ConfigSetAdminRequest;
 
@@ -29,29 +29,46 @@ public final class SolrSetup {
     public record Result(String collection, String configSet, boolean created, int shards, int replicas) {
     }
 
+    /**
+     * Asks the first node that answers (a node's own client: the cluster's administration needs no
+     * routing, and a routed request would take the cluster's node names for plain http).
+     */
     public static Result init(SolrSettings settings, int shards, int replicas) throws IOException {
-        String config = "paperlink-" + settings.collection();
-        try (CloudHttp2SolrClient solr = SolrCorpus.client(settings, settings.indexTimeoutMillis())) {
-            Path zip = Files.createTempFile("paperlink-configset", ".zip");
-            try {
-                Files.write(zip, configsetZip());
-                new ConfigSetAdminRequest.Upload().setConfigSetName(config).setUploadFile(zip.toFile(), "application/zip")
-                        .setOverwrite(true).setCleanup(true).process(solr);
-            } finally {
-                Files.deleteIfExists(zip);
+        IOException last = null;
+        for (String url : settings.urls()) {
+            try (Http2SolrClient node = SolrCorpus.nodeClient(settings, url, settings.indexTimeoutMillis())) {
+                return init(node, settings.collection(), shards, replicas);
+            } catch (SolrServerException e) {
+                if (!(e.getCause() instanceof IOException)) {
+                    throw new IOException("solr init failed: " + e.getMessage(), e);
+                }
+                last = new IOException("solr init failed: " + url + " does not answer: " + e.getMessage(), e);
+            } catch (RuntimeException e) {
+                throw new IOException("solr init failed: " + e.getMessage(), e);
             }
-            List<String> existing = CollectionAdminRequest.listCollections(solr);
-            if (existing.contains(settings.collection())) {
-                CollectionAdminRequest.reloadCollection(settings.collection()).process(solr);
-                return new Result(settings.collection(), config, false, shards, replicas);
-            }
-            CollectionAdminRequest.Create create = CollectionAdminRequest.createCollection(settings.collection(), config, shards, replicas);
-            create.setWaitForFinalState(true);
-            create.process(solr);
-            return new Result(settings.collection(), config, true, shards, replicas);
-        } catch (SolrServerException | RuntimeException e) {
-            throw new IOException("solr init failed: " + e.getMessage(), e);
         }
+        throw last;
+    }
+
+    private static Result init(Http2SolrClient solr, String collection, int shards, int replicas) throws IOException, SolrServerException {
+        String config = "paperlink-" + collection;
+        Path zip = Files.createTempFile("paperlink-configset", ".zip");
+        try {
+            Files.write(zip, configsetZip());
+            new ConfigSetAdminRequest.Upload().setConfigSetName(config).setUploadFile(zip.toFile(), "application/zip")
+                    .setOverwrite(true).setCleanup(true).process(solr);
+        } finally {
+            Files.deleteIfExists(zip);
+        }
+        List<String> existing = CollectionAdminRequest.listCollections(solr);
+        if (existing.contains(collection)) {
+            CollectionAdminRequest.reloadCollection(collection).process(solr);
+            return new Result(collection, config, false, shards, replicas);
+        }
+        CollectionAdminRequest.Create create = CollectionAdminRequest.createCollection(collection, config, shards, replicas);
+        create.setWaitForFinalState(true);
+        create.process(solr);
+        return new Result(collection, config, true, shards, replicas);
     }
 
     /** The configset as a zip, the form Solr's configset API takes. */

@@ -10,6 +10,6 @@ if [ ! -f "$cp_file" ]; then
   (cd "$here/.." && ./mvnw -B -q -pl solr-tests -am -DskipTests package dependency:build-classpath -Dmdep.includeScope=test \
       -Dmdep.outputFile=target/dev-cluster.classpath >&2) || { echo "dev-cluster.sh: the Maven build above failed" >&2; exit 1; }
 fi
-exec java -Xmx1g -XX:+UseSerialGC -Djava.security.egd=file:/dev/./urandom \
+exec java -Xmx1g ${PAPERLINK_DEV_SOLR_GC:--XX:+UseG1GC -XX:+PerfDisableSharedMem -XX:+ParallelRefProcEnabled -XX:MaxGCPauseMillis=250} -Djava.security.egd=file:/dev/./urandom \
   -Dlog4j2.configurationFile="$here/src/test/resources/log4j2-test.xml" \
   -cp "$here/target/test-classes:$(cat "$cp_file")" dev.paperlink.solrtests.DevCluster "$@"

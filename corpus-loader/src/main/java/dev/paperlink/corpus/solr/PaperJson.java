@@ -40,6 +40,16 @@ final class PaperJson {
         }
     }
 
+    /**
+     * What completion shows of a cluster (the stored field {@code brief}): its records without
+     * abstracts and raw fields, a third of the bytes a keystroke's question would send and read
+     * (the whole paper comes with hover and definition, by key).
+     */
+    static String writeBrief(SolrCluster c) {
+        List<Paper> brief = c.parts().stream().map(p -> p.toBuilder().abstractText("").raws(java.util.Map.of()).build()).toList();
+        return write(new SolrCluster(c.id(), c.generatedKey(), brief));
+    }
+
     static SolrCluster read(String id, String json) {
         try {
             Stored s = JSON.readValue(json, STORED);

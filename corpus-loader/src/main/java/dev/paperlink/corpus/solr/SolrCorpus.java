@@ -188,7 +188,7 @@ public final class SolrCorpus implements Corpus {
         if (key.isBlank()) {
             return Optional.empty();
         }
-        List<Hit> hits = hits(SolrQueries.exactKey(key), 20, null);
+        List<Hit> hits = hits(SolrQueries.exactKey(key), 20, null, Question.LOOKUP);
         return hits.stream().map(Hit::paper).filter(p -> p.allKeys().contains(key)).findFirst()
                 .or(() -> hits.stream().findFirst().map(Hit::paper));
     }
@@ -205,7 +205,7 @@ public final class SolrCorpus implements Corpus {
         }
         String p = prefix.strip().toLowerCase(Locale.ROOT);
         List<Hit> out = new ArrayList<>();
-        for (Hit h : hits(q, limit, filter)) {
+        for (Hit h : hits(q, limit, filter, Question.KEYSTROKE)) {
             Paper paper = h.paper();
             if (!paper.key().toLowerCase(Locale.ROOT).startsWith(p)) {
                 for (String alias : paper.aliases()) {
@@ -227,13 +227,13 @@ public final class SolrCorpus implements Corpus {
 
     /** Exact words and prefixes first; typo-tolerant matching only when that finds too few, then one word may go unmatched. */
     List<Hit> completeTitle(String typed, int limit, String filter) {
-        List<Hit> hits = hits(SolrQueries.title(typed, true, false), limit, filter);
+        List<Hit> hits = hits(SolrQueries.title(typed, true, false), limit, filter, Question.KEYSTROKE);
         if (hits.size() >= Math.min(limit, ENOUGH_WITHOUT_TYPOS) || reach.down()) {
             return hits;
         }
-        hits = append(hits, hits(SolrQueries.title(typed, true, true), limit, filter), limit);
+        hits = append(hits, hits(SolrQueries.title(typed, true, true), limit, filter, Question.KEYSTROKE), limit);
         if (hits.isEmpty()) {
-            hits = hits(SolrQueries.title(typed, false, true), limit, filter);
+            hits = hits(SolrQueries.title(typed, false, true), limit, filter, Question.KEYSTROKE);
         }
         return hits;
     }
@@ -270,10 +270,10 @@ public final class SolrCorpus implements Corpus {
         if (q == null || paperIds.isEmpty()) {
             return Map.of();
         }
+        SolrQuery query = query(q, paperIds.size(), terms("id", paperIds), Question.LOOKUP);
+        query.setFields("id", "score"); // the scores alone: no record to send and read
         Map<String, Float> out = new LinkedHashMap<>();
-        for (Hit h : hits(q, paperIds.size(), terms("id", paperIds), s -> Hit.Match.WORDS, Scoring.PER_SHARD)) {
-            out.put(h.paper().id(), h.score());
-        }
+        ask(query).ifPresent(r -> r.getResults().forEach(d -> out.put((String) d.getFirstValue("id"), ((Number) d.getFirstValue("score")).floatValue())));
         return out;
     }
 
@@ -310,31 +310,89 @@ public final class SolrCorpus implements Corpus {
     }
 
     /**
-     * How a query's scores are made across the shards. A keystroke's questions (completion tiers,
-     * keys, the scores that order a tier's few papers) take each shard's own term statistics and
-     * fetch the papers' fields in the same pass: one round trip to the shards instead of three
-     * (statistics, top ids, fields). Ranked lists of words alone (search, related papers) keep the
-     * collection's exact statistics (solrconfig.xml's ExactStatsCache), so that a paper's rank
-     * does not depend on its shard. Measured in docs/benchmarks.md ("Solr backend").
+     * What a question needs of the cluster. A keystroke's questions (completion tiers) and lookups
+     * (a key, the scores that order a tier's few papers) take each shard's own term statistics and
+     * fetch their fields in the same pass: one round trip to the shards instead of three
+     * (statistics, top ids, fields); a keystroke's papers come without abstracts and raw fields (the
+     * stored {@code brief}: a third of the bytes), hover and definition ask for the whole paper by
+     * key. Ranked lists of words alone (search, related papers) keep the collection's exact
+     * statistics (solrconfig.xml's ExactStatsCache), so that a paper's rank does not depend on its
+     * shard. Measured in docs/benchmarks.md ("Solr backend").
      */
-    enum Scoring {
-        PER_SHARD, EXACT
+    enum Question {
+        KEYSTROKE(true, "brief"), LOOKUP(true, "record"), RANKED(false, "record");
+
+        final boolean perShard;
+        final String recordField;
+
+        Question(boolean perShard, String recordField) {
+            this.perShard = perShard;
+            this.recordField = recordField;
+        }
     }
 
-    /** A keystroke's question: tiers of constant scores ({@link SolrQueries#tierOf}), per-shard statistics. */
-    List<Hit> hits(String q, int limit, String filter) {
-        return hits(q, limit, filter, SolrQueries::tierOf, Scoring.PER_SHARD);
+    /** Papers ranked in tiers of constant scores ({@link SolrQueries#tierOf}). */
+    List<Hit> hits(String q, int limit, String filter, Question question) {
+        return hits(q, limit, filter, SolrQueries::tierOf, question);
     }
 
     List<Hit> hits(String q, int limit, String filter, java.util.function.Function<Float, Hit.Match> tier) {
-        return hits(q, limit, filter, tier, Scoring.EXACT);
+        return hits(q, limit, filter, tier, Question.RANKED);
     }
 
     /** The papers a query finds, best first, ties by popularity, year, then key; nothing while the cluster is unreachable. */
-    List<Hit> hits(String q, int limit, String filter, java.util.function.Function<Float, Hit.Match> tier, Scoring scoring) {
+    List<Hit> hits(String q, int limit, String filter, java.util.function.Function<Float, Hit.Match> tier, Question question) {
         if (q == null || limit <= 0) {
             return List.of();
         }
+        Optional<QueryResponse> r = ask(query(q, limit, filter, question));
+        if (r.isEmpty()) {
+            return List.of();
+        }
+        SolrDocumentList docs = r.get().getResults();
+        Map<String, String> older = wholeRecordsOfOlderLayout(docs, question);
+        List<Hit> out = new ArrayList<>();
+        for (SolrDocument d : docs) {
+            String id = (String) d.getFirstValue("id");
+            String json = (String) d.getFirstValue(question.recordField);
+            if (json == null && older.containsKey(id)) {
+                json = older.get(id);
+            }
+            if (json == null) {
+                continue; // the paper went away between the two questions
+            }
+            float score = ((Number) d.getFirstValue("score")).floatValue();
+            out.add(new Hit(PaperJson.read(id, json).merged(), tier.apply(score), score));
+        }
+        return out;
+    }
+
+    /**
+     * A paper written before the brief record (layout 1, until its source is indexed again) has
+     * none: its whole record then, in one more question for all such papers of the answer.
+     */
+    private Map<String, String> wholeRecordsOfOlderLayout(SolrDocumentList docs, Question question) {
+        if (question.recordField.equals("record")) {
+            return Map.of();
+        }
+        List<String> missing = new ArrayList<>();
+        docs.forEach(d -> {
+            if (d.getFirstValue(question.recordField) == null) {
+                missing.add((String) d.getFirstValue("id"));
+            }
+        });
+        if (missing.isEmpty()) {
+            return Map.of();
+        }
+        SolrQuery q = query("*:*", missing.size(), terms("id", missing), Question.LOOKUP);
+        q.setFields("id", "record");
+        Map<String, String> out = new java.util.HashMap<>();
+        ask(q).ifPresent(r -> r.getResults().forEach(d -> out.put((String) d.getFirstValue("id"), (String) d.getFirstValue("record"))));
+        return out;
+    }
+
+    /** A query of papers in the standard syntax, best first, {@code limit} of them with their records and scores. */
+    private static SolrQuery query(String q, int limit, String filter, Question question) {
         SolrQuery query = new SolrQuery(q);
         query.set("defType", "lucene");
         query.set("q.op", "OR");
@@ -343,22 +401,13 @@ public final class SolrCorpus implements Corpus {
             query.addFilterQuery(filter);
         }
         query.setRows(limit);
-        query.setFields("id", "record", "score");
+        query.setFields("id", question.recordField, "score");
         query.set("sort", "score desc, " + SORT_TAIL);
-        if (scoring == Scoring.PER_SHARD) {
+        if (question.perShard) {
             query.set("distrib.statsCache", "false");
             query.set("distrib.singlePass", "true");
         }
-        Optional<QueryResponse> r = ask(query);
-        if (r.isEmpty()) {
-            return List.of();
-        }
-        List<Hit> out = new ArrayList<>();
-        for (SolrDocument d : r.get().getResults()) {
-            float score = ((Number) d.getFirstValue("score")).floatValue();
-            out.add(new Hit(cluster(d).merged(), tier.apply(score), score));
-        }
-        return out;
+        return query;
     }
 
     /** A query through the question client: empty while the cluster is unreachable (one warning for the whole outage). */

@@ -34,6 +34,7 @@ final class SolrDocuments {
         doc.setField("id", cluster.id());
         doc.setField(TYPE, PAPER);
         doc.setField("record", PaperJson.write(cluster));
+        doc.setField("brief", PaperJson.writeBrief(cluster));
         Set<String> keys = new LinkedHashSet<>();
         p.allKeys().forEach(k -> keys.add(k.toLowerCase(Locale.ROOT)));
         doc.setField("key_lc", List.copyOf(keys));

@@ -61,8 +61,11 @@ import java.util.stream.Collectors;
  * until its first commit.
  */
 final class SolrIndexer {
-    /** The collection layout's version (schema.xml); stats report it. */
-    static final int SCHEMA = 1;
+    /**
+     * The collection layout's version (schema.xml and what a paper's document holds); stats report
+     * it, and every source indexed under another one is read again (2: the {@code brief} record).
+     */
+    static final int SCHEMA = 2;
     static final int BATCH = 500;
     static final long COMMIT_EVERY_RECORDS = 200_000;
     private static final String ITEMS = "items:";
@@ -89,7 +92,8 @@ final class SolrIndexer {
     }
 
     /** A source file's fingerprint as its source document keeps it. */
-    record SourceState(long size, long mtime, String hash, String format, long records, long skips, long indexedAt, List<Skip> skipList) {
+    record SourceState(long size, long mtime, String hash, String format, long records, long skips, long indexedAt, List<Skip> skipList,
+                       int layout) {
     }
 
     static Predicate<String> under(List<Path> paths) {
@@ -116,6 +120,9 @@ final class SolrIndexer {
             SourceState before = state.get(name);
             boolean items = Readers.isItemSource(f.format());
             String label = f.format().label();
+            if (before != null && before.layout() != SCHEMA) {
+                before = null; // written under another layout: read again
+            }
             if (before != null && before.size() == size && before.mtime() == mtime && before.format().equals(label)
                     && (!items || before.hash().equals(ITEMS + options.variant(f.format())))) {
                 unchanged++;
@@ -123,13 +130,13 @@ final class SolrIndexer {
             }
             String hash = items ? ITEMS + options.variant(f.format()) : hash(f.path());
             if (!items && before != null && before.hash().equals(hash) && before.format().equals(label)) {
-                state.put(name, new SourceState(size, mtime, hash, label, before.records(), before.skips(), before.indexedAt(), before.skipList()));
+                state.put(name, new SourceState(size, mtime, hash, label, before.records(), before.skips(), before.indexedAt(), before.skipList(), SCHEMA));
                 moved.add(name);
                 unchanged++;
                 continue;
             }
             toRead.put(name, f);
-            stats.put(name, new SourceState(size, mtime, hash, label, 0, 0, 0, List.of()));
+            stats.put(name, new SourceState(size, mtime, hash, label, 0, 0, 0, List.of(), SCHEMA));
         }
         Set<String> present = found.stream().map(f -> SourceFiles.name(f.path())).collect(Collectors.toSet());
         List<String> removed = state.keySet().stream().filter(s -> !present.contains(s) && dropIfAbsent.test(s)).toList();
@@ -226,7 +233,7 @@ final class SolrIndexer {
             List<Skip> fileSkips = skips.subList(skipsBefore, skips.size());
             SourceState s = stats.get(name);
             state.put(name, new SourceState(s.size(), s.mtime(), s.hash(), s.format(), records[0] - recordsBefore, fileSkips.size(),
-                    System.currentTimeMillis(), List.copyOf(fileSkips.subList(0, Math.min(fileSkips.size(), IndexedSource.MAX_SKIPS_KEPT)))));
+                    System.currentTimeMillis(), List.copyOf(fileSkips.subList(0, Math.min(fileSkips.size(), IndexedSource.MAX_SKIPS_KEPT))), SCHEMA));
             moved.add(name);
             if (records[0] - recordsAtCommit >= COMMIT_EVERY_RECORDS) {
                 commit(state, moved, Set.of());
@@ -454,7 +461,7 @@ final class SolrIndexer {
         String[] p = ((String) d.getFirstValue("fingerprint")).split("\\|", -1);
         List<Skip> skips = JSON.readValue((String) d.getFirstValue("skips"), new TypeReference<List<Skip>>() { });
         return new SourceState(Long.parseLong(p[0]), Long.parseLong(p[1]), p[2], p[3], Long.parseLong(p[4]), Long.parseLong(p[5]),
-                Long.parseLong(p[6]), skips);
+                Long.parseLong(p[6]), skips, p.length > 7 ? Integer.parseInt(p[7]) : 1);
     }
 
     static IndexedSource indexedSource(SolrDocument d) throws IOException {
@@ -477,7 +484,7 @@ final class SolrIndexer {
             d.setField(SolrDocuments.TYPE, SolrDocuments.SOURCE_DOC);
             d.setField("file", name);
             d.setField("fingerprint", s.size() + "|" + s.mtime() + "|" + s.hash() + "|" + s.format() + "|" + s.records() + "|"
-                    + s.skips() + "|" + s.indexedAt());
+                    + s.skips() + "|" + s.indexedAt() + "|" + s.layout());
             d.setField("skips", JSON.writeValueAsString(s.skipList()));
             docs.add(d);
         }

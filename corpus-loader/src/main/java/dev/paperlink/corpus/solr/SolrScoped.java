@@ -37,7 +37,7 @@ final class SolrScoped implements PaperQueries {
             return Optional.empty();
         }
         Paper anyCase = null;
-        for (Hit h : corpus.hits(SolrQueries.exactKey(key), 20, filter)) {
+        for (Hit h : corpus.hits(SolrQueries.exactKey(key), 20, filter, SolrCorpus.Question.LOOKUP)) {
             for (SourceSpan s : spans(h.paper())) {
                 if (s.key().equals(key)) {
                     return Optional.of(SolrCorpus.rekeyed(h.paper(), s.key()));
@@ -56,7 +56,8 @@ final class SolrScoped implements PaperQueries {
             return List.of();
         }
         String p = prefix.strip().toLowerCase(Locale.ROOT);
-        List<Hit> hits = p.isEmpty() ? corpus.hits("*:*", limit, filter, s -> Hit.Match.KEY_PREFIX) : corpus.hits(SolrQueries.keyPrefix(prefix), limit * 2, filter);
+        List<Hit> hits = p.isEmpty() ? corpus.hits("*:*", limit, filter, s -> Hit.Match.KEY_PREFIX, SolrCorpus.Question.KEYSTROKE)
+                : corpus.hits(SolrQueries.keyPrefix(prefix), limit * 2, filter, SolrCorpus.Question.KEYSTROKE);
         List<Hit> out = new ArrayList<>();
         for (Hit h : hits) {
             if (out.size() >= limit) {

@@ -110,7 +110,7 @@ public record SolrSideBySide(List<String> urls, String collection, List<Path> co
         }
         sb.append(String.format("%-30s %14.2f %14.2f%n", "index wall seconds", s.get("indexSeconds"), e.get("indexSeconds")));
         sb.append(String.format("%-30s %,14.0f %,14.0f%n", "records/s", s.get("recordsPerSecond"), e.get("recordsPerSecond")));
-        sb.append(String.format("%-30s %14.1f %14.1f%n", "index MB", s.get("indexMB"), e.get("indexMB")));
+        sb.append(String.format("%-30s %14.2f %14.2f%n", "index MB", s.get("indexMB"), e.get("indexMB")));
         sb.append("latency over the pipe (ms)     p50 / p95 / p99\n");
         Map<String, Latency> sl = (Map<String, Latency>) s.get("latencyMs");
         Map<String, Latency> el = (Map<String, Latency>) e.get("latencyMs");

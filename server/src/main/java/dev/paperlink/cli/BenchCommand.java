@@ -142,6 +142,14 @@ final class BenchCommand implements Callable<Integer> {
             description = "With --zotero-refresh: the language server's JVM flags (default, as bin/paperlink serve: ${DEFAULT-VALUE}).")
     String serverJvmFlags;
 
+    @Option(names = "--solr", paramLabel = "URL", split = ",", description = "Instead of the rest: CORPUS indexed from scratch into the Solr "
+            + "collection (emptied first) and into a new embedded index, then completion, hover, definition and related papers over the "
+            + "language server's pipes on each (--requests, --warmup): Solr vs embedded, side by side.")
+    List<String> solr;
+
+    @Option(names = "--collection", paramLabel = "NAME", description = "With --solr: the Solr collection (default: papers).")
+    String solrCollection;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -162,6 +170,14 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (collection.isEmpty()) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing required parameter: CORPUS");
+        }
+        if (solr != null && !solr.isEmpty()) {
+            Map<String, Object> f = new dev.paperlink.cli.bench.SolrSideBySide(solr, solrCollection, collection, requests, warmup, seed,
+                    serverJvmFlags, err).run();
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(json ? Json.write(f) : dev.paperlink.cli.bench.SolrSideBySide.text(f));
+            out.flush();
+            return 0;
         }
         corpus = collection;
         Path dir = workDir != null ? Files.createDirectories(workDir).resolve("bench-" + System.currentTimeMillis())

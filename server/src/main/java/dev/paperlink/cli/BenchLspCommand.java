@@ -1,6 +1,6 @@
 package dev.paperlink.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.paperlink.cli.bench.CorpusOverPipe;
 import dev.paperlink.cli.bench.FreshJvm;
 import dev.paperlink.cli.bench.Latency;
 import dev.paperlink.cli.bench.LspPipe;
@@ -22,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 
 /**
  * {@code paperlink bench-lsp CORPUS...}: the language server end to end, over its pipes, as an
@@ -126,7 +125,7 @@ final class BenchLspCommand implements Callable<Integer> {
             for (int i = noCds ? 0 : -1; i < starts; i++) {
                 long t0 = System.nanoTime();
                 try (LspPipe lsp = new LspPipe(server(dir))) {
-                    lsp.request("initialize", initialize());
+                    lsp.request("initialize", CorpusOverPipe.initializeParams());
                     if (i >= 0) {
                         startMs.add((System.nanoTime() - t0) / 1_000_000);
                     }
@@ -149,49 +148,15 @@ final class BenchLspCommand implements Callable<Integer> {
     }
 
     private Map<String, Latency> requests(Path dir, List<Paper> sample, PrintWriter err) throws IOException, InterruptedException {
-        // line 2i: an open citation with the first letters of a key (completion); line 2i+1: the key (hover, definition)
-        StringBuilder doc = new StringBuilder();
-        for (Paper p : sample) {
-            doc.append("\\cite{").append(p.key(), 0, Math.min(4, p.key().length())).append('\n');
-            doc.append("See \\cite{").append(p.key()).append("}.\n");
-        }
-        String uri = dir.resolve("bench.tex").toUri().toString();
-        Map<String, Latency> out = new LinkedHashMap<>();
+        String uri = CorpusOverPipe.uri(dir);
         try (LspPipe lsp = new LspPipe(server(dir))) {
-            lsp.request("initialize", initialize());
-            lsp.notify("initialized", Map.of());
+            CorpusOverPipe.initialize(lsp);
             lsp.await("$/progress", p -> "end".equals(p.at("/value/kind").asText()), 600);
-            lsp.notify("textDocument/didOpen", Map.of("textDocument", Map.of("uri", uri, "languageId", "latex", "version", 1, "text", doc.toString())));
-            lsp.await("textDocument/publishDiagnostics", p -> uri.equals(p.path("uri").asText()), 300);
-            out.put("completion", time(lsp, "textDocument/completion", sample, i -> position(uri, 2 * i, 10),
-                    (p, r) -> r.path("items").findValuesAsText("label").contains(p.key())));
-            err.println("completion done");
-            out.put("hover", time(lsp, "textDocument/hover", sample, i -> position(uri, 2 * i + 1, 11),
-                    (p, r) -> r.isObject() && r.at("/contents/value").asText().contains("**")));
-            out.put("definition", time(lsp, "textDocument/definition", sample, i -> position(uri, 2 * i + 1, 11),
-                    (p, r) -> r.isArray() && !r.isEmpty()));
+            CorpusOverPipe.open(lsp, uri, sample);
+            Map<String, Latency> out = CorpusOverPipe.time(lsp, uri, sample, warmup, requests, err);
             lsp.shutdown();
+            return out;
         }
-        return out;
-    }
-
-    private Latency time(LspPipe lsp, String method, List<Paper> sample, Function<Integer, Object> params,
-                         java.util.function.BiPredicate<Paper, JsonNode> correct) throws IOException {
-        for (int i = 0; i < warmup; i++) {
-            lsp.request(method, params.apply(i % sample.size()));
-        }
-        long[] nanos = new long[requests];
-        int found = 0;
-        for (int i = 0; i < requests; i++) {
-            int k = (warmup + i) % sample.size();
-            long t = System.nanoTime();
-            JsonNode r = lsp.request(method, params.apply(k));
-            nanos[i] = System.nanoTime() - t;
-            if (correct.test(sample.get(k), r)) {
-                found++;
-            }
-        }
-        return Latency.of(method, nanos, found);
     }
 
     /** The own-bibliography workload at each size asked for (sizes at or above the file's entry count run once, as 'all'). */
@@ -243,14 +208,6 @@ final class BenchLspCommand implements Callable<Integer> {
             args.add(p.toAbsolutePath().normalize().toString());
         });
         return FreshJvm.start(FreshJvm.command(jvmFlags, noCds ? null : dir.resolve("serve.jsa"), Main.class.getName(), args));
-    }
-
-    private static Map<String, Object> initialize() {
-        return Map.of("processId", ProcessHandle.current().pid(), "capabilities", Map.of("window", Map.of("workDoneProgress", true)));
-    }
-
-    private static Map<String, Object> position(String uri, int line, int character) {
-        return Map.of("textDocument", Map.of("uri", uri), "position", Map.of("line", line, "character", character));
     }
 
     @SuppressWarnings("unchecked")

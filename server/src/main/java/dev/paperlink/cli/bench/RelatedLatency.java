@@ -91,11 +91,16 @@ public final class RelatedLatency {
             lsp.await("window/logMessage", m -> m.path("message").asText().contains("indexed in"), 600);
             // the check of the index's checksums after the first run reads all of it: not while timing
             lsp.await("window/logMessage", m -> m.path("message").asText().contains("checksums verified"), 600);
-            pipe(lsp, warmup, "warm");
-            Map<String, Latency> out = pipe(lsp, timed, "timed");
+            Map<String, Latency> out = overPipe(lsp, warmup, timed);
             lsp.shutdown();
             return out;
         }
+    }
+
+    /** On a server already initialized and ready: the warm-up sentences untimed, then the timed ones. */
+    public static Map<String, Latency> overPipe(LspPipe lsp, List<String> warmup, List<String> timed) throws IOException {
+        pipe(lsp, warmup, "warm");
+        return pipe(lsp, timed, "timed");
     }
 
     private static Map<String, Latency> pipe(LspPipe lsp, List<String> sentences, String prefix) throws IOException {

@@ -4,34 +4,32 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paperlink.corpus.contract.CorpusContract;
 import dev.paperlink.corpus.solr.SolrSettings;
+import dev.paperlink.solrtests.PaperlinkJar;
 import dev.paperlink.solrtests.TestClusters;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code paperlink bench --solr URLS --collection X --json} on the demo corpus: both backends' figures, sane. */
 class BenchSolrSideBySideE2ETest {
+    @TempDir
+    Path tmp;
+
     @Test
     void bothBackendsFigures() throws Exception {
-        Path jar = Path.of("..", "server", "target", "paperlink.jar").toAbsolutePath().normalize();
-        assertTrue(Files.isRegularFile(jar), jar + " is missing (./mvnw -B verify builds it before this module)");
         SolrSettings settings = TestClusters.collection("bench");
         Path demo = CorpusContract.demoDir();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-jar", jar.toString(), "bench", "--solr", String.join(",", settings.urls()),
-                "--collection", "bench", "--requests", "50", "--warmup", "20", "--json",
-                demo.resolve("library.bib").toString(), demo.resolve("arxiv-sample.jsonl").toString())
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue(), out);
+        PaperlinkJar.Run run = PaperlinkJar.run(tmp, Map.of(), "bench", "--solr", String.join(",", settings.urls()),
+                "--collection", "bench", "--requests", "30", "--warmup", "10", "--json",
+                demo.resolve("library.bib").toString(), demo.resolve("arxiv-sample.jsonl").toString());
+        String out = run.out();
+        assertEquals(0, run.exit(), out + run.err());
         JsonNode f = new ObjectMapper().readTree(out);
         JsonNode solr = f.get("solrBackend");
         JsonNode embedded = f.get("embedded");

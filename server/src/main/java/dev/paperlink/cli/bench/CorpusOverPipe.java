@@ -61,12 +61,16 @@ public final class CorpusOverPipe {
         return out;
     }
 
-    /** Waits until completion on the note's first line offers the first sampled paper (the server's corpus is ready). */
+    /**
+     * Waits until hover on the note's second line (the first sampled paper's whole key) shows the
+     * paper: the server's corpus is ready. (Not completion of its four letters: those may be
+     * ambiguous enough that the paper is never among the items.)
+     */
     public static void awaitAnswers(LspPipe lsp, String uri, List<Paper> sample, int seconds) throws IOException {
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         while (System.nanoTime() < end) {
-            JsonNode r = lsp.request("textDocument/completion", position(uri, 0, 10));
-            if (r != null && r.path("items").findValuesAsText("label").contains(sample.get(0).key())) {
+            JsonNode r = lsp.request("textDocument/hover", position(uri, 1, 11));
+            if (r != null && r.isObject() && r.at("/contents/value").asText().contains("**")) {
                 return;
             }
             try {
@@ -76,7 +80,7 @@ public final class CorpusOverPipe {
                 throw new IOException(e);
             }
         }
-        throw new IOException("the server did not offer " + sample.get(0).key() + " within " + seconds + " s");
+        throw new IOException("the server did not show " + sample.get(0).key() + " on hover within " + seconds + " s");
     }
 
     private static Latency time(LspPipe lsp, String method, List<Paper> sample, int warmup, int requests, IntFunction<Object> params,

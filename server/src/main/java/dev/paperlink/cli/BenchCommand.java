@@ -150,6 +150,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--collection", paramLabel = "NAME", description = "With --solr: the Solr collection (default: papers).")
     String solrCollection;
 
+    @Option(names = "--empty-collection", description = "With --solr: empty the collection even if it holds other files than CORPUS's "
+            + "(without it, such a collection is refused: it may be the team's).")
+    boolean emptyCollection;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -173,7 +177,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (solr != null && !solr.isEmpty()) {
             Map<String, Object> f = new dev.paperlink.cli.bench.SolrSideBySide(solr, solrCollection, collection, requests, warmup, seed,
-                    serverJvmFlags, err).run();
+                    serverJvmFlags, emptyCollection, err).run();
             PrintWriter out = spec.commandLine().getOut();
             out.println(json ? Json.write(f) : dev.paperlink.cli.bench.SolrSideBySide.text(f));
             out.flush();

@@ -22,9 +22,26 @@ import java.util.Map;
  * related papers over the language server's pipes on each: Solr vs embedded, side by side.
  */
 public record SolrSideBySide(List<String> urls, String collection, List<Path> corpus, int requests, int warmup, long seed,
-                             String jvmFlags, PrintWriter err) {
+                             String jvmFlags, boolean emptyAnyCollection, PrintWriter err) {
     /** The target of issue 16: completion p99 over the pipe, in milliseconds. */
     public static final double COMPLETION_P99_TARGET_MS = 20;
+
+    /**
+     * The run empties the collection: not one that holds other files than CORPUS's (a team's
+     * collection by mistake) unless told to ({@code --empty-collection}).
+     */
+    private void refuseAnotherCorpus(SolrCorpus c, List<Path> roots, String name) throws IOException {
+        if (emptyAnyCollection) {
+            return;
+        }
+        List<String> others = c.stats().sources().stream().map(dev.paperlink.corpus.CorpusStats.SourceStats::file)
+                .filter(f -> roots.stream().noneMatch(r -> Path.of(f).toAbsolutePath().normalize().startsWith(r))).toList();
+        if (!others.isEmpty()) {
+            throw new IOException("the collection '" + name + "' holds " + others.size() + " other source files (" + others.get(0)
+                    + (others.size() > 1 ? ", ..." : "") + ") and bench --solr empties it: name a scratch collection "
+                    + "('paperlink solr init --collection scratch'), or pass --empty-collection");
+        }
+    }
 
     public Map<String, Object> run() throws IOException, InterruptedException {
         List<Path> roots = corpus.stream().map(p -> p.toAbsolutePath().normalize()).toList();
@@ -38,6 +55,7 @@ public record SolrSideBySide(List<String> urls, String collection, List<Path> co
             Map<String, Object> embedded = new LinkedHashMap<>();
             List<Paper> sample;
             try (SolrCorpus c = SolrCorpus.open(settings)) {
+                refuseAnotherCorpus(c, roots, settings.collection());
                 c.index(List.of(), IndexListener.NONE); // no source named: every source's records dropped
                 solr.putAll(indexing(c, roots));
                 solr.put("indexMB", c.stats().indexBytes() / 1e6);

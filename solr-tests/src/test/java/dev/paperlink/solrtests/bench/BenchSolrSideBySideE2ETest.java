@@ -2,13 +2,16 @@ package dev.paperlink.solrtests.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.paperlink.corpus.IndexListener;
 import dev.paperlink.corpus.contract.CorpusContract;
+import dev.paperlink.corpus.solr.SolrCorpus;
 import dev.paperlink.corpus.solr.SolrSettings;
 import dev.paperlink.solrtests.PaperlinkJar;
 import dev.paperlink.solrtests.TestClusters;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +24,24 @@ class BenchSolrSideBySideE2ETest {
     @TempDir
     Path tmp;
 
+    /** A collection holding other files (a team's, named by mistake) is not emptied. */
+    @Test
+    void aCollectionOfOtherFilesIsRefused() throws Exception {
+        SolrSettings settings = TestClusters.collection("bench-team");
+        Path team = Files.createDirectories(tmp.resolve("team"));
+        Files.copy(CorpusContract.demoDir().resolve("library.bib"), team.resolve("library.bib"));
+        try (SolrCorpus corpus = SolrCorpus.open(settings)) {
+            corpus.index(List.of(team), IndexListener.NONE);
+        }
+        PaperlinkJar.Run run = PaperlinkJar.run(tmp, Map.of(), "bench", "--solr", String.join(",", settings.urls()),
+                "--collection", "bench-team", CorpusContract.demoDir().resolve("arxiv-sample.jsonl").toString());
+        assertEquals(1, run.exit(), run.out() + run.err());
+        assertTrue(run.err().contains("holds 1 other source files") && run.err().contains("--empty-collection"), run.err());
+        try (SolrCorpus corpus = SolrCorpus.open(settings)) {
+            assertEquals(6, corpus.stats().papers(), "nothing dropped");
+        }
+    }
+
     @Test
     void bothBackendsFigures() throws Exception {
         SolrSettings settings = TestClusters.collection("bench");
@@ -31,6 +52,7 @@ class BenchSolrSideBySideE2ETest {
         String out = run.out();
         assertEquals(0, run.exit(), out + run.err());
         JsonNode f = new ObjectMapper().readTree(out);
+        assertTrue(run.err().isEmpty() || !run.err().contains("other source files"), run.err());
         JsonNode solr = f.get("solrBackend");
         JsonNode embedded = f.get("embedded");
         assertTrue(solr.get("papers").asLong() > 0, out);

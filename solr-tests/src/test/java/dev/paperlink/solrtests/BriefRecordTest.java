@@ -2,7 +2,6 @@ package dev.paperlink.solrtests;
 
 import dev.paperlink.corpus.IndexListener;
 import dev.paperlink.corpus.IndexReport;
-import dev.paperlink.corpus.contract.CorpusContract;
 import dev.paperlink.corpus.model.Hit;
 import dev.paperlink.corpus.solr.OlderLayout;
 import dev.paperlink.corpus.solr.SolrCorpus;
@@ -15,7 +14,6 @@ import org.apache.solr.common.SolrInputDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -35,11 +33,9 @@ class BriefRecordTest {
 
     @Test
     void completionIsBriefHoverWholeAndAnOlderLayoutIsReadAgain() throws Exception {
-        SolrSettings settings = TestClusters.collection("brief");
-        Path corpusDir = Files.createDirectories(tmp.resolve("corpus"));
-        Files.copy(CorpusContract.demoDir().resolve("library.bib"), corpusDir.resolve("library.bib"));
+        Path corpusDir = tmp.resolve("corpus");
+        SolrSettings settings = TestClusters.withDemoLibrary("brief", corpusDir);
         try (SolrCorpus corpus = SolrCorpus.open(settings)) {
-            corpus.index(List.of(corpusDir), IndexListener.NONE);
             Hit completed = corpus.completeKey("vasw", 5).get(0);
             assertEquals("vaswani2017attention", completed.paper().key());
             assertEquals("Attention Is All You Need", completed.paper().title());

@@ -42,6 +42,17 @@ public final class TestClusters {
         return get().getJettySolrRunners().stream().filter(JettySolrRunner::isRunning).map(j -> j.getBaseUrl().toString()).toList();
     }
 
+    /** A new collection ({@link #collection}) holding the demo corpus's library.bib, copied into {@code dir}/library.bib and indexed. */
+    public static SolrSettings withDemoLibrary(String name, Path dir) throws Exception {
+        SolrSettings settings = collection(name);
+        Files.createDirectories(dir);
+        Files.copy(dev.paperlink.corpus.contract.CorpusContract.demoDir().resolve("library.bib"), dir.resolve("library.bib"));
+        try (dev.paperlink.corpus.solr.SolrCorpus corpus = dev.paperlink.corpus.solr.SolrCorpus.open(settings)) {
+            corpus.index(List.of(dir), dev.paperlink.corpus.IndexListener.NONE);
+        }
+        return settings;
+    }
+
     /** Creates a 2 shards x 2 replicas collection (once per name) and waits until every replica is active. */
     public static SolrSettings collection(String name) throws Exception {
         SolrSettings s = SolrSettings.of(urls(), name);

@@ -2,7 +2,6 @@ package dev.paperlink.solrtests.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.paperlink.corpus.IndexListener;
 import dev.paperlink.corpus.contract.CorpusContract;
 import dev.paperlink.corpus.solr.SolrCorpus;
 import dev.paperlink.corpus.solr.SolrSettings;
@@ -11,7 +10,6 @@ import dev.paperlink.solrtests.TestClusters;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -27,12 +25,7 @@ class BenchSolrSideBySideE2ETest {
     /** A collection holding other files (a team's, named by mistake) is not emptied. */
     @Test
     void aCollectionOfOtherFilesIsRefused() throws Exception {
-        SolrSettings settings = TestClusters.collection("bench-team");
-        Path team = Files.createDirectories(tmp.resolve("team"));
-        Files.copy(CorpusContract.demoDir().resolve("library.bib"), team.resolve("library.bib"));
-        try (SolrCorpus corpus = SolrCorpus.open(settings)) {
-            corpus.index(List.of(team), IndexListener.NONE);
-        }
+        SolrSettings settings = TestClusters.withDemoLibrary("bench-team", tmp.resolve("team"));
         PaperlinkJar.Run run = PaperlinkJar.run(tmp, Map.of(), "bench", "--solr", String.join(",", settings.urls()),
                 "--collection", "bench-team", CorpusContract.demoDir().resolve("arxiv-sample.jsonl").toString());
         assertEquals(1, run.exit(), run.out() + run.err());

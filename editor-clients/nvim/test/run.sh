@@ -39,5 +39,7 @@ if [[ $rc -eq 124 ]]; then echo "nvim timed out"; echo "0 passed, 1 failed" | te
 if [[ $zotero_failed == 1 ]]; then echo "zotero fixture: 0 passed, 1 failed" | tee -a "$tmp/out"; rc=1; fi
 # the ACM-CR checks (acm-cr.sh: another nvim, the ACM-CR collection as the corpus), added to this count
 bash "$here/acm-cr.sh" | tee -a "$tmp/out"; [[ ${PIPESTATUS[0]} -ne 0 && $rc -eq 0 ]] && rc=1
+# the team-corpus checks (solr.sh: another nvim, a development SolrCloud holding demo/ as the only corpus)
+bash "$here/solr.sh" | tee -a "$tmp/out"; [[ ${PIPESTATUS[0]} -ne 0 && $rc -eq 0 ]] && rc=1
 "$plugin/../acm-cr-fixture.sh" total "$tmp/out"
 exit $rc

@@ -1,0 +1,182 @@
+-- Headless Neovim on a team corpus on SolrCloud (run by solr.sh with team.tex open; the demo corpus is
+-- indexed into the cluster's collection; the workspace's refs.bib holds the lab's own entries only):
+-- <C-x><C-o> after \cite{vasw} lists vaswani2017attention and <C-y> writes it, vim.lsp.buf.hover() on
+-- it shows the demo's title and abstract, vim.lsp.buf.definition() goes to the demo file the cluster
+-- has it from, and the workspace's own refs.bib is layered over the cluster: its he2016deep is the
+-- one hovered, and <C-x><C-o> after \cite{myla} offers its own key.
+-- Prints "solr: N passed, N failed".
+local passed, failed = 0, 0
+local t_start = vim.loop.hrtime()
+local function out(s) io.stdout:write(s .. '\n') end
+local function ms(t0) return (vim.loop.hrtime() - t0) / 1e6 end
+local function check(ok, name, detail)
+  if ok then passed = passed + 1 else failed = failed + 1 end
+  out(string.format('%s - %s%s', ok and 'ok' or 'FAIL', name, detail and ('  [' .. detail .. ']') or ''))
+end
+local function finish()
+  out(string.format('solr: total %.1f s', ms(t_start) / 1000))
+  out(string.format('solr: %d passed, %d failed', passed, failed))
+  vim.cmd(failed > 0 and 'cquit 1' or 'qall!')
+end
+local function keys(s) return vim.api.nvim_replace_termcodes(s, true, false, true) end
+vim.notify = function(msg) out('     notify: ' .. tostring(msg)) end
+local function oneline(s) return (s or ''):gsub('%s+', ' ') end
+
+local co
+local function wait(cond, timeout_ms) -- yields to the event loop until cond() is true (or the time is up)
+  local deadline = vim.loop.hrtime() + (timeout_ms or 5000) * 1e6
+  while true do
+    local v = cond()
+    if v then return v end
+    if vim.loop.hrtime() > deadline then return nil end
+    vim.defer_fn(function()
+      local ok, err = coroutine.resume(co)
+      if not ok then out('FAIL - error: ' .. tostring(err)); failed = failed + 1; finish() end
+    end, 15)
+    coroutine.yield()
+  end
+end
+
+local function client_of(buf)
+  local clients = vim.lsp.get_clients and vim.lsp.get_clients({ bufnr = buf }) or vim.lsp.buf_get_clients(buf)
+  for _, c in pairs(clients) do
+    if c.name == 'paperlink' then return c end
+  end
+end
+
+local function float_text()
+  for _, w in ipairs(vim.api.nvim_list_wins()) do
+    if vim.api.nvim_win_get_config(w).relative ~= '' then
+      return table.concat(vim.api.nvim_buf_get_lines(vim.api.nvim_win_get_buf(w), 0, -1, false), '\n'), w
+    end
+  end
+end
+
+-- 1-based row of the first line of the buffer holding `text`, and the 0-based byte column of `text`
+local function locate(buf, text)
+  for i, l in ipairs(vim.api.nvim_buf_get_lines(buf, 0, -1, false)) do
+    local col = l:find(text, 1, true)
+    if col then return i, col - 1 end
+  end
+end
+
+-- <C-x><C-o> in insert mode after `prefix` (omnifunc = vim.lsp.omnifunc); the menu must list `key`,
+-- which <C-n>… <C-y> accepts. Returns whether it was listed, and a description of the menu.
+local function omni_complete(buf, prefix, key)
+  local row, col = locate(buf, '\\cite{' .. prefix .. '}')
+  vim.opt.completeopt = { 'menuone', 'noinsert' }
+  vim.api.nvim_win_set_cursor(0, { row, col + 5 + #prefix }) -- on the prefix's last character: append after it
+  local t0 = vim.loop.hrtime()
+  vim.api.nvim_feedkeys(keys('a<C-x><C-o>'), 'n', false)
+  local menu = wait(function()
+    local info = vim.fn.complete_info({ 'items' })
+    return vim.fn.mode() == 'i' and #info.items > 0 and info.items
+  end, 10000) or {}
+  local took = ms(t0)
+  local rank
+  local shown = {}
+  for i, it in ipairs(menu) do
+    if not rank and it.word == key then rank = i end
+    if i <= 5 then table.insert(shown, it.word .. ' (' .. (it.menu or '') .. ')') end
+  end
+  if rank then
+    vim.api.nvim_feedkeys(keys(string.rep('<C-n>', rank - 1) .. '<C-y><Esc>'), 'n', false)
+  else
+    vim.api.nvim_feedkeys(keys('<C-e><Esc>'), 'n', false)
+  end
+  wait(function() return vim.fn.mode() == 'n' end, 2000)
+  local line = vim.api.nvim_buf_get_lines(buf, row - 1, row, false)[1]
+  return rank ~= nil and line:find('\\cite{' .. key .. '}', 1, true) ~= nil, row,
+    string.format('%.0f ms, rank %s of %d: %s | line: %s', took, tostring(rank), #menu, table.concat(shown, ', '), line)
+end
+
+co = coroutine.create(function()
+  local buf = vim.api.nvim_get_current_buf()
+  local demo = vim.loop.fs_realpath(os.getenv('PAPERLINK_DEMO_CORPUS'))
+  local t0 = vim.loop.hrtime()
+  local client = wait(function()
+    local c = client_of(buf)
+    return (c and c.initialized and c) or (_G.paperlink_test_exit ~= nil and 'exited')
+  end, 20000)
+  if client == 'exited' then client = nil end
+  check(client ~= nil, 'solr: server attached to team.tex (corpus = { solr = { urls, collection } })',
+    client and string.format('%.0f ms', ms(t0)) or ('server exit code ' .. tostring(_G.paperlink_test_exit)))
+  if not client then return finish() end
+
+  -- (1) completion of a paper only the cluster has
+  local ok, row, detail = omni_complete(buf, 'vasw', 'vaswani2017attention')
+  check(ok, 'solr: <C-x><C-o> after \\cite{vasw} lists vaswani2017attention (only in the cluster) and <C-y> writes it', detail)
+  local col = select(2, locate(buf, '\\cite{vaswani2017attention}')) or 0
+  -- accepting it ran the item's command (paperlink.addToBibliography): the cluster's entry in refs.bib's
+  -- buffer, not written. The buffer is thrown away, so that what follows can only come from the cluster.
+  local bib = vim.fn.fnamemodify('refs.bib', ':p')
+  local added = wait(function()
+    local b = vim.fn.bufnr(bib)
+    local text = b > 0 and table.concat(vim.api.nvim_buf_get_lines(b, 0, -1, false), '\n') or ''
+    return text:find('{vaswani2017attention,', 1, true) and text:find('Attention Is All You Need', 1, true) and b
+  end, 5000)
+  local entry = added and vim.api.nvim_buf_get_lines(added, 0, -1, false) or {}
+  check(added ~= nil, "solr: accepting it adds the cluster's entry to refs.bib's buffer (paperlink.addToBibliography)",
+    oneline(table.concat(entry, ' ')):match('@%w+{vaswani2017attention,.-title = {[^}]*}') or 'refs.bib unchanged')
+  if added then vim.cmd('bwipeout! ' .. added) end
+
+  -- (2) hover on the completed key: the card of the cluster's paper (the demo's own abstract)
+  vim.api.nvim_win_set_cursor(0, { row, col + 8 })
+  t0 = vim.loop.hrtime()
+  vim.lsp.buf.hover()
+  local text, win = wait(float_text, 5000)
+  text = text or ''
+  check(text:find('Attention Is All You Need', 1, true) ~= nil
+      and text:find('A sequence transduction architecture built only on attention', 1, true) ~= nil,
+    'solr: hover float on vaswani2017attention shows the title and the abstract from the cluster',
+    string.format('%.0f ms: %s', ms(t0), oneline(text):sub(1, 360)))
+  if win then vim.api.nvim_win_close(win, true) end
+
+  -- (3) definition: the file (as indexed into the cluster) the paper was read from
+  vim.api.nvim_win_set_cursor(0, { row, col + 8 })
+  local params = vim.lsp.util.make_position_params()
+  t0 = vim.loop.hrtime()
+  local res = vim.lsp.buf_request_sync(buf, 'textDocument/definition', params, 5000)
+  local locs = {}
+  for _, r in pairs(res or {}) do
+    local result = r.result or {}
+    if result.uri or result.targetUri then result = { result } end
+    for _, l in ipairs(result) do
+      local uri, range = l.uri or l.targetUri, l.range or l.targetSelectionRange
+      table.insert(locs, string.format('%s:%d', vim.uri_to_fname(uri), range and range.start.line + 1 or 0))
+    end
+  end
+  local req_ms = ms(t0)
+  vim.lsp.buf.definition()
+  local landed = wait(function()
+    local name = vim.api.nvim_buf_get_name(0)
+    return name ~= vim.api.nvim_buf_get_name(buf) and name
+  end, 5000)
+  local pos = vim.api.nvim_win_get_cursor(0)
+  local here_line = vim.api.nvim_get_current_line()
+  check(landed ~= nil and demo ~= nil and vim.loop.fs_realpath(landed):sub(1, #demo + 1) == demo .. '/',
+    'solr: definition of vaswani2017attention goes to the demo file it was indexed from',
+    string.format('%.0f ms: %s | jumped to %s:%d: %s', req_ms, table.concat(locs, ', '), tostring(landed), pos[1], here_line))
+  vim.cmd('buffer ' .. buf)
+
+  -- a key both in refs.bib and in the cluster: the workspace's own entry wins
+  row, col = locate(buf, '\\cite{he2016deep}')
+  vim.api.nvim_win_set_cursor(0, { row, col + 8 })
+  t0 = vim.loop.hrtime()
+  vim.lsp.buf.hover()
+  text, win = wait(float_text, 5000)
+  text = text or ''
+  check(text:find('Residual Nets, Our Annotated Copy', 1, true) ~= nil and text:find('Deep Residual Learning', 1, true) == nil,
+    "solr: hover on he2016deep (in refs.bib and in the cluster) shows refs.bib's entry",
+    string.format('%.0f ms: %s', ms(t0), oneline(text):sub(1, 200)))
+  if win then vim.api.nvim_win_close(win, true) end
+
+  -- (4) the workspace's own .bib, layered over the shared corpus: its key completes too
+  ok, row, detail = omni_complete(buf, 'myla', 'mylab2024notes')
+  check(ok, "solr: <C-x><C-o> after \\cite{myla} lists mylab2024notes (the workspace's own refs.bib) and <C-y> writes it", detail)
+
+  for _, c in ipairs(require('paperlink').clients()) do require('paperlink').call(c, 'stop') end
+  finish()
+end)
+local ok, err = coroutine.resume(co)
+if not ok then out('FAIL - error: ' .. tostring(err)); failed = failed + 1; finish() end

@@ -49,4 +49,13 @@ public interface PaperQueries {
      */
     default void prepareRelated(Passage passage) {
     }
+
+    /**
+     * The passage {@link #relatedScores} will probably be asked about next, for the papers that the
+     * completion questions asked meanwhile find: a corpus that pays for every round trip (Solr)
+     * brings those scores with their answers instead of in a question of their own. A hint only:
+     * every answer is the same without it. A blank passage: none expected.
+     */
+    default void expectScores(Passage passage) {
+    }
 }

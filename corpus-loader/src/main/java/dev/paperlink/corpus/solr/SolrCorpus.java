@@ -74,9 +74,12 @@ public final class SolrCorpus implements Corpus {
     private volatile ReaderOptions options = ReaderOptions.DEFAULT;
     private volatile long generation;
     private volatile long clusterGeneration = -1;
+    /** A keystroke's next questions, asked with its first (one round trip instead of three). */
+    private final KeystrokeAhead ahead;
 
     private SolrCorpus(SolrSettings settings) {
         this.settings = settings;
+        this.ahead = new KeystrokeAhead(settings.queryTimeoutMillis());
     }
 
     /**
@@ -203,6 +206,8 @@ public final class SolrCorpus implements Corpus {
         if (q == null) {
             return List.of();
         }
+        // the title question the completion asks next if the keys leave room: sent now, beside this one
+        ahead.titlesAhead(prefix, filter, limit, () -> titlesNow(prefix, limit, filter));
         String p = prefix.strip().toLowerCase(Locale.ROOT);
         List<Hit> out = new ArrayList<>();
         for (Hit h : hits(q, limit, filter, Question.KEYSTROKE)) {
@@ -225,8 +230,13 @@ public final class SolrCorpus implements Corpus {
         return completeTitle(typed, limit, null);
     }
 
-    /** Exact words and prefixes first; typo-tolerant matching only when that finds too few, then one word may go unmatched. */
+    /** The answer of the title question sent with the key question when there is one ({@link KeystrokeAhead}), else asked now. */
     List<Hit> completeTitle(String typed, int limit, String filter) {
+        return ahead.titles(typed, filter, limit).orElseGet(() -> titlesNow(typed, limit, filter));
+    }
+
+    /** Exact words and prefixes first; typo-tolerant matching only when that finds too few, then one word may go unmatched. */
+    private List<Hit> titlesNow(String typed, int limit, String filter) {
         List<Hit> hits = hits(SolrQueries.title(typed, true, false), limit, filter, Question.KEYSTROKE);
         if (hits.size() >= Math.min(limit, ENOUGH_WITHOUT_TYPOS) || reach.down()) {
             return hits;
@@ -265,14 +275,29 @@ public final class SolrCorpus implements Corpus {
     }
 
     @Override
+    public void expectScores(Passage passage) {
+        ahead.expect(SolrQueries.related(passage.focus(), passage.around(), passage.aroundWeight()));
+    }
+
+    /** The scores the keystroke's answers brought ({@link #expectScores}), the others asked for (one question). */
+    @Override
     public Map<String, Float> relatedScores(Passage passage, Collection<String> paperIds) {
         String q = SolrQueries.related(passage.focus(), passage.around(), passage.aroundWeight());
         if (q == null || paperIds.isEmpty()) {
             return Map.of();
         }
-        SolrQuery query = query(q, paperIds.size(), terms("id", paperIds), Question.LOOKUP);
-        query.setFields("id", "score"); // the scores alone: no record to send and read
+        KeystrokeAhead.Known known = ahead.known(q, paperIds);
         Map<String, Float> out = new LinkedHashMap<>();
+        known.scores().forEach((id, score) -> {
+            if (score > 0) {
+                out.put(id, score);
+            }
+        });
+        if (known.missing().isEmpty()) {
+            return out;
+        }
+        SolrQuery query = query(q, known.missing().size(), terms("id", known.missing()), Question.LOOKUP);
+        query.setFields("id", "score"); // the scores alone: no record to send and read
         ask(query).ifPresent(r -> r.getResults().forEach(d -> out.put((String) d.getFirstValue("id"), ((Number) d.getFirstValue("score")).floatValue())));
         return out;
     }
@@ -345,11 +370,26 @@ public final class SolrCorpus implements Corpus {
         if (q == null || limit <= 0) {
             return List.of();
         }
-        Optional<QueryResponse> r = ask(query(q, limit, filter, question));
+        SolrQuery query = query(q, limit, filter, question);
+        Optional<String> fit = question == Question.KEYSTROKE ? ahead.expectedQuery() : Optional.empty();
+        fit.ifPresent(related -> { // how each paper fits the sentence, computed for the papers sent only
+            query.set("fitq", "{!lucene q.op=OR}" + related);
+            query.addField("fit:query($fitq,0)");
+        });
+        Optional<QueryResponse> r = ask(query);
         if (r.isEmpty()) {
             return List.of();
         }
         SolrDocumentList docs = r.get().getResults();
+        fit.ifPresent(related -> {
+            Map<String, Float> fits = new java.util.HashMap<>();
+            docs.forEach(d -> {
+                if (d.getFirstValue("fit") instanceof Number n) {
+                    fits.put((String) d.getFirstValue("id"), n.floatValue());
+                }
+            });
+            ahead.scored(related, fits);
+        });
         Map<String, String> older = wholeRecordsOfOlderLayout(docs, question);
         List<Hit> out = new ArrayList<>();
         for (SolrDocument d : docs) {
@@ -629,6 +669,7 @@ public final class SolrCorpus implements Corpus {
 
     @Override
     public synchronized void close() throws IOException {
+        ahead.close();
         try {
             if (queries != null) {
                 queries.close();

@@ -85,6 +85,11 @@ final class SolrScoped implements PaperQueries {
     }
 
     @Override
+    public void expectScores(Passage passage) {
+        corpus.expectScores(passage);
+    }
+
+    @Override
     public Map<String, Float> relatedScores(Passage passage, Collection<String> paperIds) {
         return corpus.relatedScores(passage, paperIds);
     }

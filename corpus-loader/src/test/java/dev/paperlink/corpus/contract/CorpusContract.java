@@ -146,6 +146,50 @@ public abstract class CorpusContract {
         assertTrue(scores.get(shannon.id()) > 0);
     }
 
+    /**
+     * A keystroke's questions with the sentence announced ({@code expectScores}: a remote backend then
+     * brings the scores with the candidates, and sends the title question beside the key question)
+     * answer exactly as without: the same keys, the same titles at every room the keys leave, the same
+     * scores. Typed texts from a seeded generator over the demo's keys, titles and authors.
+     */
+    @Test
+    void announcedSentenceChangesNoAnswer() throws IOException {
+        index(demo);
+        java.util.Random random = new java.util.Random(16);
+        List<Paper> papers = corpus.sample(20, 7);
+        dev.paperlink.corpus.model.Passage sentence = new dev.paperlink.corpus.model.Passage(
+                "attention and residual networks for language understanding", "a mathematical theory of communication");
+        for (int i = 0; i < 30; i++) {
+            Paper p = papers.get(random.nextInt(papers.size()));
+            String source = switch (i % 3) {
+                case 0 -> p.key();
+                case 1 -> p.title();
+                default -> p.authors().isEmpty() ? p.key() : p.authors().get(0).family();
+            };
+            String typed = source.substring(0, Math.min(source.length(), 1 + random.nextInt(6)));
+            int limit = 1 + random.nextInt(8);
+            int titleRoom = 1 + random.nextInt(limit);
+
+            corpus.expectScores(dev.paperlink.corpus.model.Passage.of(""));
+            List<Hit> keys = corpus.completeKey(typed, limit);
+            List<Hit> titles = corpus.completeTitle(typed, titleRoom);
+            List<String> ids = Stream.concat(keys.stream(), titles.stream()).map(h -> h.paper().id()).distinct().toList();
+            Map<String, Float> scores = corpus.relatedScores(sentence, ids);
+
+            corpus.expectScores(sentence);
+            assertEquals(keysOf(keys), keysOf(corpus.completeKey(typed, limit)), "keys of '" + typed + "'");
+            assertEquals(keysOf(titles), keysOf(corpus.completeTitle(typed, titleRoom)), "titles of '" + typed + "' in " + titleRoom);
+            Map<String, Float> announced = corpus.relatedScores(sentence, ids);
+            assertEquals(new TreeMap<>(scores).keySet(), new TreeMap<>(announced).keySet(), "papers scored for '" + typed + "'");
+            scores.forEach((id, s) -> assertEquals(s, announced.get(id), 1e-3f * s, id));
+        }
+        corpus.expectScores(dev.paperlink.corpus.model.Passage.of(""));
+    }
+
+    private static List<String> keysOf(List<Hit> hits) {
+        return hits.stream().map(h -> h.paper().key() + "/" + h.match()).toList();
+    }
+
     @Test
     void onlyChangedFilesAreReadAgain() throws IOException {
         assertEquals(4, index(demo).sourcesRead());

@@ -54,6 +54,12 @@ public record LayeredLookup(PaperLookup first, PaperLookup second) implements Pa
     }
 
     @Override
+    public void expectScores(dev.paperlink.corpus.model.Passage passage) {
+        first.expectScores(passage);
+        second.expectScores(passage);
+    }
+
+    @Override
     public java.util.Map<String, Float> relatedScores(dev.paperlink.corpus.model.Passage passage, java.util.Collection<String> paperIds) {
         java.util.Map<String, Float> out = new java.util.HashMap<>(second.relatedScores(passage, paperIds));
         out.putAll(first.relatedScores(passage, paperIds));

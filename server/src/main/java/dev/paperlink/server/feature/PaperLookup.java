@@ -37,6 +37,10 @@ public interface PaperLookup {
     default void prepareRelated(Passage passage) {
     }
 
+    /** The passage {@link #relatedScores} will soon be asked about, for what the next completion questions find (see {@code PaperQueries.expectScores}). */
+    default void expectScores(Passage passage) {
+    }
+
     /** A paper's id as {@link #relatedScores} knows it: its index id, or its key for a paper read here (which has none). */
     static String idOf(Paper p) {
         return p.id().isEmpty() ? "key:" + p.key() : p.id();
@@ -83,6 +87,11 @@ public interface PaperLookup {
             @Override
             public void prepareRelated(Passage passage) {
                 queries.prepareRelated(passage);
+            }
+
+            @Override
+            public void expectScores(Passage passage) {
+                queries.expectScores(passage);
             }
         };
     }

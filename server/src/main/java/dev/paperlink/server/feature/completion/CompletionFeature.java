@@ -10,6 +10,7 @@ import java.util.Map;
 
 import dev.paperlink.corpus.model.Hit;
 import dev.paperlink.corpus.model.Paper;
+import dev.paperlink.corpus.model.Passage;
 import dev.paperlink.corpus.model.ShownText;
 import dev.paperlink.server.config.ServerConfig;
 import dev.paperlink.server.config.ServerConfig.InsertionStyle;
@@ -51,6 +52,8 @@ public final class CompletionFeature {
         return TitleCompletion.complete(p);
     }
 
+    private static final Passage NO_PASSAGE = Passage.of("");
+
     /** Typed prefixes this short are looked for among the papers related to the sentence first. */
     static final int SHORT_PREFIX = 2;
     /** How many related papers a short prefix is looked for among. */
@@ -87,6 +90,8 @@ public final class CompletionFeature {
         }
         if (!typed.isEmpty() && room(limit, ordered, tiers) > 0) {
             p.cancel().check();
+            // the sentence the candidates will be ordered by (byContext): a remote corpus sends its scores with them
+            p.corpus().expectScores(context.map(c -> c.passage(p.config().relatedParagraphWeight())).orElse(NO_PASSAGE));
             tiers.add(p.corpus().completeKey(typed, room(limit, ordered, tiers)));
         }
         if (!typed.isEmpty() && room(limit, ordered, tiers) > 0) {

@@ -74,10 +74,14 @@ final class ServeCommand implements Callable<Integer> {
             dev.paperlink.server.workspace.SharedCorpus.use(
                     dev.paperlink.corpus.solr.SolrSettings.of(solrUrls, collection).withCredentialsFrom(System.getenv()));
         }
-        if (port == null) {
-            return ServerLauncher.stdio(config);
+        try {
+            if (port == null) {
+                return ServerLauncher.stdio(config);
+            }
+            return ServerLauncher.socket(config, port, tokenFile == null ? null : tokenFile.toAbsolutePath(),
+                    Duration.ofMillis((long) (handshakeSeconds * 1000)), Duration.ofMillis((long) (halfMessageSeconds * 1000)));
+        } finally {
+            dev.paperlink.server.workspace.SharedCorpus.close(); // no thread of it left working while the JVM exits
         }
-        return ServerLauncher.socket(config, port, tokenFile == null ? null : tokenFile.toAbsolutePath(),
-                Duration.ofMillis((long) (handshakeSeconds * 1000)), Duration.ofMillis((long) (halfMessageSeconds * 1000)));
     }
 }

@@ -140,5 +140,10 @@ final class KeystrokeAhead implements AutoCloseable {
     @Override
     public void close() {
         pool.shutdownNow();
+        try {
+            pool.awaitTermination(waitMillis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

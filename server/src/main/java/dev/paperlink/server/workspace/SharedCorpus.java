@@ -17,6 +17,7 @@ public final class SharedCorpus {
     private static volatile SolrCorpus corpus;
     private static volatile PaperLookup lookup;
     private static volatile SolrCorpus.AvailabilityListener availability = SolrCorpus.AvailabilityListener.NONE;
+    private static Thread warming;
 
     private SharedCorpus() {
     }
@@ -31,12 +32,41 @@ public final class SharedCorpus {
         Thread warm = new Thread(c::warmUp, "paperlink-solr-warm-up");
         warm.setDaemon(true);
         warm.start();
+        warming = warm;
         if (before != null) { // the setting named another cluster: the old one's clients go
+            close(before);
+        }
+    }
+
+    /**
+     * Closes the shared corpus: its warm-up, its questions sent ahead and its HTTP clients' threads
+     * end here, before the server's JVM exits. (A JVM that writes its AppCDS archive at exit,
+     * as bin/paperlink's does at its first start, crashed when such a thread linked a lambda just
+     * after the archive was written: JDK 25.0.3, dynamic archive, one start in about 25.)
+     */
+    public static synchronized void close() {
+        Thread warm = warming;
+        warming = null;
+        if (warm != null) { // not interrupted: SolrJ's client, interrupted while it is made, waits a minute for its threads
             try {
-                before.close();
-            } catch (java.io.IOException | RuntimeException e) {
-                java.util.logging.Logger.getLogger(SharedCorpus.class.getName()).fine("closing the former shared corpus: " + e);
+                warm.join(2_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
+        }
+        SolrCorpus c = corpus;
+        corpus = null;
+        lookup = null;
+        if (c != null) {
+            close(c);
+        }
+    }
+
+    private static void close(SolrCorpus c) {
+        try {
+            c.close();
+        } catch (java.io.IOException | RuntimeException e) {
+            java.util.logging.Logger.getLogger(SharedCorpus.class.getName()).fine("closing the shared corpus: " + e);
         }
     }
 

@@ -91,7 +91,25 @@ public record CitationContext(TextRange sentence, TextRange paragraph, String se
             }
             lineStart = prevStart;
         }
-        return Math.max(lineStart, limit);
+        return lineStart >= limit ? lineStart : afterCutWord(text, limit, from);
+    }
+
+    /** A paragraph cut at its reach starts after the word (or command) the cut falls in, not inside it. */
+    private static int afterCutWord(String text, int cut, int from) {
+        int i = cut;
+        while (i > 0 && i < from && !Character.isWhitespace(text.charAt(i - 1))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** ... and ends before it. */
+    private static int beforeCutWord(String text, int cut, int to) {
+        int i = cut;
+        while (i < text.length() && i > to && !Character.isWhitespace(text.charAt(i))) {
+            i--;
+        }
+        return i;
     }
 
     private static int paragraphEnd(String text, int to) {
@@ -105,7 +123,10 @@ public record CitationContext(TextRange sentence, TextRange paragraph, String se
             }
             lineEnd = nextEnd;
         }
-        return lineEnd < 0 ? text.length() : Math.min(lineEnd, limit);
+        if (lineEnd < 0) {
+            return text.length();
+        }
+        return lineEnd <= limit ? lineEnd : beforeCutWord(text, limit, to);
     }
 
     /** LaTeX commands that begin a line of their own, not a line of running text. */

@@ -84,6 +84,19 @@ function M.check()
   start('PaperLink corpus (setup{ corpus = ... })')
   local corpus = paperlink.settings and paperlink.settings.corpus or {}
   if type(corpus) == 'string' then corpus = { corpus } end
+  if type(corpus) == 'table' and (corpus.paths ~= nil or corpus.solr ~= nil) then -- the object form
+    local solr = corpus.solr
+    if type(solr) == 'table' then
+      local urls = type(solr.urls) == 'table' and solr.urls or { solr.urls }
+      if #urls > 0 then
+        ok('team corpus on Solr: ' .. table.concat(urls, ', ') .. ' (collection ' .. (solr.collection or 'papers')
+          .. '; `paperlink doctor --solr ' .. table.concat(urls, ',') .. '` says whether it answers)')
+      else
+        warn('corpus.solr has no urls')
+      end
+    end
+    corpus = type(corpus.paths) == 'string' and { corpus.paths } or (corpus.paths or {})
+  end
   if #corpus == 0 then
     info("no corpus paths: the server knows the workspace's bibliographies and the files notes name")
   end

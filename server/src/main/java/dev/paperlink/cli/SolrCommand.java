@@ -35,7 +35,8 @@ final class SolrCommand implements Runnable {
                 description = "The collection (default: ${DEFAULT-VALUE}).")
         String collection;
 
-        @Option(names = "--shards", defaultValue = "2", description = "Shards (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--shards", defaultValue = "1", description = {"Shards (default: ${DEFAULT-VALUE}: a keystroke is answered fastest by one;",
+                "more once a copy of the corpus passes about 20 GB, some 7M arXiv-like papers: docs/team-corpus.md)."})
         int shards;
 
         @Option(names = "--replicas", defaultValue = "2", description = "Replicas of each shard (default: ${DEFAULT-VALUE}).")

@@ -4,43 +4,9 @@
 -- with a "related …" detail, and accepting it writes it; then vim.lsp.buf.code_action() on the same
 -- sentence without its marker (vim.ui.select answered with the action that cites the DOI) must leave
 -- the line with ~\cite{DOI} before its full stop. Prints "acm-cr: N passed, N failed".
-local passed, failed = 0, 0
-local t_start = vim.loop.hrtime()
-local function out(s) io.stdout:write(s .. '\n') end
-local function ms(t0) return (vim.loop.hrtime() - t0) / 1e6 end
-local function check(ok, name, detail)
-  if ok then passed = passed + 1 else failed = failed + 1 end
-  out(string.format('%s - %s%s', ok and 'ok' or 'FAIL', name, detail and ('  [' .. detail .. ']') or ''))
-end
-local function finish()
-  out(string.format('acm-cr: total %.1f s', ms(t_start) / 1000))
-  out(string.format('acm-cr: %d passed, %d failed', passed, failed))
-  vim.cmd(failed > 0 and 'cquit 1' or 'qall!')
-end
-local function keys(s) return vim.api.nvim_replace_termcodes(s, true, false, true) end
+local T = dofile(vim.fn.fnamemodify(debug.getinfo(1, 'S').source:sub(2), ':h') .. '/harness.lua')('acm-cr: ')
+local out, ms, check, finish, keys, oneline, wait, client_of = T.out, T.ms, T.check, T.finish, T.keys, T.oneline, T.wait, T.client_of
 vim.notify = function(msg) out('     notify: ' .. tostring(msg)) end
-
-local co
-local function wait(cond, timeout_ms) -- yields to the event loop until cond() is true (or the time is up)
-  local deadline = vim.loop.hrtime() + (timeout_ms or 5000) * 1e6
-  while true do
-    local v = cond()
-    if v then return v end
-    if vim.loop.hrtime() > deadline then return nil end
-    vim.defer_fn(function()
-      local ok, err = coroutine.resume(co)
-      if not ok then out('FAIL - error: ' .. tostring(err)); failed = failed + 1; finish() end
-    end, 15)
-    coroutine.yield()
-  end
-end
-
-local function client_of(buf)
-  local clients = vim.lsp.get_clients and vim.lsp.get_clients({ bufnr = buf }) or vim.lsp.buf_get_clients(buf)
-  for _, c in pairs(clients) do
-    if c.name == 'paperlink' then return c end
-  end
-end
 
 local function cases()
   local list = {}
@@ -118,7 +84,7 @@ local function run_case(buf, c)
   restore()
 end
 
-co = coroutine.create(function()
+T.run(function()
   local buf = vim.api.nvim_get_current_buf()
   local t0 = vim.loop.hrtime()
   local client = wait(function()
@@ -137,5 +103,3 @@ co = coroutine.create(function()
   for _, c in ipairs(require('paperlink').clients()) do require('paperlink').call(c, 'stop') end
   finish()
 end)
-local ok, err = coroutine.resume(co)
-if not ok then out('FAIL - error: ' .. tostring(err)); failed = failed + 1; finish() end

@@ -5,50 +5,29 @@
 -- has it from, and the workspace's own refs.bib is layered over the cluster: its he2016deep is the
 -- one hovered, and <C-x><C-o> after \cite{myla} offers its own key.
 -- Prints "solr: N passed, N failed".
-local passed, failed = 0, 0
-local t_start = vim.loop.hrtime()
-local function out(s) io.stdout:write(s .. '\n') end
-local function ms(t0) return (vim.loop.hrtime() - t0) / 1e6 end
-local function check(ok, name, detail)
-  if ok then passed = passed + 1 else failed = failed + 1 end
-  out(string.format('%s - %s%s', ok and 'ok' or 'FAIL', name, detail and ('  [' .. detail .. ']') or ''))
-end
-local function finish()
-  out(string.format('solr: total %.1f s', ms(t_start) / 1000))
-  out(string.format('solr: %d passed, %d failed', passed, failed))
-  vim.cmd(failed > 0 and 'cquit 1' or 'qall!')
-end
-local function keys(s) return vim.api.nvim_replace_termcodes(s, true, false, true) end
+local T = dofile(vim.fn.fnamemodify(debug.getinfo(1, 'S').source:sub(2), ':h') .. '/harness.lua')('solr: ')
+local out, ms, check, finish, keys, oneline, wait, client_of = T.out, T.ms, T.check, T.finish, T.keys, T.oneline, T.wait, T.client_of
 vim.notify = function(msg) out('     notify: ' .. tostring(msg)) end
-local function oneline(s) return (s or ''):gsub('%s+', ' ') end
-
-local co
-local function wait(cond, timeout_ms) -- yields to the event loop until cond() is true (or the time is up)
-  local deadline = vim.loop.hrtime() + (timeout_ms or 5000) * 1e6
-  while true do
-    local v = cond()
-    if v then return v end
-    if vim.loop.hrtime() > deadline then return nil end
-    vim.defer_fn(function()
-      local ok, err = coroutine.resume(co)
-      if not ok then out('FAIL - error: ' .. tostring(err)); failed = failed + 1; finish() end
-    end, 15)
-    coroutine.yield()
-  end
-end
-
-local function client_of(buf)
-  local clients = vim.lsp.get_clients and vim.lsp.get_clients({ bufnr = buf }) or vim.lsp.buf_get_clients(buf)
-  for _, c in pairs(clients) do
-    if c.name == 'paperlink' then return c end
-  end
-end
 
 local function float_text()
   for _, w in ipairs(vim.api.nvim_list_wins()) do
     if vim.api.nvim_win_get_config(w).relative ~= '' then
       return table.concat(vim.api.nvim_buf_get_lines(vim.api.nvim_win_get_buf(w), 0, -1, false), '\n'), w
     end
+  end
+end
+
+local function close_floats()
+  for _, w in ipairs(vim.api.nvim_list_wins()) do
+    if vim.api.nvim_win_get_config(w).relative ~= '' then vim.api.nvim_win_close(w, true) end
+  end
+end
+
+-- the text and window of a float holding `needle` (a float of an earlier request may still be open)
+local function float_with(needle)
+  return function()
+    local text, win = float_text()
+    if text and text:find(needle, 1, true) then return text, win end
   end
 end
 
@@ -90,7 +69,7 @@ local function omni_complete(buf, prefix, key)
     string.format('%.0f ms, rank %s of %d: %s | line: %s', took, tostring(rank), #menu, table.concat(shown, ', '), line)
 end
 
-co = coroutine.create(function()
+T.run(function()
   local buf = vim.api.nvim_get_current_buf()
   local demo = vim.loop.fs_realpath(os.getenv('PAPERLINK_DEMO_CORPUS'))
   local t0 = vim.loop.hrtime()
@@ -123,8 +102,9 @@ co = coroutine.create(function()
   -- (2) hover on the completed key: the card of the cluster's paper (the demo's own abstract)
   vim.api.nvim_win_set_cursor(0, { row, col + 8 })
   t0 = vim.loop.hrtime()
+  close_floats()
   vim.lsp.buf.hover()
-  local text, win = wait(float_text, 5000)
+  local text, win = wait(float_with('Attention'), 5000)
   text = text or ''
   check(text:find('Attention Is All You Need', 1, true) ~= nil
       and text:find('A sequence transduction architecture built only on attention', 1, true) ~= nil,
@@ -162,9 +142,10 @@ co = coroutine.create(function()
   -- a key both in refs.bib and in the cluster: the workspace's own entry wins
   row, col = locate(buf, '\\cite{he2016deep}')
   vim.api.nvim_win_set_cursor(0, { row, col + 8 })
+  close_floats()
   t0 = vim.loop.hrtime()
   vim.lsp.buf.hover()
-  text, win = wait(float_text, 5000)
+  text, win = wait(float_with('Residual'), 5000)
   text = text or ''
   check(text:find('Residual Nets, Our Annotated Copy', 1, true) ~= nil and text:find('Deep Residual Learning', 1, true) == nil,
     "solr: hover on he2016deep (in refs.bib and in the cluster) shows refs.bib's entry",
@@ -178,5 +159,3 @@ co = coroutine.create(function()
   for _, c in ipairs(require('paperlink').clients()) do require('paperlink').call(c, 'stop') end
   finish()
 end)
-local ok, err = coroutine.resume(co)
-if not ok then out('FAIL - error: ' .. tostring(err)); failed = failed + 1; finish() end

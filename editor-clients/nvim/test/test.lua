@@ -1,50 +1,13 @@
 -- Headless test of the PaperLink Neovim plugin, driven through Neovim's own LSP client and UI paths:
 -- omnifunc completion typed in insert mode, vim.lsp.buf.hover() (its floating window), and
 -- vim.lsp.buf.definition() (the jump). Run by run.sh with note.tex open; prints "N passed, N failed".
-local passed, failed = 0, 0
-local t_start = vim.loop.hrtime()
-local function out(s) io.stdout:write(s .. '\n') end
-local function ms(t0) return (vim.loop.hrtime() - t0) / 1e6 end
-local function check(ok, name, detail)
-  if ok then passed = passed + 1 else failed = failed + 1 end
-  out(string.format('%s - %s%s', ok and 'ok' or 'FAIL', name, detail and ('  [' .. detail .. ']') or ''))
-end
-local function finish()
-  out(string.format('total %.1f s', ms(t_start) / 1000))
-  out(string.format('%d passed, %d failed', passed, failed))
-  vim.cmd(failed > 0 and 'cquit 1' or 'qall!')
-end
-local function keys(s) return vim.api.nvim_replace_termcodes(s, true, false, true) end
+local T = dofile(vim.fn.fnamemodify(debug.getinfo(1, 'S').source:sub(2), ':h') .. '/harness.lua')('')
+local out, ms, check, finish, keys, oneline, wait, client_of = T.out, T.ms, T.check, T.finish, T.keys, T.oneline, T.wait, T.client_of
 -- the plugin's messages (vim.notify) on lines of their own, kept for the checks
 local notified = {}
 vim.notify = function(msg)
   table.insert(notified, msg)
   out('     notify: ' .. tostring(msg))
-end
-local function oneline(s) return (s or ''):gsub('%s+', ' ') end
-
--- The steps run in a coroutine that yields to Neovim's event loop while it waits, so that key
--- presses, LSP responses and the completion menu are processed as in an interactive session.
-local co
-local function wait(cond, timeout_ms)
-  local deadline = vim.loop.hrtime() + (timeout_ms or 5000) * 1e6
-  while true do
-    local v = cond()
-    if v then return v end
-    if vim.loop.hrtime() > deadline then return nil end
-    vim.defer_fn(function()
-      local ok, err = coroutine.resume(co)
-      if not ok then out('FAIL - error: ' .. tostring(err)); failed = failed + 1; finish() end
-    end, 15)
-    coroutine.yield()
-  end
-end
-
-local function client_of(buf)
-  local clients = vim.lsp.get_clients and vim.lsp.get_clients({ bufnr = buf }) or vim.lsp.buf_get_clients(buf)
-  for _, c in pairs(clients) do
-    if c.name == 'paperlink' then return c end
-  end
 end
 
 -- 1-based line of the first line containing `text` in a file, and the 0-based byte column of `text`
@@ -416,7 +379,7 @@ local function run_zotero()
   vim.cmd('buffer ' .. previous)
 end
 
-co = coroutine.create(function()
+T.run(function()
   if not run_document(vim.fn.fnamemodify('note.tex', ':p'), 'latex', [[\cite{vaswani2017attention}]]) then
     finish() -- no server: the other checks would only repeat the failure
   end
@@ -475,5 +438,3 @@ co = coroutine.create(function()
   check(exited ~= nil, 'server stopped after shutdown', string.format('%.0f ms', ms(t0)))
   finish()
 end)
-local ok, err = coroutine.resume(co)
-if not ok then out('FAIL - error: ' .. tostring(err)); failed = failed + 1; finish() end

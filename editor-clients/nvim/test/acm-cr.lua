@@ -6,6 +6,7 @@
 -- the line with ~\cite{DOI} before its full stop. Prints "acm-cr: N passed, N failed".
 local T = dofile(vim.fn.fnamemodify(debug.getinfo(1, 'S').source:sub(2), ':h') .. '/harness.lua')('acm-cr: ')
 local out, ms, check, finish, keys, oneline, wait, client_of = T.out, T.ms, T.check, T.finish, T.keys, T.oneline, T.wait, T.client_of
+local float_text, close_floats = T.float_text, T.close_floats
 vim.notify = function(msg) out('     notify: ' .. tostring(msg)) end
 
 local function cases()
@@ -27,13 +28,7 @@ local function run_case(buf, c)
   local col = line(c.cite_line):find('\\cite{}', 1, true)
   vim.opt.completeopt = { 'menuone', 'noinsert' }
   vim.api.nvim_win_set_cursor(0, { c.cite_line, col - 1 + 5 }) -- on the "{": append after it
-  local t0 = vim.loop.hrtime()
-  vim.api.nvim_feedkeys(keys('a<C-x><C-o>'), 'n', false)
-  local menu = wait(function()
-    local info = vim.fn.complete_info({ 'items' })
-    return vim.fn.mode() == 'i' and #info.items > 0 and info.items
-  end, 10000) or {}
-  local took = ms(t0)
+  local menu, took = T.omni_menu()
   local rank
   for i, it in ipairs(menu) do
     if it.word == c.doi then rank = i; break end
@@ -73,7 +68,7 @@ local function run_case(buf, c)
     if position then return on_choice(items[position], position) end
     on_choice(nil, nil)
   end
-  t0 = vim.loop.hrtime()
+  local t0 = vim.loop.hrtime()
   vim.lsp.buf.code_action()
   got = wait(function() return line(c.action_line) == c.expected and line(c.action_line) end, 10000)
   vim.ui.select = real_select

@@ -52,6 +52,33 @@ return function(prefix)
     end
   end
 
+  -- the text and window of the first floating window (a hover), or nothing
+  function T.float_text()
+    for _, w in ipairs(vim.api.nvim_list_wins()) do
+      if vim.api.nvim_win_get_config(w).relative ~= '' then
+        return table.concat(vim.api.nvim_buf_get_lines(vim.api.nvim_win_get_buf(w), 0, -1, false), '\n'), w
+      end
+    end
+  end
+
+  function T.close_floats()
+    for _, w in ipairs(vim.api.nvim_list_wins()) do
+      if vim.api.nvim_win_get_config(w).relative ~= '' then vim.api.nvim_win_close(w, true) end
+    end
+  end
+
+  -- appends after the cursor with <C-x><C-o> (omnifunc = vim.lsp.omnifunc); the menu's items ({} if
+  -- none came within 10 s) and how long they took, in ms
+  function T.omni_menu()
+    local t0 = vim.loop.hrtime()
+    vim.api.nvim_feedkeys(T.keys('a<C-x><C-o>'), 'n', false)
+    local menu = T.wait(function()
+      local info = vim.fn.complete_info({ 'items' })
+      return vim.fn.mode() == 'i' and #info.items > 0 and info.items
+    end, 10000) or {}
+    return menu, T.ms(t0)
+  end
+
   -- runs the steps; an error in them is a failed check, and the end
   function T.run(steps)
     co = coroutine.create(steps)

@@ -7,21 +7,8 @@
 -- Prints "solr: N passed, N failed".
 local T = dofile(vim.fn.fnamemodify(debug.getinfo(1, 'S').source:sub(2), ':h') .. '/harness.lua')('solr: ')
 local out, ms, check, finish, keys, oneline, wait, client_of = T.out, T.ms, T.check, T.finish, T.keys, T.oneline, T.wait, T.client_of
+local float_text, close_floats = T.float_text, T.close_floats
 vim.notify = function(msg) out('     notify: ' .. tostring(msg)) end
-
-local function float_text()
-  for _, w in ipairs(vim.api.nvim_list_wins()) do
-    if vim.api.nvim_win_get_config(w).relative ~= '' then
-      return table.concat(vim.api.nvim_buf_get_lines(vim.api.nvim_win_get_buf(w), 0, -1, false), '\n'), w
-    end
-  end
-end
-
-local function close_floats()
-  for _, w in ipairs(vim.api.nvim_list_wins()) do
-    if vim.api.nvim_win_get_config(w).relative ~= '' then vim.api.nvim_win_close(w, true) end
-  end
-end
 
 -- the text and window of a float holding `needle` (a float of an earlier request may still be open)
 local function float_with(needle)
@@ -45,13 +32,7 @@ local function omni_complete(buf, prefix, key)
   local row, col = locate(buf, '\\cite{' .. prefix .. '}')
   vim.opt.completeopt = { 'menuone', 'noinsert' }
   vim.api.nvim_win_set_cursor(0, { row, col + 5 + #prefix }) -- on the prefix's last character: append after it
-  local t0 = vim.loop.hrtime()
-  vim.api.nvim_feedkeys(keys('a<C-x><C-o>'), 'n', false)
-  local menu = wait(function()
-    local info = vim.fn.complete_info({ 'items' })
-    return vim.fn.mode() == 'i' and #info.items > 0 and info.items
-  end, 10000) or {}
-  local took = ms(t0)
+  local menu, took = T.omni_menu()
   local rank
   local shown = {}
   for i, it in ipairs(menu) do

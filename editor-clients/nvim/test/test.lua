@@ -3,6 +3,7 @@
 -- vim.lsp.buf.definition() (the jump). Run by run.sh with note.tex open; prints "N passed, N failed".
 local T = dofile(vim.fn.fnamemodify(debug.getinfo(1, 'S').source:sub(2), ':h') .. '/harness.lua')('')
 local out, ms, check, finish, keys, oneline, wait, client_of = T.out, T.ms, T.check, T.finish, T.keys, T.oneline, T.wait, T.client_of
+local float_text, close_floats = T.float_text, T.close_floats
 -- the plugin's messages (vim.notify) on lines of their own, kept for the checks
 local notified = {}
 vim.notify = function(msg)
@@ -17,14 +18,6 @@ local function locate(file, text)
     n = n + 1
     local col = line:find(text, 1, true)
     if col then return n, col - 1 end
-  end
-end
-
-local function float_text()
-  for _, w in ipairs(vim.api.nvim_list_wins()) do
-    if vim.api.nvim_win_get_config(w).relative ~= '' then
-      return table.concat(vim.api.nvim_buf_get_lines(vim.api.nvim_win_get_buf(w), 0, -1, false), '\n'), w
-    end
   end
 end
 

@@ -82,12 +82,8 @@ end
 T.run(function()
   local buf = vim.api.nvim_get_current_buf()
   local t0 = vim.loop.hrtime()
-  local client = wait(function()
-    local c = client_of(buf)
-    return (c and c.initialized and c) or (_G.paperlink_test_exit ~= nil and 'exited')
-  end, 20000)
-  if client == 'exited' then client = nil end
-  check(client ~= nil, 'acm-cr: server attached to acm.tex', string.format('%.0f ms', ms(t0)))
+  local client, attach_ms = T.attached(buf)
+  check(client ~= nil, 'acm-cr: server attached to acm.tex', string.format('%.0f ms', attach_ms))
   if not client then return finish() end
   -- the end of the first index run: the prebuilt index is taken as it is (no file read again)
   local indexed = wait(function() return _G.paperlink_test_indexed end, 60000)

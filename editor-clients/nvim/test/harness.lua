@@ -79,6 +79,18 @@ return function(prefix)
     return menu, T.ms(t0)
   end
 
+  -- waits (20 s at most) for the PaperLink client of buf to be initialized: the client and the ms
+  -- it took, or nil and the ms when the server did not come up (or exited: _G.paperlink_test_exit)
+  function T.attached(buf)
+    local t0 = vim.loop.hrtime()
+    local client = T.wait(function()
+      local c = T.client_of(buf)
+      return (c and c.initialized and c) or (_G.paperlink_test_exit ~= nil and 'exited')
+    end, 20000)
+    if client == 'exited' then client = nil end
+    return client, T.ms(t0)
+  end
+
   -- runs the steps; an error in them is a failed check, and the end
   function T.run(steps)
     co = coroutine.create(steps)

@@ -54,13 +54,9 @@ T.run(function()
   local buf = vim.api.nvim_get_current_buf()
   local demo = vim.loop.fs_realpath(os.getenv('PAPERLINK_DEMO_CORPUS'))
   local t0 = vim.loop.hrtime()
-  local client = wait(function()
-    local c = client_of(buf)
-    return (c and c.initialized and c) or (_G.paperlink_test_exit ~= nil and 'exited')
-  end, 20000)
-  if client == 'exited' then client = nil end
+  local client, attach_ms = T.attached(buf)
   check(client ~= nil, 'solr: server attached to team.tex (corpus = { solr = { urls, collection } })',
-    client and string.format('%.0f ms', ms(t0)) or ('server exit code ' .. tostring(_G.paperlink_test_exit)))
+    client and string.format('%.0f ms', attach_ms) or ('server exit code ' .. tostring(_G.paperlink_test_exit)))
   if not client then return finish() end
 
   -- (1) completion of a paper only the cluster has

@@ -40,13 +40,9 @@ local function run_document(file, label, expected_insert)
   vim.cmd('edit ' .. file)
   local buf = vim.api.nvim_get_current_buf()
   local t0 = vim.loop.hrtime()
-  local client = wait(function()
-    local c = client_of(buf)
-    return (c and c.initialized and c) or (_G.paperlink_test_exit ~= nil and 'exited')
-  end, 20000)
-  if client == 'exited' then client = nil end
+  local client, attach_ms = T.attached(buf)
   check(client ~= nil, label .. ': server attached and initialized (filetype ' .. vim.bo[buf].filetype .. ')',
-    client and string.format('%.0f ms', ms(t0)) or ('server exit code ' .. tostring(_G.paperlink_test_exit)))
+    client and string.format('%.0f ms', attach_ms) or ('server exit code ' .. tostring(_G.paperlink_test_exit)))
   if not client then return false end
 
   if label == 'latex' then -- the settings reached the server: its index is where indexDir says

@@ -271,18 +271,18 @@ public final class SolrCorpus implements Corpus {
     }
 
     List<Hit> related(Passage passage, int limit, String filter) {
-        return hits(SolrQueries.related(passage.focus(), passage.around(), passage.aroundWeight()), limit, filter, s -> Hit.Match.WORDS);
+        return hits(SolrQueries.related(passage), limit, filter, s -> Hit.Match.WORDS);
     }
 
     @Override
     public void expectScores(Passage passage) {
-        ahead.expect(SolrQueries.related(passage.focus(), passage.around(), passage.aroundWeight()));
+        ahead.expect(SolrQueries.related(passage));
     }
 
     /** The scores the keystroke's answers brought ({@link #expectScores}), the others asked for (one question). */
     @Override
     public Map<String, Float> relatedScores(Passage passage, Collection<String> paperIds) {
-        String q = SolrQueries.related(passage.focus(), passage.around(), passage.aroundWeight());
+        String q = SolrQueries.related(passage);
         if (q == null || paperIds.isEmpty()) {
             return Map.of();
         }

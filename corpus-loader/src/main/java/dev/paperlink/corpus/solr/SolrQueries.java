@@ -164,6 +164,11 @@ final class SolrQueries {
      * analysis, BM25 k1 0.9 b 0.4), the focus sentence at full weight and the text around it at its
      * weight. LaTeX commands, citation markers, math and numbers are taken out first.
      */
+    /** The related query of a passage: the one {@code related}, {@code relatedScores} and the scores a keystroke brings all ask. */
+    static String related(dev.paperlink.corpus.model.Passage passage) {
+        return related(passage.focus(), passage.around(), passage.aroundWeight());
+    }
+
     static String related(String focus, String around, float aroundWeight) {
         List<String> f = relatedWords(focus);
         List<String> a = relatedWords(around);
